@@ -1,0 +1,340 @@
+"""Gradient descent, plain or with momentum, that reports how and why it stopped.
+
+The update is the lesson's rule ``w2 = w1 - learning_rate * f'(w1)``, with the gradient in
+place of f' for several variables. With ``momentum`` it is the heavy ball, a ball that
+rolls and keeps some of its speed::
+
+    velocity = momentum * velocity - learning_rate * gradient
+    point    = point + velocity
+
+:func:`gradient_descent` never returns NaN or infinity: when a step would leave the domain
+of the function or overflow, the walk stops before it and the :class:`DescentPath` says so
+in ``status`` and ``message``.
+
+Examples
+--------
+>>> from mathcore import Curve
+>>> path = gradient_descent(Curve("x**2"), start=3.0, learning_rate=1.0, max_steps=50)
+>>> path.status, path.points[:3, 0].tolist()
+('oscillating', [3.0, -3.0, 3.0])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .sampling import DomainError
+from .symbolic import SymbolicFunction
+
+__all__ = ["DescentPath", "gradient_descent", "STATUSES", "point_kind"]
+
+STATUSES = ("converged", "max_steps", "oscillating", "diverged", "left_domain", "flat_start")
+
+_GROWTH_LIMIT = 1e6  # |f| or |point| this many times its start (plus one) means divergence
+_BOUNCE_WINDOW = 20  # steps of alternating direction with no progress means oscillation
+
+
+@dataclass(frozen=True)
+class DescentPath:
+    """The walk of gradient descent, start included.
+
+    Attributes
+    ----------
+    points : ndarray, shape (steps + 1, d)
+        Every position, the start first.
+    values : ndarray, shape (steps + 1,)
+        f at each position.
+    gradients : ndarray, shape (steps + 1, d)
+        The gradient (for one variable, the slope) at each position.
+    status : str
+        One of :data:`STATUSES`.
+    message : str
+        One plain sentence saying how the walk ended, fit for a caption.
+    learning_rate, momentum : float
+        The settings the walk used.
+    variables : tuple of str
+        The names of the coordinates.
+    """
+
+    points: np.ndarray
+    values: np.ndarray
+    gradients: np.ndarray
+    status: str
+    message: str
+    learning_rate: float
+    momentum: float
+    variables: tuple[str, ...]
+
+    def __post_init__(self):
+        for array in (self.points, self.values, self.gradients):
+            array.setflags(write=False)
+
+    @property
+    def steps(self) -> int:
+        """How many updates were made (``len(points) - 1``)."""
+        return len(self.points) - 1
+
+    @property
+    def final_point(self) -> np.ndarray:
+        return self.points[-1]
+
+    @property
+    def final_value(self) -> float:
+        return float(self.values[-1])
+
+
+def gradient_descent(
+    function: SymbolicFunction,
+    start: Any,
+    learning_rate: float = 0.1,
+    momentum: float = 0.0,
+    max_steps: int = 500,
+    tolerance: float = 1e-8,
+) -> DescentPath:
+    """Walk downhill from ``start`` until the slope vanishes or something goes wrong.
+
+    Parameters
+    ----------
+    function : Curve or ScalarField
+        What to minimise.
+    start : float or sequence of float
+        The first point (a number for a Curve, a pair for a ScalarField).
+    learning_rate : float
+        The step size eta in ``w2 = w1 - eta * f'(w1)``; positive.
+    momentum : float
+        How much of the previous step a rolling ball keeps, in ``[0, 1)``; 0 is plain descent.
+    max_steps : int
+        The most updates to make.
+    tolerance : float
+        The walk has converged once the gradient is no longer than this.
+
+    Returns
+    -------
+    DescentPath
+
+    Raises
+    ------
+    ValueError
+        For settings out of range; :class:`~mathcore.DomainError` (a ValueError) if f or
+        its slope is undefined at the start.
+    """
+    _check_settings(learning_rate, momentum, max_steps, tolerance)
+    if not isinstance(function, SymbolicFunction):
+        raise TypeError(f"function must be a Curve or a ScalarField, not {type(function).__name__}")
+    x = np.asarray(start, dtype=float).ravel()
+    if x.size != function.dimension or not np.all(np.isfinite(x)):
+        raise ValueError(
+            f"start must be {function.dimension} finite number(s) "
+            f"({', '.join(function.variables)}), got {start!r}"
+        )
+    value, gradient = function.value_and_gradient(x)
+    if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
+        raise DomainError(
+            f"{function.text} or its slope is undefined at the start {_fmt(x, function)}"
+        )
+    walk = _Walk(function, learning_rate, momentum, tolerance)
+    walk.record(x, value, gradient)
+    status, message = walk.run(max_steps)
+    return DescentPath(
+        points=np.array(walk.points),
+        values=np.array(walk.values),
+        gradients=np.array(walk.gradients),
+        status=status,
+        message=message,
+        learning_rate=float(learning_rate),
+        momentum=float(momentum),
+        variables=function.variables,
+    )
+
+
+def _check_settings(learning_rate, momentum, max_steps, tolerance) -> None:
+    if not (isinstance(learning_rate, (int, float)) and np.isfinite(learning_rate) and learning_rate > 0):
+        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+    if not (isinstance(momentum, (int, float)) and 0 <= momentum < 1):
+        raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
+    if isinstance(max_steps, bool) or not isinstance(max_steps, (int, np.integer)) or not 0 <= max_steps <= 10**7:
+        raise ValueError(f"max_steps must be a whole number from 0 to 10**7, got {max_steps!r}")
+    if not (isinstance(tolerance, (int, float)) and np.isfinite(tolerance) and tolerance > 0):
+        raise ValueError(f"tolerance must be a positive number, got {tolerance!r}")
+
+
+class _Walk:
+    """The state of one descent: the update rule and the stopping tests."""
+
+    def __init__(self, function: SymbolicFunction, learning_rate, momentum, tolerance):
+        self.f = function
+        self.learning_rate = float(learning_rate)
+        self.momentum = float(momentum)
+        self.tolerance = float(tolerance)
+        self.points: list[np.ndarray] = []
+        self.values: list[float] = []
+        self.gradients: list[np.ndarray] = []
+
+    def record(self, x, value, gradient) -> None:
+        self.points.append(x)
+        self.values.append(value)
+        self.gradients.append(gradient)
+
+    def run(self, max_steps: int) -> tuple[str, str]:
+        x, g = self.points[0], self.gradients[0]
+        if np.linalg.norm(g) <= self.tolerance:
+            return self._flat_start()
+        velocity = np.zeros_like(x)
+        for step in range(1, max_steps + 1):
+            velocity = self.momentum * velocity - self.learning_rate * g
+            x_new = x + velocity
+            if self._too_far(x_new):
+                return "diverged", self._diverged_message(step)
+            value, g_new = self.f.value_and_gradient(x_new, keep_inf=True)
+            if np.isinf(value) or np.any(np.isinf(g_new)):
+                return "diverged", self._diverged_message(step)
+            if np.isnan(value) or np.any(np.isnan(g_new)):
+                return "left_domain", (
+                    f"Step {step} would land on {_fmt(x_new, self.f)}, where {self.f.text} "
+                    f"{'or its slope ' if not np.isnan(value) else ''}is undefined, so the walk "
+                    f"stops at {_fmt(x, self.f)}."
+                )
+            x, g = x_new, g_new
+            self.record(x, value, g)
+            if np.linalg.norm(g) <= self.tolerance:
+                return "converged", self._converged_message()
+            if abs(value) > _GROWTH_LIMIT * (1 + abs(self.values[0])):
+                return "diverged", self._diverged_message(step)
+            if self._oscillating():
+                return "oscillating", (
+                    f"After {step} steps the walk keeps jumping back and forth across the "
+                    f"valley without getting lower: the learning rate "
+                    f"{self.learning_rate:g} is too large."
+                )
+        return "max_steps", self._max_steps_message()
+
+    # -- stopping tests -------------------------------------------------------------------
+    def _too_far(self, x_new: np.ndarray) -> bool:
+        bound = _GROWTH_LIMIT * (1 + float(np.linalg.norm(self.points[0])))
+        return not np.all(np.isfinite(x_new)) or float(np.linalg.norm(x_new)) > bound
+
+    def _oscillating(self) -> bool:
+        pts = self.points
+        k = len(pts) - 1
+        scale = 1e-9 * (1 + float(np.linalg.norm(pts[-1])))
+        for period in (2, 3, 4):
+            if k >= 2 * period and np.linalg.norm(pts[-1] - pts[-2]) > scale:
+                if all(np.linalg.norm(pts[-1 - i] - pts[-1 - i - period]) <= scale for i in range(period)):
+                    return True
+        if k < _BOUNCE_WINDOW:
+            return False
+        steps = np.diff(np.array(pts[-_BOUNCE_WINDOW - 1 :]), axis=0)
+        alternating = np.all(np.sum(steps[1:] * steps[:-1], axis=1) < 0)
+        now, before = self.values[-1], self.values[-1 - _BOUNCE_WINDOW]
+        stuck = abs(now - before) <= 1e-9 * (1 + abs(now))
+        return bool(alternating and stuck)
+
+    # -- messages -------------------------------------------------------------------------
+    def _flat_start(self) -> tuple[str, str]:
+        x = self.points[0]
+        kind = point_kind(self.f, x, self.gradients[0])
+        where = _fmt(x, self.f)
+        if kind == "minimum":
+            return "converged", f"The start {where} is already a minimum: the slope there is zero."
+        return "flat_start", (
+            f"The slope is zero at the start {where}, which is {_article(kind)}, not a "
+            f"minimum, so descent has no direction to follow."
+        )
+
+    def _converged_message(self) -> str:
+        x, kind = self.points[-1], point_kind(self.f, self.points[-1], self.gradients[-1])
+        steps = len(self.points) - 1
+        where, value = _fmt(x, self.f), _num(self.values[-1])
+        if kind == "minimum":
+            return f"Reached the minimum at {where} after {steps} steps, where f = {value}."
+        return (
+            f"Stopped after {steps} steps on {_article(kind)} at {where}: the slope is zero "
+            f"there, but it is not a minimum."
+        )
+
+    def _diverged_message(self, step: int) -> str:
+        falling = self.values[-1] < self.values[0]
+        if falling:
+            return (
+                f"Diverged at step {step}: the values fall without bound, so this function "
+                f"has no lowest point that way."
+            )
+        return (
+            f"Diverged at step {step}: each step overshoots more than the last and the values "
+            f"grow without bound; the learning rate {self.learning_rate:g} is far too large."
+        )
+
+    def _max_steps_message(self) -> str:
+        x, g = self.points[-1], self.gradients[-1]
+        steps, slope = len(self.points) - 1, float(np.linalg.norm(g))
+        near_flat = slope <= 1e-3 * max(1.0, float(np.linalg.norm(self.gradients[0])))
+        if near_flat:
+            kind = point_kind(self.f, x, g)
+            if kind != "minimum":
+                return (
+                    f"Used all {steps} steps creeping toward {_article(kind)} near "
+                    f"{_fmt(x, self.f)}, which is flat but not a minimum."
+                )
+        return (
+            f"Used all {steps} steps without settling: at {_fmt(x, self.f)} the slope is "
+            f"still {_num(slope)}."
+        )
+
+
+def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) -> str:
+    """Name the nearly flat point ``x``: ``"minimum"``, ``"maximum"``, ``"saddle"``,
+    ``"inflection point"`` (one variable) or ``"plateau"``.
+
+    f is compared with its values on a ring around ``x``. The ring reaches past the flat
+    point that the gradient and the curvature predict nearby, so a slow approach to the
+    inflection point of x**3 is not mistaken for a minimum, and it is wider where the
+    second derivatives vanish (x**4 at 0 is still a minimum).
+    """
+    x = np.asarray(x, dtype=float)
+    size = 1 + float(np.linalg.norm(x))
+    hessian = function.hessian_at(x)
+    curvature = float(np.min(np.abs(np.linalg.eigvalsh(hessian)))) if np.all(np.isfinite(hessian)) else 0.0
+    floor = (1e-3 if curvature > 1e-9 else 1e-2) * size
+    reach = 4 * float(np.linalg.norm(gradient)) / max(curvature, 1e-12)
+    lower, higher = _probe(function, x, min(max(floor, reach), size))
+    if lower and higher:
+        return "inflection point" if function.dimension == 1 else "saddle"
+    if lower:
+        return "maximum"
+    if higher:
+        return "minimum"
+    return "plateau"
+
+
+def _probe(function: SymbolicFunction, x: np.ndarray, radius: float) -> tuple[bool, bool]:
+    """Is f lower, and is it higher, somewhere on a ring of ``radius`` around ``x``?"""
+    if function.dimension == 1:
+        directions = np.array([[1.0], [-1.0]])
+    else:
+        angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+        directions = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    probes = x + radius * directions
+    around = function.evaluate(*probes.T)
+    centre = float(function.evaluate(*x))
+    slack = 1e-15 * (1 + abs(centre))
+    around = around[np.isfinite(around)]
+    return bool(np.any(around < centre - slack)), bool(np.any(around > centre + slack))
+
+
+def _article(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def _num(value: float) -> str:
+    text = f"{value:.4g}"
+    return "0" if text in ("-0", "0") else text
+
+
+def _fmt(x: np.ndarray, function: SymbolicFunction) -> str:
+    coords = np.atleast_1d(np.asarray(x, dtype=float))
+    if coords.size == 1:
+        return f"{function.variables[0]} = {_num(coords[0])}"
+    return "(" + ", ".join(f"{name} = {_num(c)}" for name, c in zip(function.variables, coords)) + ")"

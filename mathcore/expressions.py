@@ -1,0 +1,369 @@
+"""Turn the text of a user's formula into a sympy expression, safely.
+
+The text is parsed by Python's :mod:`ast` and the syntax tree is walked against an
+allow-list: numbers, the declared variables, a few named constants, the operators
+``+ - * / **`` (``^`` also means power) and the functions of
+:data:`mathcore.vocabulary.ALLOWED_FUNCTIONS`. The sympy objects are built from the tree
+node by node; nothing the user typed ever reaches ``eval``, ``exec``, ``sympify`` or
+``parse_expr``.
+
+Every constant sub-expression is evaluated in floating point *before* sympy sees it, so a
+constant that is huge (``9**9**9**9``), undefined (``log(0)``) or not real (``sqrt(-1)``)
+is refused at once instead of hanging the program or poisoning a plot later.
+
+Examples
+--------
+>>> parse_expression("n**2 + 2*e^2", variables=("n", "e"))
+n**2 + 2*e**2
+>>> parse_expression("exp(1)", variables=("x",))
+E
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import keyword
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sympy
+
+from .vocabulary import ALLOWED_FUNCTIONS, CONSTANTS
+
+__all__ = ["ExpressionError", "parse_expression", "check_variable_names", "LIMITS"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep every expression small and every rejection fast."""
+
+    max_length: int = 500  # characters of text
+    max_nodes: int = 200  # syntax-tree nodes
+    max_depth: int = 40  # nesting of the syntax tree and of brackets
+    max_literal: float = 1e15  # absolute value of a number typed in the text
+    max_constant: float = 1e100  # absolute value of any constant sub-expression
+    max_exponent: float = 100.0  # absolute value of a constant exponent of a variable
+
+
+LIMITS = Limits()
+
+_NAME_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,15}\Z")
+_RESERVED_NAMES = (
+    set(keyword.kwlist)
+    | set(keyword.softkwlist)
+    | set(dir(builtins))
+    | set(ALLOWED_FUNCTIONS)
+    | {"pi", "E", "I", "oo", "nan", "zoo", "inf"}
+    | {"numpy", "np", "math", "mpmath", "scipy", "sympy", "builtins", "lambdify"}
+)
+
+
+class ExpressionError(ValueError):
+    """An expression (or a variable name) that cannot be used, and why.
+
+    Attributes
+    ----------
+    text : str
+        What the user typed.
+    reason : str
+        A short plain-words explanation.
+    """
+
+    def __init__(self, text: str, reason: str):
+        self.text = text
+        self.reason = reason
+        super().__init__(f"cannot use {_quote(text)}: {reason}")
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = str(text)
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def check_variable_names(variables: Iterable[str]) -> tuple[str, ...]:
+    """Return the variable names as a tuple, or raise :class:`ExpressionError`.
+
+    A name is 1-16 letters, digits or underscores starting with a letter, is not a Python
+    keyword or builtin, not a function or constant of the expression language (``e`` is
+    allowed and then means the variable), and appears once.
+    """
+    if isinstance(variables, str):
+        variables = (variables,)
+    names = tuple(variables)
+    if not names:
+        raise ExpressionError("", "no variables were declared")
+    for name in names:
+        if not isinstance(name, str):
+            raise ExpressionError(repr(name), "a variable name must be a string")
+        if not _NAME_PATTERN.match(name):
+            raise ExpressionError(
+                name,
+                "a variable name is 1 to 16 letters, digits or underscores and starts with a letter",
+            )
+        if name in _RESERVED_NAMES:
+            raise ExpressionError(name, "this name is reserved and cannot be a variable")
+    if len(set(names)) != len(names):
+        raise ExpressionError(", ".join(names), "a variable is declared twice")
+    return names
+
+
+def parse_expression(text: str, variables: Iterable[str] = ("x",)) -> sympy.Expr:
+    """Parse the formula ``text`` in the declared ``variables`` into a sympy expression.
+
+    Parameters
+    ----------
+    text : str
+        A formula such as ``"x**3 - 2*x"`` or ``"0.3*(n^2 + 2*e^2)"``.
+    variables : iterable of str
+        The names the formula may use as variables; each becomes a real sympy symbol.
+        A declared name wins over a constant of the same name (``e``).
+
+    Returns
+    -------
+    sympy.Expr
+
+    Raises
+    ------
+    ExpressionError
+        If the text is not an allowed formula; the message quotes the text and says why.
+    """
+    names = check_variable_names(variables)
+    if not isinstance(text, str):
+        raise ExpressionError(repr(text), "an expression must be given as text")
+    _check_text(text)
+    try:
+        # ``^`` means power. Swapped in the text, not in the tree: Python reads ``^`` as
+        # exclusive-or, which binds more loosely than ``+`` (``x + 1^2`` is ``(x + 1)^2``).
+        tree = ast.parse(text.strip().replace("^", "**"), mode="eval")
+    except SyntaxError as error:
+        raise ExpressionError(text, _syntax_reason(text, error)) from None
+    except (ValueError, RecursionError, MemoryError) as error:
+        raise ExpressionError(text, f"it cannot be read ({error})") from None
+    _check_tree_size(text, tree)
+    builder = _Builder(text, {name: sympy.Symbol(name, real=True) for name in names})
+    expr, _ = builder.build(tree.body)
+    return expr
+
+
+def _check_text(text: str) -> None:
+    if not text.strip():
+        raise ExpressionError(text, "it is empty")
+    if len(text) > LIMITS.max_length:
+        raise ExpressionError(
+            text, f"it is {len(text)} characters long; the limit is {LIMITS.max_length}"
+        )
+    depth = deepest = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}":
+            depth -= 1
+    if deepest > LIMITS.max_depth:
+        raise ExpressionError(
+            text, f"brackets are nested {deepest} deep; the limit is {LIMITS.max_depth}"
+        )
+
+
+def _syntax_reason(text: str, error: SyntaxError) -> str:
+    if re.search(r"\d\s*[A-Za-z(]", text) and not re.search(r"\d[eE][+-]?\d", text):
+        hint = " (write multiplication with *, e.g. 2*x)"
+    else:
+        hint = ""
+    where = f" at character {error.offset}" if error.offset else ""
+    return f"it is not a valid formula{where}{hint}"
+
+
+def _check_tree_size(text: str, tree: ast.AST) -> None:
+    count = 0
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > LIMITS.max_nodes:
+            raise ExpressionError(text, f"it is too long: more than {LIMITS.max_nodes} parts")
+        if depth > LIMITS.max_depth:
+            raise ExpressionError(text, f"it is nested more than {LIMITS.max_depth} deep")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+_OPERATORS = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.Pow: "**",
+}
+
+_NODE_NAMES = {
+    ast.Attribute: "attribute access (a dot after a name)",
+    ast.Subscript: "indexing with [ ]",
+    ast.Lambda: "lambda",
+    ast.Compare: "comparisons",
+    ast.BoolOp: "and/or",
+    ast.IfExp: "if/else",
+    ast.ListComp: "comprehensions",
+    ast.SetComp: "comprehensions",
+    ast.DictComp: "comprehensions",
+    ast.GeneratorExp: "comprehensions",
+    ast.List: "lists",
+    ast.Tuple: "tuples",
+    ast.Set: "sets",
+    ast.Dict: "dictionaries",
+    ast.JoinedStr: "strings",
+    ast.Starred: "starred arguments",
+    ast.NamedExpr: "assignment",
+    ast.Await: "await",
+}
+
+# A float value alongside each built node; None when the node depends on a variable.
+_Built = tuple[sympy.Expr, "float | None"]
+
+
+class _Builder:
+    """Walks an allow-listed syntax tree and builds the sympy expression bottom-up."""
+
+    def __init__(self, text: str, symbols: dict[str, sympy.Symbol]):
+        self.text = text
+        self.symbols = symbols
+
+    def fail(self, reason: str):
+        raise ExpressionError(self.text, reason)
+
+    def build(self, node: ast.AST) -> _Built:
+        if isinstance(node, ast.Constant):
+            return self._number(node.value)
+        if isinstance(node, ast.Name):
+            return self._name(node.id)
+        if isinstance(node, ast.UnaryOp):
+            return self._unary(node)
+        if isinstance(node, ast.BinOp):
+            return self._binary(node)
+        if isinstance(node, ast.Call):
+            return self._call(node)
+        what = _NODE_NAMES.get(type(node), type(node).__name__)
+        self.fail(f"{what} not allowed in a formula")
+
+    # -- leaves -------------------------------------------------------------------------
+    def _number(self, value) -> _Built:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            kind = {str: "strings", bytes: "strings", complex: "complex numbers"}.get(
+                type(value), f"the literal {value!r}"
+            )
+            self.fail(f"{kind} not allowed in a formula")
+        if not math.isfinite(value) or abs(value) > LIMITS.max_literal:
+            self.fail(f"the number {value:.3g} is too large (limit {LIMITS.max_literal:.0e})")
+        if isinstance(value, int):
+            return sympy.Integer(value), float(value)
+        return sympy.Float(repr(value)), value
+
+    def _name(self, name: str) -> _Built:
+        if name in self.symbols:
+            return self.symbols[name], None
+        if name in CONSTANTS:
+            exact, approx = CONSTANTS[name]
+            return exact, approx
+        if name in ALLOWED_FUNCTIONS:
+            self.fail(f"{name} is a function and needs an argument, like {name}(x)")
+        declared = ", ".join(self.symbols)
+        self.fail(f"unknown name {name!r} (the variables are: {declared})")
+
+    # -- operators ----------------------------------------------------------------------
+    def _unary(self, node: ast.UnaryOp) -> _Built:
+        expr, value = self.build(node.operand)
+        if isinstance(node.op, ast.USub):
+            return -expr, (None if value is None else -value)
+        if isinstance(node.op, ast.UAdd):
+            return expr, value
+        self.fail(f"the operator {_op_text(node.op)} is not allowed")
+
+    def _binary(self, node: ast.BinOp) -> _Built:
+        symbol = _OPERATORS.get(type(node.op))
+        if symbol is None:
+            self.fail(f"the operator {_op_text(node.op)} is not allowed (use + - * / ** or ^)")
+        left, left_value = self.build(node.left)
+        right, right_value = self.build(node.right)
+        if symbol == "**" and right_value is not None and abs(right_value) > LIMITS.max_exponent:
+            self.fail(
+                f"the exponent {right_value:.3g} is too large (limit {LIMITS.max_exponent:g})"
+            )
+        if symbol == "/" and right_value == 0:
+            self.fail("it divides by zero")
+        value = None
+        if left_value is not None and right_value is not None:
+            value = self._constant(lambda: _float_op(symbol, left_value, right_value))
+        if symbol == "+":
+            return left + right, value
+        if symbol == "-":
+            return left - right, value
+        if symbol == "*":
+            return left * right, value
+        if symbol == "/":
+            return left / right, value
+        return left**right, value
+
+    def _call(self, node: ast.Call) -> _Built:
+        if not isinstance(node.func, ast.Name):
+            self.fail("only the named functions may be called (no methods or attributes)")
+        name = node.func.id
+        function = ALLOWED_FUNCTIONS.get(name)
+        if function is None:
+            allowed = ", ".join(sorted(ALLOWED_FUNCTIONS))
+            self.fail(f"unknown function {name!r} (allowed: {allowed})")
+        if node.keywords:
+            self.fail(f"{name}() takes no keyword arguments")
+        if len(node.args) not in function.arities:
+            counts = " or ".join(str(a) for a in function.arities)
+            self.fail(f"{name}() takes {counts} argument(s), not {len(node.args)}")
+        built = [self.build(arg) for arg in node.args]
+        args = [expr for expr, _ in built]
+        values = [value for _, value in built]
+        value = None
+        if all(v is not None for v in values):
+            value = self._constant(lambda: function.evaluate(*values))
+        return function.build(*args), value
+
+    def _constant(self, compute) -> float:
+        """Evaluate a constant part in floating point and insist it is a modest real."""
+        try:
+            value = compute()
+        except OverflowError:
+            self.fail("a constant part of it is too large")
+        except (ValueError, ZeroDivisionError):
+            self.fail("a constant part of it has no real value (e.g. log(0), sqrt(-1), 1/0)")
+        if isinstance(value, complex):
+            self.fail("a constant part of it is not a real number")
+        if not math.isfinite(value):
+            self.fail("a constant part of it is infinite or undefined")
+        if abs(value) > LIMITS.max_constant:
+            self.fail(f"a constant part of it is too large (limit {LIMITS.max_constant:.0e})")
+        return float(value)
+
+
+def _op_text(op: ast.AST) -> str:
+    return {
+        ast.Mod: "%",
+        ast.FloorDiv: "//",
+        ast.MatMult: "@",
+        ast.LShift: "<<",
+        ast.RShift: ">>",
+        ast.BitOr: "|",
+        ast.BitAnd: "&",
+        ast.Invert: "~",
+        ast.Not: "not",
+    }.get(type(op), type(op).__name__)
+
+
+def _float_op(symbol: str, a: float, b: float) -> float:
+    if symbol == "+":
+        return a + b
+    if symbol == "-":
+        return a - b
+    if symbol == "*":
+        return a * b
+    if symbol == "/":
+        return a / b
+    return math.pow(a, b)

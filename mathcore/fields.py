@@ -1,0 +1,114 @@
+"""Functions of two variables: the hillside y = f(n, e) and its slopes.
+
+Examples
+--------
+>>> s = ScalarField("0.3*(n**2 + 2*e**2)", variables=("n", "e"))
+>>> s.partial("e").expr
+1.2*e
+>>> s.gradient((1.0, 1.0))
+array([0.6, 1.2])
+>>> s.classify((0.0, 0.0))
+'minimum'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import sympy
+
+from .symbolic import SymbolicFunction
+
+__all__ = ["ScalarField", "classify_hessian"]
+
+
+def classify_hessian(hessian: np.ndarray, tolerance: float = 1e-9) -> str:
+    """``"minimum"``, ``"maximum"``, ``"saddle"`` or ``"degenerate"`` from the second
+    derivatives at a critical point (eigenvalues within ``tolerance`` of 0 count as 0)."""
+    if not np.all(np.isfinite(hessian)):
+        return "degenerate"
+    eigenvalues = np.linalg.eigvalsh(np.asarray(hessian, dtype=float))
+    scale = tolerance * max(1.0, float(np.max(np.abs(eigenvalues))))
+    if np.any(eigenvalues > scale) and np.any(eigenvalues < -scale):
+        return "saddle"
+    if np.any(np.abs(eigenvalues) <= scale):
+        return "degenerate"
+    return "minimum" if eigenvalues[0] > 0 else "maximum"
+
+
+class ScalarField(SymbolicFunction):
+    """A real function of two variables, y = f(a, b), such as elevation over north and east.
+
+    Parameters
+    ----------
+    expression : str or sympy.Expr
+        The formula, e.g. ``"0.3*(n**2 + 2*e**2)"``.
+    variables : (str, str)
+        The two variable names, ``("x", "y")`` unless given. In ``("n", "e")`` the name
+        ``e`` is East, not Euler's number.
+    """
+
+    def __init__(self, expression: str | sympy.Expr, variables: Iterable[str] = ("x", "y")):
+        names = tuple(variables) if not isinstance(variables, str) else (variables,)
+        if len(names) != 2:
+            raise ValueError(f"a ScalarField has two variables, got {names!r}")
+        super().__init__(expression, names)
+
+    def __call__(self, a: Any, b: Any) -> Any:
+        """f(a, b) for numbers or broadcast arrays; NaN where f is undefined."""
+        values = self.evaluate(a, b)
+        return float(values) if values.ndim == 0 else values
+
+    def grid(
+        self, a_range: Sequence[float], b_range: Sequence[float], resolution: int | tuple[int, int] = 50
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Values on a regular grid: ``(A, B, Z)`` with ``Z[i, j] = f(A[i, j], B[i, j])``.
+
+        ``A`` varies along axis 1 and ``B`` along axis 0 (``numpy.meshgrid`` order).
+        """
+        na, nb = (resolution, resolution) if isinstance(resolution, int) else resolution
+        a = np.linspace(float(a_range[0]), float(a_range[1]), int(na))
+        b = np.linspace(float(b_range[0]), float(b_range[1]), int(nb))
+        grid_a, grid_b = np.meshgrid(a, b)
+        return grid_a, grid_b, self.evaluate(grid_a, grid_b)
+
+    def partial(self, name: str) -> ScalarField:
+        """The exact partial derivative with respect to the variable ``name``, as a field."""
+        derivative = sympy.diff(self.expr, self.symbol(name))
+        return ScalarField(derivative, variables=self.variables)
+
+    def gradient(self, point: Sequence[float]) -> np.ndarray:
+        """The gradient (the vector of both partial derivatives) at ``point``."""
+        return self.gradient_at(point)
+
+    def hessian(self, point: Sequence[float]) -> np.ndarray:
+        """The 2x2 matrix of second partial derivatives at ``point``."""
+        return self.hessian_at(point)
+
+    def directional_derivative(self, point: Sequence[float], direction: Sequence[float]) -> float:
+        """The slope at ``point`` when walking along ``direction`` (normalised first)."""
+        u = np.asarray(direction, dtype=float).ravel()
+        norm = float(np.linalg.norm(u))
+        if u.size != 2 or not np.isfinite(norm) or norm == 0:
+            raise ValueError(f"direction must be a non-zero 2-vector, got {direction!r}")
+        return float(np.dot(self.gradient(point), u / norm))
+
+    def steepest_slope(self, point: Sequence[float]) -> float:
+        """The largest slope over all directions at ``point``: the gradient's length."""
+        return float(np.linalg.norm(self.gradient(point)))
+
+    def classify(self, point: Sequence[float], tolerance: float = 1e-6) -> str:
+        """What kind of flat point ``point`` is: minimum, maximum, saddle or degenerate.
+
+        Raises ``ValueError`` if the gradient there is longer than ``tolerance``: only a
+        point where the surface is flat can be classified.
+        """
+        slope = self.steepest_slope(point)
+        if not slope <= tolerance:
+            raise ValueError(
+                f"{tuple(float(c) for c in point)} is not a critical point of {self.text!r}: "
+                f"the steepest slope there is {slope:.3g}"
+            )
+        return classify_hessian(self.hessian(point))
