@@ -1,0 +1,144 @@
+"""The base of every lesson scene: configuration, title card, captions and fitted axes.
+
+A lesson scene is configured by typed class attributes, never by ``__init__`` arguments
+(the ``manim`` command builds scenes with no arguments), so a variant is a subclass::
+
+    class CubicTangent(TangentSlope):
+        function = "x**3 - 3*x"
+
+The life of a scene: :meth:`LessonMixin.setup` checks the attributes and calls
+:meth:`~LessonMixin.build`, where a scene creates its cast from what mathcore computes;
+``construct()`` animates it. Captions are both drawn at the bottom of the frame and written
+as subcaptions, which manim saves as the clip's ``.srt`` file.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import ClassVar
+
+from manim import DOWN, UP, FadeIn, FadeOut, Mobject, Scene, Text, ThreeDScene, VGroup, config
+
+from . import style
+
+__all__ = ["LessonMixin", "LessonScene", "LessonScene3D"]
+
+
+class LessonMixin:
+    """What every lesson scene shares; mixed into :class:`~manim.Scene` or a 3-D scene.
+
+    Class attributes
+    ----------------
+    title : str
+        Shown on the title card at the start; empty for no card.
+    subtitle : str
+        A smaller line under the title.
+    caption_width : int
+        Characters per caption line before it wraps (two lines at most are intended).
+    """
+
+    title: ClassVar[str] = ""
+    subtitle: ClassVar[str] = ""
+    caption_width: ClassVar[int] = 64
+
+    # -- life cycle -------------------------------------------------------------------------
+    def setup(self) -> None:
+        super().setup()
+        self.camera.background_color = style.BACKGROUND
+        self._caption_mobject: Mobject | None = None
+        self._open_caption: tuple[str, float] | None = None
+        self.build()
+
+    def build(self) -> None:
+        """Create the scene's cast (axes, graphs, readouts). Override in a scene."""
+
+    def tear_down(self) -> None:
+        self._close_caption()
+        super().tear_down()
+
+    # -- overridable hooks ----------------------------------------------------------------
+    def pin(self, *mobjects: Mobject) -> None:
+        """Keep ``mobjects`` fixed to the screen (a no-op in 2-D; 3-D scenes override)."""
+
+    def make_title_card(self) -> VGroup:
+        """The title (and subtitle) as a group centred on the frame."""
+        title = Text(self.title, font=style.FONT, font_size=style.TITLE_SIZE, color=style.INK)
+        group = VGroup(title)
+        if self.subtitle:
+            sub = Text(self.subtitle, font=style.FONT, font_size=style.CAPTION_SIZE, color=style.MUTED)
+            group.add(sub.next_to(title, DOWN, buff=0.4))
+        _fit_width(group, config.frame_width - 1.0)
+        return group.move_to([0, 0, 0])
+
+    def make_caption(self, text: str) -> Mobject:
+        """The on-screen caption for ``text``: wrapped, at the bottom edge."""
+        wrapped = textwrap.fill(text, width=self.caption_width)
+        caption = Text(wrapped, font=style.FONT, font_size=style.CAPTION_SIZE, color=style.INK, line_spacing=0.8)
+        _fit_width(caption, config.frame_width - 1.0)
+        return caption.to_edge(DOWN, buff=0.25)
+
+    # -- helpers for construct() ------------------------------------------------------------
+    def play_title_card(self, hold: float = 1.5) -> None:
+        """Show the title card, if the scene has a title, then clear it."""
+        if not self.title:
+            return
+        card = self.make_title_card()
+        self.pin(card)
+        self.play(FadeIn(card, shift=0.3 * UP), run_time=0.8)
+        self.caption(self.title if not self.subtitle else f"{self.title}: {self.subtitle}", run_time=0)
+        self.wait(hold)
+        self.play(FadeOut(card), run_time=0.6)
+
+    def caption(self, text: str, run_time: float = 0.4) -> None:
+        """Replace the caption with ``text`` on screen and in the subcaption track."""
+        self._close_caption()
+        new = self.make_caption(text)
+        self.pin(new)
+        old = self._caption_mobject
+        if run_time > 0:
+            animations = [FadeIn(new)] + ([FadeOut(old)] if old is not None else [])
+            self.play(*animations, run_time=run_time)
+        else:
+            if old is not None:
+                self.remove(old)
+            self.add(new)
+        self._caption_mobject = new
+        self._open_caption = (text, self.time)
+
+    def clear_caption(self, run_time: float = 0.3) -> None:
+        """Fade the caption out and end its subcaption."""
+        self._close_caption()
+        if self._caption_mobject is not None:
+            self.play(FadeOut(self._caption_mobject), run_time=run_time)
+            self._caption_mobject = None
+
+    @property
+    def caption_top(self) -> float:
+        """The y coordinate above which the scene's cast should stay clear of captions."""
+        return -config.frame_height / 2 + 1.15
+
+    def _close_caption(self) -> None:
+        if self._open_caption is None:
+            return
+        text, start = self._open_caption
+        self._open_caption = None
+        duration = self.time - start
+        if duration > 0:
+            self.add_subcaption(text, duration=duration, offset=-duration)
+
+
+class LessonScene(LessonMixin, Scene):
+    """Base class of the 2-D lesson scenes."""
+
+
+class LessonScene3D(LessonMixin, ThreeDScene):
+    """Base class of the 3-D lesson scenes: captions and titles stay fixed to the screen."""
+
+    def pin(self, *mobjects: Mobject) -> None:
+        # Mark only; the animation that introduces them adds them to the scene.
+        self.camera.add_fixed_in_frame_mobjects(*mobjects)
+
+
+def _fit_width(mobject: Mobject, width: float) -> None:
+    if mobject.width > width:
+        mobject.scale_to_fit_width(width)

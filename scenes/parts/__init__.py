@@ -1,0 +1,1 @@
+"""Reusable pieces of lesson scenes: fitted axes, graphs, tangent lines, readouts."""
