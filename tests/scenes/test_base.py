@@ -1,0 +1,17 @@
+from manim import Circle, Create
+from scenes.base import LessonScene
+
+class Smoke(LessonScene):
+    title = "Smoke"
+    def construct(self):
+        self.play_title_card(hold=0.2)
+        self.caption("A circle appears.")
+        self.play(Create(Circle()))
+        self.caption("That is all, with a rather long caption that should wrap onto a second line nicely.")
+        self.wait(0.5)
+
+def test_lesson_scene_captions_become_subcaptions(render):
+    r = render(Smoke)
+    assert r.movie.exists(), r.movie
+    print(r.subcaptions())
+    assert r.subcaptions() == ["Smoke", "A circle appears.", "That is all, with a rather long caption that should wrap onto a second line nicely."]
