@@ -219,6 +219,8 @@ class _Walk:
     def _oscillating(self) -> bool:
         pts = self.points
         k = len(pts) - 1
+        if k < 4 or float(np.dot(pts[-1] - pts[-2], pts[-2] - pts[-3])) >= 0:
+            return False  # a bounce reverses direction; a steady walk cannot be oscillating
         scale = 1e-9 * (1 + float(np.linalg.norm(pts[-1])))
         for period in (2, 3, 4):
             if k >= 2 * period and np.linalg.norm(pts[-1] - pts[-2]) > scale:

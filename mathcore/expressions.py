@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import sympy
 
@@ -145,6 +146,8 @@ def parse_expression(text: str, variables: Iterable[str] = ("x",)) -> sympy.Expr
     _check_tree_size(text, tree)
     builder = _Builder(text, {name: sympy.Symbol(name, real=True) for name in names})
     expr, _ = builder.build(tree.body)
+    if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I):
+        raise ExpressionError(text, "part of it has no real value (e.g. log(0), sqrt(-1), 1/0)")
     return expr
 
 
@@ -254,8 +257,8 @@ class _Builder:
                 type(value), f"the literal {value!r}"
             )
             self.fail(f"{kind} not allowed in a formula")
-        if not math.isfinite(value) or abs(value) > LIMITS.max_literal:
-            self.fail(f"the number {value:.3g} is too large (limit {LIMITS.max_literal:.0e})")
+        if abs(value) > LIMITS.max_literal or not math.isfinite(value):
+            self.fail(f"the number {Decimal(value):.3g} is too large (limit {LIMITS.max_literal:.0e})")
         if isinstance(value, int):
             return sympy.Integer(value), float(value)
         return sympy.Float(repr(value)), value
@@ -321,6 +324,8 @@ class _Builder:
         built = [self.build(arg) for arg in node.args]
         args = [expr for expr, _ in built]
         values = [value for _, value in built]
+        if name == "log" and len(values) == 2 and values[1] is not None:
+            self._constant(lambda: 1 / math.log(values[1]))
         value = None
         if all(v is not None for v in values):
             value = self._constant(lambda: function.evaluate(*values))

@@ -12,6 +12,7 @@ the callers to treat as a gap.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -28,7 +29,15 @@ _MODULES = [NUMPY_NAMESPACE, "numpy"]
 
 
 def _compile(symbols: tuple[sympy.Symbol, ...], exprs: Any):
-    return sympy.lambdify(symbols, exprs, modules=_MODULES, cse=True)
+    private = sympy.symbols(f"_v0:{len(symbols)}", real=True)
+    renamed = _rename(exprs, dict(zip(symbols, private)))
+    return sympy.lambdify(private, renamed, modules=_MODULES, cse=True)
+
+
+def _rename(exprs: Any, mapping: dict) -> Any:
+    if isinstance(exprs, (list, tuple)):
+        return [_rename(e, mapping) for e in exprs]
+    return exprs.xreplace(mapping)
 
 
 def as_real_array(value: Any, shape: tuple[int, ...], keep_inf: bool = False) -> np.ndarray:
@@ -40,6 +49,17 @@ def as_real_array(value: Any, shape: tuple[int, ...], keep_inf: bool = False) ->
     array = np.broadcast_to(array.astype(float, copy=False), shape).copy()
     array[np.isnan(array) if keep_inf else ~np.isfinite(array)] = np.nan
     return array
+
+
+def _real_scalar(value: Any, keep_inf: bool = False) -> float:
+    """One lambdified number as a float: complex -> NaN, infinite -> NaN unless ``keep_inf``."""
+    if isinstance(value, complex) or np.iscomplexobj(value):
+        value = complex(value)
+        value = value.real if abs(value.imag) <= 1e-12 * (1 + abs(value.real)) else math.nan
+    value = float(value)
+    if math.isinf(value) and not keep_inf:
+        return math.nan
+    return value
 
 
 class SymbolicFunction:
@@ -125,9 +145,9 @@ class SymbolicFunction:
         coords = self._point(point)
         with np.errstate(all="ignore"):
             raw = self._value_and_gradient(*coords)
-        value = as_real_array(raw[0], (), keep_inf)
-        gradient = np.array([as_real_array(g, (), keep_inf) for g in raw[1:]], dtype=float)
-        return float(value), gradient
+        value = _real_scalar(raw[0], keep_inf)
+        gradient = np.array([_real_scalar(g, keep_inf) for g in raw[1:]], dtype=float)
+        return value, gradient
 
     def gradient_at(self, point: Any) -> np.ndarray:
         """The gradient vector at one point."""

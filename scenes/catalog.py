@@ -1,0 +1,30 @@
+"""The lesson scenes in the order the lesson teaches them.
+
+``make video`` renders every entry; benchmarks and the course build read the same list.
+An entry is added here when its scene lands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["LESSON", "LessonEntry"]
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    """One scene of the lesson: where it lives and what it teaches."""
+
+    module: str  # dotted module path, e.g. "scenes.derivative"
+    scene: str  # class name
+    topic: str  # one line for listings
+
+    @property
+    def path(self) -> str:
+        """The file, relative to the project root, for the ``manim`` command."""
+        return self.module.replace(".", "/") + ".py"
+
+
+LESSON: tuple[LessonEntry, ...] = (
+    LessonEntry("scenes.derivative", "TangentSlope", "the derivative is the slope of the tangent"),
+)
