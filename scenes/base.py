@@ -15,13 +15,30 @@ as subcaptions, which manim saves as the clip's ``.srt`` file.
 from __future__ import annotations
 
 import textwrap
-from typing import ClassVar
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar
 
 from manim import DOWN, UP, FadeIn, FadeOut, Mobject, Scene, Text, ThreeDScene, VGroup, config
 
+from mathcore import parse_expression
+
 from . import style
 
-__all__ = ["LessonMixin", "LessonScene", "LessonScene3D"]
+__all__ = ["CurveFormula", "FieldFormula", "FormulaOf", "LessonMixin", "LessonScene", "LessonScene3D"]
+
+
+@dataclass(frozen=True)
+class FormulaOf:
+    """Marks a text attribute as a formula, in the variables named by another attribute."""
+
+    variables_attribute: str
+
+
+#: A formula in the one variable named by the scene's ``variable`` attribute.
+CurveFormula = Annotated[str, FormulaOf("variable")]
+#: A formula in the two variables named by the scene's ``variables`` attribute.
+FieldFormula = Annotated[str, FormulaOf("variables")]
 
 
 class LessonMixin:
@@ -40,6 +57,37 @@ class LessonMixin:
     title: ClassVar[str] = ""
     subtitle: ClassVar[str] = ""
     caption_width: ClassVar[int] = 64
+
+    # -- configuration ----------------------------------------------------------------------
+    @classmethod
+    def parameters(cls) -> dict[str, tuple[Any, Any]]:
+        """The configurable class attributes: name -> (type annotation, current value).
+
+        Only attributes annotated in lesson classes count (not manim's own), so this is the
+        list a course file may override.
+        """
+        found: dict[str, tuple[Any, Any]] = {}
+        for klass in reversed(cls.__mro__):
+            if not (isinstance(klass, type) and issubclass(klass, LessonMixin)):
+                continue
+            hints = typing.get_type_hints(klass, include_extras=True)
+            for name in vars(klass).get("__annotations__", {}):
+                if not name.startswith("_"):
+                    found[name] = (_unwrap_classvar(hints[name]), getattr(cls, name))
+        return found
+
+    @classmethod
+    def validate(cls) -> None:
+        """Raise ``ValueError`` if the configuration cannot be rendered.
+
+        Checks every formula attribute with mathcore's parser (in the variables its marker
+        names). Scenes extend this with checks of their own (a start inside the domain...).
+        """
+        for name, (annotation, value) in cls.parameters().items():
+            marker = _formula_marker(annotation)
+            if marker is not None:
+                variables = getattr(cls, marker.variables_attribute)
+                parse_expression(value, (variables,) if isinstance(variables, str) else tuple(variables))
 
     # -- life cycle -------------------------------------------------------------------------
     def setup(self) -> None:
@@ -142,3 +190,13 @@ class LessonScene3D(LessonMixin, ThreeDScene):
 def _fit_width(mobject: Mobject, width: float) -> None:
     if mobject.width > width:
         mobject.scale_to_fit_width(width)
+
+
+def _unwrap_classvar(annotation: Any) -> Any:
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is ClassVar else annotation
+
+
+def _formula_marker(annotation: Any) -> FormulaOf | None:
+    if typing.get_origin(annotation) is Annotated:
+        return next((m for m in annotation.__metadata__ if isinstance(m, FormulaOf)), None)
+    return None

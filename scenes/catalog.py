@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["LESSON", "LessonEntry"]
+__all__ = ["LESSON", "LessonEntry", "SCENE_MODULES"]
 
 
 @dataclass(frozen=True)
@@ -28,3 +28,6 @@ class LessonEntry:
 LESSON: tuple[LessonEntry, ...] = (
     LessonEntry("scenes.derivative", "TangentSlope", "the derivative is the slope of the tangent"),
 )
+
+#: Every module that holds lesson scenes (a course may use any scene class in them).
+SCENE_MODULES: tuple[str, ...] = tuple(dict.fromkeys(entry.module for entry in LESSON))

@@ -1,0 +1,115 @@
+"""``lessons``: list the lesson scenes, render one with your parameters, or build a course.
+
+Examples
+--------
+::
+
+    lessons list
+    lessons render TangentSlope --set 'function=x**3 - 3*x' --quality low
+    lessons build                       # the default course into media/course/
+    lessons build my_course.toml --out site/clips --quality medium --jobs 2
+
+Mistakes in what you typed (unknown scene or parameter, a wrong type, a bad formula, a
+broken course file) end with exit code 2 and one line saying what and where, before anything
+is rendered, written or removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+from .build import BuildFailed, build_course
+from .course_file import Clip, Course, CourseError, check_clip, default_course, load_course
+from .files import BuildLocked
+from .jobs import QUALITIES
+from .registry import scene_classes
+
+__all__ = ["main"]
+
+DEFAULT_OUT = Path("media/course")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lessons", description="Lesson videos about the calculus behind deep learning.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="list the scenes, their parameters, and the default course")
+
+    render = commands.add_parser("render", help="render one scene, optionally with other parameters")
+    render.add_argument("scene", help="a scene class name, e.g. TangentSlope")
+    render.add_argument("--set", dest="params", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable); VALUE is TOML or plain text")
+    render.add_argument("--quality", choices=list(QUALITIES), default="low")
+    render.add_argument("--out", type=Path, default=Path("media/render"), help="output folder (default media/render)")
+
+    build = commands.add_parser("build", help="render every clip of a course, with posters, captions, manifest and gallery")
+    build.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
+    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    build.add_argument("--quality", choices=list(QUALITIES), default="high")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="clips rendered at once (default: the number of cores)")
+    return parser
+
+
+def _parse_set(items: list[str]) -> dict:
+    params = {}
+    for item in items:
+        key, sep, text = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise CourseError(f"--set {item!r}: expected KEY=VALUE")
+        try:
+            value = tomllib.loads(f"value = {text}")["value"]
+        except tomllib.TOMLDecodeError:
+            value = text  # plain text, e.g. a formula typed without quotes
+        params[key] = value
+    return params
+
+
+def _list() -> None:
+    classes = scene_classes()
+    print("Scenes and their parameters:")
+    for name, scene in classes.items():
+        print(f"\n  {name}  ({scene.__module__.replace('.', '/')}.py)")
+        for key, (annotation, value) in scene.parameters().items():
+            print(f"      {key} = {value!r}")
+    print("\nThe default course:")
+    for number, clip in enumerate(default_course().clips, start=1):
+        print(f"  {number}. {clip.id}: {clip.title} [{clip.scene}]")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "list":
+            _list()
+            return 0
+        if args.command == "render":
+            if args.scene not in scene_classes():
+                raise CourseError(f"unknown scene {args.scene!r} (known: {', '.join(sorted(scene_classes()))})")
+            clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=_parse_set(args.params))
+            clip = check_clip(clip, f"lessons render {args.scene}")
+            course = Course(title=args.scene, clips=(clip,), source="<command line>")
+            index = build_course(course, args.out, quality=args.quality, jobs=1)
+            print(f"video: {index.parent / 'manifest.json'} lists the files; gallery: {index}")
+            return 0
+        if args.jobs < 1:
+            raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
+        course = load_course(args.course) if args.course else default_course()
+        index = build_course(course, args.out, quality=args.quality, jobs=args.jobs)
+        print(f"\nCourse ready. Open the gallery: {index}")
+        return 0
+    except (CourseError, BuildLocked) as error:
+        print(f"lessons: error: {error}", file=sys.stderr)
+        return 2
+    except BuildFailed as error:
+        print(f"lessons: build failed: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("lessons: interrupted; finished clips are kept and the previous course is intact. Run the same command again to finish.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

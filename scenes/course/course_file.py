@@ -1,0 +1,158 @@
+"""Course files: a title and clips, each a lesson scene with parameters, read from TOML.
+
+.. code-block:: toml
+
+    title = "Calculus for deep learning"
+
+    [[clips]]
+    id = "cubic-tangent"
+    title = "The slope of a cubic"
+    scene = "TangentSlope"
+
+    [clips.params]
+    function = "x**3 - 3*x"
+
+Everything is checked before anything renders: the TOML itself, the keys, unknown scenes
+and parameters, the type of every value, every formula (through mathcore's parser) and
+duplicate ids. A problem is reported as one :class:`CourseError` line naming the file, the
+clip and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..catalog import LESSON
+from .registry import ParameterError, coerce, make_scene_class, scene_classes
+
+__all__ = ["Clip", "Course", "CourseError", "default_course", "load_course", "check_clip"]
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}\Z")
+_CLIP_KEYS = {"id", "title", "scene", "params"}
+
+
+class CourseError(ValueError):
+    """A course file (or a command line) that cannot be built, in one line."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One clip of a course: a scene class with its parameter overrides."""
+
+    id: str
+    title: str
+    scene: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def scene_class(self) -> type:
+        """The scene class with this clip's parameters applied."""
+        return make_scene_class(scene_classes()[self.scene], self.params)
+
+
+@dataclass(frozen=True)
+class Course:
+    title: str
+    clips: tuple[Clip, ...]
+    source: str  # the file it came from, for messages
+
+
+def default_course() -> Course:
+    """The lesson itself: every scene of :data:`scenes.catalog.LESSON`, in order."""
+    clips = tuple(
+        Clip(id=entry.module.rsplit(".", 1)[-1] + "-" + _kebab(entry.scene), title=entry.topic[:1].upper() + entry.topic[1:], scene=entry.scene)
+        for entry in LESSON
+    )
+    return Course(title="The calculus behind deep learning", clips=clips, source="<default course>")
+
+
+def _kebab(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z0-9])", "-", name).lower()
+
+
+def load_course(path: str | Path) -> Course:
+    """Read and fully check the course file at ``path``; raise :class:`CourseError`."""
+    path = Path(path)
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CourseError(f"{where}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CourseError(f"{where}: cannot be read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CourseError(f"{where}: not valid TOML ({error})") from None
+
+    unknown = set(data) - {"title", "clips"}
+    if unknown:
+        raise CourseError(f"{where}: unknown top-level key {sorted(unknown)[0]!r} (expected title and [[clips]])")
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise CourseError(f"{where}: key 'title' must be non-empty text, got {title!r}")
+    raw_clips = data.get("clips")
+    if not isinstance(raw_clips, list) or not raw_clips:
+        raise CourseError(f"{where}: needs at least one [[clips]] table")
+
+    clips, seen = [], set()
+    for number, raw in enumerate(raw_clips, start=1):
+        clip = _read_clip(where, number, raw)
+        if clip.id in seen:
+            raise CourseError(f"{where}: clip {number}: key 'id': duplicate id {clip.id!r}")
+        seen.add(clip.id)
+        clips.append(clip)
+    return Course(title=title.strip(), clips=tuple(clips), source=where)
+
+
+def _read_clip(where: str, number: int, raw: Any) -> Clip:
+    label = f"{where}: clip {number}"
+    if not isinstance(raw, dict):
+        raise CourseError(f"{label}: must be a table")
+    unknown = set(raw) - _CLIP_KEYS
+    if unknown:
+        raise CourseError(f"{label}: unknown key {sorted(unknown)[0]!r} (expected id, title, scene, params)")
+    for key in ("id", "title", "scene"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise CourseError(f"{label}: key {key!r} must be non-empty text, got {raw.get(key)!r}")
+    clip_id = raw["id"]
+    if not _ID.match(clip_id):
+        raise CourseError(f"{label}: key 'id': {clip_id!r} must be 1-64 lowercase letters, digits, - or _ (it names files)")
+    label = f"{where}: clip {clip_id!r}"
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise CourseError(f"{label}: key 'params' must be a table")
+    clip = Clip(id=clip_id, title=raw["title"].strip(), scene=raw["scene"].strip(), params=dict(params))
+    return check_clip(clip, label)
+
+
+def check_clip(clip: Clip, label: str) -> Clip:
+    """Check ``clip`` against its scene; return it with coerced parameter values."""
+    classes = scene_classes()
+    scene = classes.get(clip.scene)
+    if scene is None:
+        raise CourseError(f"{label}: key 'scene': unknown scene {clip.scene!r} (known: {', '.join(sorted(classes))})")
+    allowed = scene.parameters()
+    coerced = {}
+    for key, value in clip.params.items():
+        if key not in allowed:
+            raise CourseError(f"{label}: key 'params.{key}': {clip.scene} has no parameter {key!r} (it has: {', '.join(sorted(allowed))})")
+        try:
+            coerced[key] = coerce(value, allowed[key][0])
+        except ParameterError as error:
+            raise CourseError(f"{label}: key 'params.{key}': {error}") from None
+    checked = Clip(id=clip.id, title=clip.title, scene=clip.scene, params=coerced)
+    try:
+        checked.scene_class().validate()
+    except ValueError as error:  # ExpressionError and DomainError are ValueErrors
+        raise CourseError(f"{label}: {_which_key(error, coerced)}{error}") from None
+    return checked
+
+
+def _which_key(error: ValueError, params: dict[str, Any]) -> str:
+    text = getattr(error, "text", None)
+    for key, value in params.items():
+        if text is not None and value == text:
+            return f"key 'params.{key}': "
+    return ""

@@ -1,0 +1,74 @@
+"""The gallery page: every clip playing with its poster and captions, beside its embed code."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+__all__ = ["embed_snippet", "gallery_html"]
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 1.5rem;
+       background: #111318; color: #f2f2f2; }
+h1 { font-weight: 600; }
+.clip { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.25rem;
+        margin: 2rem 0; align-items: start; }
+video { width: 100%; height: auto; background: #000; border-radius: 6px; }
+pre { white-space: pre-wrap; word-break: break-all; background: #1d2129; padding: .75rem;
+      border-radius: 6px; font-size: .8rem; }
+button { background: #56B4E9; color: #111318; border: 0; border-radius: 4px; padding: .4rem .8rem;
+         cursor: pointer; font-weight: 600; }
+.meta { color: #8c8c8c; font-size: .85rem; }
+@media (max-width: 760px) { .clip { grid-template-columns: 1fr; } }
+"""
+
+_SCRIPT = """
+for (const button of document.querySelectorAll("button[data-copy]")) {
+  button.addEventListener("click", async () => {
+    const text = document.getElementById(button.dataset.copy).textContent;
+    try { await navigator.clipboard.writeText(text); button.textContent = "Copied"; }
+    catch (error) { button.textContent = "Select the code and copy it"; }
+  });
+}
+"""
+
+
+def embed_snippet(clip: dict[str, Any], base_url: str = "") -> str:
+    """The HTML a course author pastes to embed ``clip`` (paths relative to ``base_url``)."""
+    files = clip["files"]
+    url = lambda key: escape(base_url + files[key], quote=True)  # noqa: E731
+    title = escape(clip["title"], quote=True)
+    return (
+        f'<video controls preload="metadata" width="{clip["width"]}" height="{clip["height"]}" '
+        f'poster="{url("poster")}" title="{title}">\n'
+        f'  <source src="{url("webm")}" type="video/webm">\n'
+        f'  <source src="{url("mp4")}" type="video/mp4">\n'
+        f'  <track kind="captions" src="{url("vtt")}" srclang="en" label="English" default>\n'
+        f"</video>"
+    )
+
+
+def gallery_html(manifest: dict[str, Any]) -> str:
+    """The whole ``index.html`` for a course manifest."""
+    title = escape(manifest["title"])
+    sections = []
+    for number, clip in enumerate(manifest["clips"], start=1):
+        snippet = embed_snippet(clip)
+        code_id = f"embed-{number}"
+        params = ", ".join(f"{key} = {value!r}" for key, value in clip["params"].items())
+        sections.append(
+            f'<section class="clip" id="{escape(clip["id"], quote=True)}">\n'
+            f"<div>{snippet}</div>\n"
+            f"<div>\n<h2>{number}. {escape(clip['title'])}</h2>\n"
+            f'<p class="meta">{escape(clip["scene"])}{escape(" (" + params + ")") if params else ""} · '
+            f'{clip["duration"]:.1f} s · {clip["width"]}×{clip["height"]} at {clip["fps"]:g} fps</p>\n'
+            f'<pre><code id="{code_id}">{escape(snippet)}</code></pre>\n'
+            f'<button type="button" data-copy="{code_id}">Copy embed code</button>\n'
+            f"</div>\n</section>"
+        )
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{title}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>{title}</h1>\n" + "\n".join(sections) + f"\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+    )
