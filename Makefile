@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh Debian machine (see README.md):
-#   make video   install what is missing, then render every lesson video into media/
-#   make test    install what is missing, then run the whole test suite
-QUALITY ?= h
+#   make video   install what is missing, then build the lesson course into media/course/
+#   make test    install what is missing (with the browser the gallery test uses), then run all tests
+QUALITY ?= high
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PYTEST_ARGS ?=
 
 .PHONY: video test bench setup clean
@@ -10,13 +11,16 @@ setup:
 	@bash scripts/setup.sh
 
 video: setup
-	.venv/bin/python scripts/render_lessons.py --quality $(QUALITY)
+	.venv/bin/lessons build --quality $(QUALITY) --jobs $(JOBS)
 
-test: setup
-	.venv/bin/python -m pytest -n 2 $(PYTEST_ARGS)
+test:
+	@bash scripts/setup.sh --browser
+	.venv/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 bench: setup
 	.venv/bin/python benchmarks/bench_mathcore.py
+	.venv/bin/python benchmarks/bench_scenes.py
+	.venv/bin/python benchmarks/bench_course.py
 
 clean:
 	rm -rf media/videos media/images media/texts media/Tex tests/media .pytest_cache

@@ -18,6 +18,7 @@ class LessonEntry:
     module: str  # dotted module path, e.g. "scenes.derivative"
     scene: str  # class name
     topic: str  # one line for listings
+    three_d: bool = False  # rendered with a 3-D camera
 
     @property
     def path(self) -> str:

@@ -1,0 +1,216 @@
+"""A small course built for real at low quality: outputs, gallery in Chromium, rebuilds,
+interruption and the one-build-per-folder rule."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import av
+import pytest
+
+from scenes.course.captions import read_srt
+from scenes.course.files import build_lock, sha256_of
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# Short timings keep the renders quick; the parameters also exercise the course file path.
+QUICK = """
+title_hold = 0.2
+read_time = 0.3
+shrink_time = 0.6
+sweep_time = 1.0
+flat_pause = 0.2
+end_hold = 0.3
+"""
+
+COURSE = f"""
+title = "Test course <with> & escapes"
+
+[[clips]]
+id = "default-cubic"
+title = "The default cubic"
+scene = "TangentSlope"
+[clips.params]
+{QUICK}
+
+[[clips]]
+id = "parabola"
+title = "A parabola & its slope"
+scene = "TangentSlope"
+[clips.params]
+function = "x**2 - 1"
+{QUICK}
+"""
+
+
+def lessons(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scenes.course.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture(scope="module")
+def course_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("course") / "course.toml"
+    path.write_text(COURSE)
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(course_file, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = lessons("build", str(course_file), "--out", str(out), "--quality", "low", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert f"Open the gallery: {out / 'index.html'}" in result.stdout
+    assert "[2/2] done" in result.stdout
+    return out
+
+
+def test_build_writes_every_file_with_matching_hashes(built):
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert manifest["title"] == "Test course <with> & escapes"
+    assert [clip["id"] for clip in manifest["clips"]] == ["default-cubic", "parabola"]
+    for clip in manifest["clips"]:
+        assert set(clip["files"]) == {"mp4", "webm", "poster", "vtt", "srt"}
+        for kind, relative in clip["files"].items():
+            path = built / relative
+            assert path.is_file() and path.stat().st_size > 0, relative
+            assert sha256_of(path) == clip["sha256"][kind]
+    assert manifest["clips"][1]["params"]["function"] == "x**2 - 1"
+
+
+def test_build_videos_decode_with_the_manifest_durations(built):
+    manifest = json.loads((built / "manifest.json").read_text())
+    for clip in manifest["clips"]:
+        for kind, codec in (("mp4", "h264"), ("webm", "vp9")):
+            with av.open(str(built / clip["files"][kind])) as container:
+                stream = container.streams.video[0]
+                assert stream.codec_context.name == codec
+                assert (stream.codec_context.width, stream.codec_context.height) == (clip["width"], clip["height"]) == (854, 480)
+                frames = sum(1 for _ in container.decode(stream))
+            assert frames / clip["fps"] == pytest.approx(clip["duration"], abs=0.2)
+
+
+def test_build_captions_are_the_scene_subcaptions(built):
+    manifest = json.loads((built / "manifest.json").read_text())
+    for clip in manifest["clips"]:
+        vtt = (built / clip["files"]["vtt"]).read_text()
+        srt_cues = read_srt((built / clip["files"]["srt"]).read_text())
+        assert vtt.startswith("WEBVTT\n")
+        assert len(srt_cues) >= 4
+        assert vtt.count(" --> ") == len(srt_cues)
+        assert all(cue.end.total_seconds() <= clip["duration"] + 0.5 for cue in srt_cues)
+        for cue in srt_cues:
+            assert cue.content.splitlines()[0] in vtt
+
+
+def test_gallery_plays_every_clip_with_captions_in_chromium(built):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.fail("Debian's chromium is not installed: run `bash scripts/setup.sh --browser`")
+    handler = functools.partial(_QuietHandler, directory=str(built))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium,
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+            assert "Test course &lt;with&gt; &amp; escapes" in page.content()
+            page.wait_for_function(
+                """() => { const v = [...document.querySelectorAll('video')];
+                   return v.length === 2 && v.every(x => x.readyState >= 1 && x.textTracks.length === 1
+                          && x.textTracks[0].cues && x.textTracks[0].cues.length > 0); }""",
+                timeout=30000,
+            )
+            state = page.evaluate(
+                "() => [...document.querySelectorAll('video')].map(v => ({d: v.duration, w: v.videoWidth, cues: v.textTracks[0].cues.length, mode: v.textTracks[0].mode}))"
+            )
+            browser.close()
+    finally:
+        server.shutdown()
+    manifest = json.loads((built / "manifest.json").read_text())
+    for seen, clip in zip(state, manifest["clips"]):
+        assert seen["w"] == 854
+        assert seen["d"] == pytest.approx(clip["duration"], abs=0.2)
+        assert seen["cues"] == len(read_srt((built / clip["files"]["srt"]).read_text()))
+        assert seen["mode"] == "showing"
+
+
+def test_rebuild_with_nothing_changed_reuses_every_clip(built, course_file):
+    before = {p: p.stat().st_mtime_ns for p in (built / "clips").rglob("*.mp4")}
+    start = time.monotonic()
+    result = lessons("build", str(course_file), "--out", str(built), "--quality", "low", "--jobs", "2")
+    elapsed = time.monotonic() - start
+    assert result.returncode == 0, result.stderr
+    assert "2 up to date, 0 to render" in result.stdout
+    assert {p: p.stat().st_mtime_ns for p in (built / "clips").rglob("*.mp4")} == before
+    assert elapsed < 60  # generous: it is a few seconds of Python start-up and hashing
+
+
+def test_rebuild_rerenders_a_clip_whose_video_is_truncated(built, course_file, tmp_path):
+    site = tmp_path / "copy"
+    shutil.copytree(built, site)
+    manifest = json.loads((site / "manifest.json").read_text())
+    mp4 = site / manifest["clips"][1]["files"]["mp4"]
+    mp4.write_bytes(mp4.read_bytes()[: mp4.stat().st_size // 2])
+    result = lessons("build", str(course_file), "--out", str(site), "--quality", "low", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "1 up to date, 1 to render" in result.stdout
+    manifest = json.loads((site / "manifest.json").read_text())
+    assert sha256_of(site / manifest["clips"][1]["files"]["mp4"]) == manifest["clips"][1]["sha256"]["mp4"]
+
+
+def test_second_build_into_the_same_folder_is_refused(built, course_file):
+    with build_lock(built):
+        result = lessons("build", str(course_file), "--out", str(built), "--quality", "low")
+    assert result.returncode == 2
+    assert "another build is already writing into" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_killed_with_sigkill_then_rebuilt_is_complete(course_file, tmp_path):
+    out = tmp_path / "site"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scenes.course.cli", "build", str(course_file), "--out", str(out), "--quality", "low", "--jobs", "2"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    # Kill it in the middle of rendering: once a worker has started writing frames.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any((out / ".work").glob("*/media/**/*.mp4")) and process.poll() is None:
+        time.sleep(0.1)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert not (out / "manifest.json").exists()
+    time.sleep(0.5)  # the workers die with their parent
+
+    result = lessons("build", str(course_file), "--out", str(out), "--quality", "low", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert len(manifest["clips"]) == 2
+    for clip in manifest["clips"]:
+        for kind, relative in clip["files"].items():
+            assert sha256_of(out / relative) == clip["sha256"][kind]
+    assert not (out / ".work").exists()
+    assert sorted(p.name for p in (out / "clips").iterdir()) == sorted(
+        Path(clip["files"]["mp4"]).parent.name for clip in manifest["clips"]
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
