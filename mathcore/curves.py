@@ -51,6 +51,11 @@ class Tangent:
         return "rising" if self.slope > 0 else "falling"
 
 
+def _one_side(step: sympy.Expr, x: sympy.Symbol, at: float) -> sympy.Expr:
+    side = sympy.sign(step.args[0].subs(x, at))
+    return side if isinstance(step, sympy.sign) else (side + 1) / 2
+
+
 class Curve(SymbolicFunction):
     """The graph y = f(x) of a formula in one variable.
 
@@ -92,9 +97,28 @@ class Curve(SymbolicFunction):
         """
         self.value(x0)
         m = self.derivative(float(x0))
-        if not np.isfinite(m):
+        if not np.isfinite(m) or self._is_corner(float(x0)):
             raise DomainError(f"the slope of {self.text} is undefined at {self.variable} = {x0:g}")
         return m
+
+    @cached_property
+    def _steps(self) -> tuple[sympy.Expr, ...]:
+        return tuple(self.derivative.expr.atoms(sympy.sign, sympy.Heaviside))
+
+    def _is_corner(self, x0: float) -> bool:
+        """Do the slopes just left and just right of ``x0`` differ (abs at 0, relu at 0)?"""
+        if not self._steps:
+            return False
+        x, slope = self.symbols[0], self.derivative.expr
+        h = 1e-12 * (1 + abs(x0))
+        steps = [s for s in self._steps if abs(complex(s.args[0].subs(x, x0))) <= h]
+        if not steps:
+            return False
+        left, right = (
+            float(slope.xreplace({s: _one_side(s, x, x0 + side) for s in steps}).subs(x, x0))
+            for side in (-h, h)
+        )
+        return not np.isclose(left, right)
 
     def tangent(self, x0: float) -> Tangent:
         """The tangent line at ``x0``."""
@@ -116,7 +140,7 @@ class Curve(SymbolicFunction):
         :func:`mathcore.sampling.sample_pieces`)."""
         return sample_pieces(self.evaluate, x_range, num, y_limits, name=f"f({self.variable}) = {self.text}")
 
-    def value_range(self, x_range: tuple[float, float], num: int = 400) -> tuple[float, float]:
+    def value_range(self, x_range: tuple[float, float], num: int = 4000) -> tuple[float, float]:
         """The span of f over ``x_range``, ignoring the runaway tails near a pole."""
         xs = np.linspace(float(x_range[0]), float(x_range[1]), num)
         try:

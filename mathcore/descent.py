@@ -137,7 +137,8 @@ def gradient_descent(
         )
     walk = _Walk(function, learning_rate, momentum, tolerance)
     walk.record(x, value, gradient)
-    status, message = walk.run(max_steps)
+    with np.errstate(all="ignore"):
+        status, message = walk.run(max_steps)
     return DescentPath(
         points=np.array(walk.points),
         values=np.array(walk.values),
@@ -300,7 +301,7 @@ def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) 
     hessian = function.hessian_at(x)
     curvature = float(np.min(np.abs(np.linalg.eigvalsh(hessian)))) if np.all(np.isfinite(hessian)) else 0.0
     floor = (1e-3 if curvature > 1e-9 else 1e-2) * size
-    reach = 4 * float(np.linalg.norm(gradient)) / max(curvature, 1e-12)
+    reach = 20 * float(np.linalg.norm(gradient)) / max(curvature, 1e-12)
     lower, higher = _probe(function, x, min(max(floor, reach), size))
     if lower and higher:
         return "inflection point" if function.dimension == 1 else "saddle"

@@ -12,6 +12,7 @@ the callers to treat as a gap.
 
 from __future__ import annotations
 
+import cmath
 import math
 from collections.abc import Iterable
 from functools import cached_property
@@ -143,8 +144,16 @@ class SymbolicFunction:
         Undefined numbers are NaN; overflowed ones are NaN too, or infinite if ``keep_inf``.
         """
         coords = self._point(point)
-        with np.errstate(all="ignore"):
-            raw = self._value_and_gradient(*coords)
+        try:
+            with np.errstate(all="ignore"):
+                raw = self._value_and_gradient(*coords)
+        except (ZeroDivisionError, OverflowError):
+            raw = None
+        if raw is None or any(map(cmath.isinf, raw)):
+            divided: list = []
+            with np.errstate(all="ignore", divide="call", call=lambda *_: divided.append(True)):
+                raw = self._value_and_gradient(*np.array(coords))
+            keep_inf = keep_inf and not divided
         value = _real_scalar(raw[0], keep_inf)
         gradient = np.array([_real_scalar(g, keep_inf) for g in raw[1:]], dtype=float)
         return value, gradient
@@ -157,7 +166,7 @@ class SymbolicFunction:
         """The matrix of second derivatives at one point."""
         coords = self._point(point)
         with np.errstate(all="ignore"):
-            raw = self._hessian(*coords)
+            raw = self._hessian(*np.array(coords))
         return np.array([[as_real_array(v, ()) for v in row] for row in raw], dtype=float)
 
     def _point(self, point: Any) -> tuple[float, ...]:
