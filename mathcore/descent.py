@@ -206,7 +206,7 @@ class _Walk:
                 return "diverged", self._diverged_message(step)
             if self._oscillating():
                 return "oscillating", (
-                    f"After {step} steps the walk keeps jumping back and forth across the "
+                    f"After {step} {_plural(step, 'step')} the walk keeps jumping back and forth across the "
                     f"valley without getting lower: the learning rate "
                     f"{self.learning_rate:g} is too large."
                 )
@@ -252,9 +252,9 @@ class _Walk:
         steps = len(self.points) - 1
         where, value = _fmt(x, self.f), _num(self.values[-1])
         if kind == "minimum":
-            return f"Reached the minimum at {where} after {steps} steps, where f = {value}."
+            return f"Reached the minimum at {where} after {steps} {_plural(steps, 'step')}, where f = {value}."
         return (
-            f"Stopped after {steps} steps on {_article(kind)} at {where}: the slope is zero "
+            f"Stopped after {steps} {_plural(steps, 'step')} on {_article(kind)} at {where}: the slope is zero "
             f"there, but it is not a minimum."
         )
 
@@ -274,17 +274,35 @@ class _Walk:
         x, g = self.points[-1], self.gradients[-1]
         steps, slope = len(self.points) - 1, float(np.linalg.norm(g))
         near_flat = slope <= 1e-3 * max(1.0, float(np.linalg.norm(self.gradients[0])))
+        if near_flat and not _flat_point_ahead(self.f, x, g):
+            return (
+                f"Used all {steps} {_plural(steps, 'step')} sliding down a long, nearly flat "
+                f"slope: at {_fmt(x, self.f)} the slope is only {_num(slope)} and f keeps "
+                f"falling slowly that way, with no lowest point in reach."
+            )
         if near_flat:
             kind = point_kind(self.f, x, g)
             if kind != "minimum":
                 return (
-                    f"Used all {steps} steps creeping toward {_article(kind)} near "
-                    f"{_fmt(x, self.f)}, which is flat but not a minimum."
+                    f"Used all {steps} {_plural(steps, 'step')} creeping toward "
+                    f"{_article(kind)} near {_fmt(x, self.f)}, which is flat but not a minimum."
                 )
         return (
-            f"Used all {steps} steps without settling: at {_fmt(x, self.f)} the slope is "
-            f"still {_num(slope)}."
+            f"Used all {steps} {_plural(steps, 'step')} without settling: at "
+            f"{_fmt(x, self.f)} the slope is still {_num(slope)}."
         )
+
+
+def _flat_point_ahead(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) -> bool:
+    """Does the slope, followed downhill from ``x``, reach its smallest size at a finite
+    distance (a flat point ahead), rather than keep shrinking like the tail of exp(-x)?"""
+    size = 1 + float(np.linalg.norm(x))
+    downhill = -gradient / float(np.linalg.norm(gradient))
+    slopes = []
+    for distance in np.linspace(0.0, 10 * size, 65):
+        value, g = function.value_and_gradient(x + distance * downhill)
+        slopes.append(float(np.linalg.norm(g)) if np.isfinite(value) and np.all(np.isfinite(g)) else np.inf)
+    return int(np.argmin(slopes)) < len(slopes) - 1
 
 
 def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) -> str:
@@ -325,6 +343,10 @@ def _probe(function: SymbolicFunction, x: np.ndarray, radius: float) -> tuple[bo
     slack = 1e-15 * (1 + abs(centre))
     around = around[np.isfinite(around)]
     return bool(np.any(around < centre - slack)), bool(np.any(around > centre + slack))
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
 
 
 def _article(kind: str) -> str:

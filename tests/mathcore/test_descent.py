@@ -300,13 +300,18 @@ def test_gradient_descent_creeping_saddle_in_two_variables():
     assert "saddle" in path.message
 
 
-@pytest.mark.xfail(strict=True, reason="known limitation: point_kind calls any still-sloping point whose "
-                   "ring sees lower and higher values an inflection point, so exp(-x) creeping "
-                   "toward its asymptote is described as creeping toward an inflection point")
-def test_gradient_descent_creeping_down_an_asymptote_is_not_an_inflection_point():
-    path = gradient_descent(Curve("exp(-x)"), 0.0, learning_rate=1.0, max_steps=2000)
+@pytest.mark.parametrize("text", ["exp(-x)", "softplus(-x)", "0.5*exp(-2*x)"])
+def test_gradient_descent_creeping_down_an_asymptote_is_not_an_inflection_point(text):
+    path = gradient_descent(Curve(text), 0.5, learning_rate=1.0, max_steps=2000)
     assert path.status == "max_steps"
     assert "inflection" not in path.message
+    assert "nearly flat slope" in path.message
+
+
+def test_gradient_descent_messages_count_steps_in_plain_english():
+    path = gradient_descent(Curve("x**2"), 3.0, learning_rate=0.5)
+    assert path.steps == 1
+    assert "after 1 step," in path.message
 
 
 def test_point_kind_names():
