@@ -35,7 +35,12 @@ class Readout(VGroup):
         )
         super().__init__(self.label, self.number)
         self.number.next_to(self.label, RIGHT, buff=0.15)
-        self.number.align_to(self.label, direction=[0, -1, 0])
+        # Sit the digits on the label's baseline: a label with a descender, such as the
+        # parenthesis in f'(x), reaches lower than the baseline. A typeset "0" after the
+        # label shows where the baseline is.
+        probe = MathTex(label, "0", font_size=font_size)
+        baseline = self.label.get_bottom()[1] + probe[1].get_bottom()[1] - probe[0].get_bottom()[1]
+        self.number.shift([0, baseline - self.number.get_bottom()[1], 0])
 
     def set_value(self, value: float) -> Readout:
         """Show ``value``, keeping the number's left edge where it was."""

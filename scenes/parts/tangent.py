@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import Axes, Line
 
-__all__ = ["SlopeLine", "slope_segment"]
+__all__ = ["SlopeLine", "clip_segment", "slope_segment"]
 
 
 def slope_segment(axes: Axes, point: tuple[float, float], slope: float, length: float) -> tuple[np.ndarray, np.ndarray]:
@@ -37,3 +37,25 @@ class SlopeLine(Line):
         start, end = slope_segment(self.axes, point, slope, self.length)
         self.put_start_and_end_on(start, end)
         return self
+
+
+def clip_segment(start, end, box: tuple[float, float, float, float]):
+    """The part of the screen segment ``start``-``end`` inside ``box = (left, right, bottom,
+    top)`` (Liang-Barsky), or ``None`` if it misses the box."""
+    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    d = end - start
+    t0, t1 = 0.0, 1.0
+    left, right, bottom, top = box
+    for p, q in ((-d[0], start[0] - left), (d[0], right - start[0]), (-d[1], start[1] - bottom), (d[1], top - start[1])):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+    if t0 > t1:
+        return None
+    return start + t0 * d, start + t1 * d

@@ -1,0 +1,189 @@
+"""Where on a curve a lesson can look: a point that carries a secant, the stretches a
+tangent can slide along, the flat points, and a y range that a pole does not squash.
+
+Pure functions of a :class:`mathcore.Curve` (no manim objects). They choose *where* to look;
+every number shown there still comes from mathcore (``value``, ``slope``, ``secant_slope``,
+the derivative's values).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mathcore import Curve, DomainError
+
+from .axes import fitted_y_range, nice_range
+
+__all__ = ["flat_points", "lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
+
+
+def lesson_y_range(curve: Curve, x_range: tuple[float, float], ticks: int = 5) -> tuple[float, float, float]:
+    """The y range of the axes: :func:`fitted_y_range`, but for a graph that breaks (a pole)
+    the central 90 % of its values, so the branches near the pole do not squash the rest."""
+    try:
+        pieces = curve.sample(x_range, num=400)
+    except DomainError:
+        pieces = []
+    if len(pieces) <= 1:
+        return fitted_y_range(curve, x_range, ticks)
+    ys = np.asarray(curve(np.linspace(x_range[0], x_range[1], 801)), dtype=float)
+    ys = ys[np.isfinite(ys)]
+    low, high = np.quantile(ys, [0.05, 0.95])
+    return nice_range(min(float(low), 0.0), max(float(high), 0.0), ticks)
+
+
+def flat_points(curve: Curve, interval: tuple[float, float], num: int = 801, tol: float = 1e-9) -> list[float]:
+    """Where the tangent is flat (f' = 0) inside ``interval``, from the derivative's values.
+
+    Sign changes of f' between samples are refined by bisection; touching zeros (f' = 3x²
+    at 0) are found as small local minima of |f'| and refined by ternary search. A sign
+    change across a pole of f' is rejected because |f'| does not go to zero there. Where
+    f' is exactly zero along a stretch (a constant piece), the middle of it is returned.
+    """
+    a, b = float(interval[0]), float(interval[1])
+    if not a < b:
+        return []
+    d = curve.derivative
+    xs = np.linspace(a, b, num)
+    ds = np.asarray(d(xs), dtype=float)
+    finite = np.isfinite(ds)
+    found: list[float] = []
+    zero = finite & (ds == 0)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], zero.astype(np.int8), [0]))))
+    for first, end in zip(edges[::2], edges[1::2], strict=True):  # a run of exact zeros: one point
+        found.append(float(0.5 * (xs[first] + xs[end - 1])))
+    for i in np.flatnonzero(finite[:-1] & finite[1:] & (np.sign(ds[:-1]) * np.sign(ds[1:]) < 0)):
+        lo, hi, d_lo = xs[i], xs[i + 1], ds[i]
+        for _ in range(80):
+            mid = 0.5 * (lo + hi)
+            d_mid = d(mid)
+            if not np.isfinite(d_mid):
+                break
+            if np.sign(d_mid) == np.sign(d_lo):
+                lo, d_lo = mid, d_mid
+            else:
+                hi = mid
+        found.append(0.5 * (lo + hi))
+    mags = np.abs(ds)
+    for i in range(1, num - 1):
+        if finite[i - 1 : i + 2].all() and mags[i] <= mags[i - 1] and mags[i] <= mags[i + 1] and mags[i] > 0:
+            lo, hi = xs[i - 1], xs[i + 1]
+            for _ in range(100):
+                m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+                if abs(d(m1)) <= abs(d(m2)):
+                    hi = m2
+                else:
+                    lo = m1
+            found.append(0.5 * (lo + hi))
+    scale = 1.0 + float(np.nanmax(mags)) if finite.any() else 1.0
+    result: list[float] = []
+    for x in sorted(found):
+        try:
+            slope = curve.slope(x)
+        except DomainError:
+            continue
+        if abs(slope) > tol * scale or not a <= x <= b:
+            continue
+        if result and x - result[-1] < 2 * (b - a) / num:
+            continue
+        result.append(float(x))
+    return result
+
+
+def rise_first(curve: Curve, x0: float, h: float) -> bool:
+    """Which rise/run triangle to draw for the secant from ``x0`` to ``x0 + h``.
+
+    Both right triangles with the chord as hypotenuse show Δx and Δy; the one on the side
+    of the secant away from the curve stays clear of it. True: the corner is
+    ``(x0, f(x0 + h))`` (the rise leg starts at the first point); False: the corner is
+    ``(x0 + h, f(x0))`` (the run leg starts there).
+    """
+    f0, f1 = curve.value(x0), curve.value(x0 + h)
+    try:
+        middle = curve.value(x0 + h / 2)
+    except DomainError:
+        return False
+    curve_below = middle < f0 + curve.secant_slope(x0, h) * h / 2
+    # The corner (x0, f1) lies above the secant exactly when the secant rises (f1 > f0).
+    return (f1 > f0) == curve_below and f1 != f0
+
+
+def _continuous(curve: Curve, a: float, b: float, y_limits: tuple[float, float]) -> bool:
+    """True if the graph runs unbroken from ``a`` to ``b`` inside ``y_limits``."""
+    lo, hi = min(a, b), max(a, b)
+    try:
+        pieces = curve.sample((lo, hi), num=64, y_limits=y_limits)
+    except (DomainError, ValueError):
+        return False
+    if len(pieces) != 1:
+        return False
+    xs = pieces[0][0]
+    return bool(np.isclose(xs[0], lo) and np.isclose(xs[-1], hi))
+
+
+def limit_point(
+    curve: Curve,
+    x0: float,
+    h: float,
+    x_range: tuple[float, float],
+    y_limits: tuple[float, float],
+    grid: int = 200,
+) -> tuple[float, float]:
+    """The point and first step of the limit part: ``(x0, h)`` if they can be shown, else the
+    nearest that can.
+
+    Shown means: f and f' are defined at ``x0``, and the graph runs unbroken inside
+    ``y_limits`` from ``x0`` to ``x0 + h``. Tried in order: the step ``h``, the step ``-h``,
+    then halved steps (down to ``h / 8``); then the same at grid points of ``x_range``,
+    nearest to ``x0`` first. Raises :class:`DomainError` if nothing fits.
+    """
+    if h == 0 or not np.isfinite(h):
+        raise ValueError(f"h_start must be a finite non-zero step, got {h!r}")
+    low, high = float(x_range[0]), float(x_range[1])
+    candidates = [float(np.clip(x0, low, high))]
+    grid_points = [round(float(x), 9) for x in np.linspace(low, high, grid + 1)]
+    candidates += sorted(grid_points, key=lambda x: (abs(x - x0), x))
+    for x in candidates:
+        try:
+            y = curve.value(x)
+            curve.slope(x)
+        except DomainError:
+            continue
+        if not y_limits[0] < y < y_limits[1]:
+            continue
+        for size in (abs(h), abs(h) / 2, abs(h) / 4, abs(h) / 8):
+            for sign in (np.sign(h), -np.sign(h)):
+                step_h = float(sign * size)
+                if low - 1e-12 <= x + step_h <= high + 1e-12 and _continuous(curve, x, x + step_h, y_limits):
+                    return float(x), step_h
+    raise DomainError(
+        f"f({curve.variable}) = {curve.text} has no point near {curve.variable} = {x0:g} "
+        f"where a secant can be drawn on [{low:g}, {high:g}]"
+    )
+
+
+def sweep_segments(
+    curve: Curve,
+    sweep: tuple[float, float],
+    y_limits: tuple[float, float],
+    min_fraction: float = 0.02,
+) -> list[tuple[float, float]]:
+    """The stretches of ``sweep`` where the tangent can slide: f inside ``y_limits`` and f'
+    defined and continuous. Stretches shorter than ``min_fraction`` of the sweep are
+    dropped; an empty list if there is none."""
+    a, b = float(sweep[0]), float(sweep[1])
+    try:
+        pieces = curve.sample((a, b), num=400, y_limits=y_limits)
+    except DomainError:
+        return []
+    segments: list[tuple[float, float]] = []
+    for xs, _ in pieces:
+        try:
+            slope_pieces = curve.derivative.sample((float(xs[0]), float(xs[-1])), num=200)
+        except (DomainError, ValueError):
+            continue
+        for sx, _ in slope_pieces:
+            lo, hi = float(sx[0]), float(sx[-1])
+            if hi - lo >= min_fraction * (b - a):
+                segments.append((lo, hi))
+    return segments
