@@ -231,9 +231,13 @@ class _Walk:
             return False
         steps = np.diff(np.array(pts[-_BOUNCE_WINDOW - 1 :]), axis=0)
         alternating = np.all(np.sum(steps[1:] * steps[:-1], axis=1) < 0)
-        now, before = self.values[-1], self.values[-1 - _BOUNCE_WINDOW]
-        stuck = abs(now - before) <= 1e-9 * (1 + abs(now))
-        return bool(alternating and stuck)
+        # Bouncing with steps that do not shrink (a decaying bounce still converges), and
+        # that settle to a steady size (steps growing ever faster are divergence).
+        lengths = np.linalg.norm(steps, axis=1)
+        now, middle, before = lengths[-1], lengths[len(lengths) // 2], lengths[0]
+        not_shrinking = now >= (1 - 1e-6) * before
+        settling = abs(now - middle) <= 0.5 * abs(middle - before) + 1e-12 * (1 + now)
+        return bool(alternating and not_shrinking and settling)
 
     # -- messages -------------------------------------------------------------------------
     def _flat_start(self) -> tuple[str, str]:

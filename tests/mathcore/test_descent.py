@@ -486,3 +486,15 @@ def test_gradient_descent_property_functions_with_edges(text, start, settings_):
         return
     path = gradient_descent(curve, start, learning_rate=learning_rate, momentum=momentum, max_steps=max_steps)
     _check_path(curve, path, max_steps)
+
+
+def test_gradient_descent_bounce_settling_into_a_cycle_is_oscillating():
+    # Steps of 90 between w = -40 and w = 50, approached slowly: a cycle, not divergence.
+    path = gradient_descent(Curve("softplus(-2*w) + 0.1*w**2", variable="w"), -2.5, learning_rate=9.0, max_steps=200)
+    assert path.status == "oscillating"
+
+
+def test_gradient_descent_decaying_bounce_converges():
+    path = gradient_descent(Curve("x**2"), 3.0, learning_rate=0.95, max_steps=2000)
+    assert path.status == "converged"
+    assert np.all(np.sign(path.points[1:6, 0]) == [-1, 1, -1, 1, -1])
