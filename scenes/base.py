@@ -19,11 +19,12 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from manim import DOWN, UP, FadeIn, FadeOut, Mobject, Scene, Text, ThreeDScene, VGroup, config
+from manim import DOWN, UP, Animation, FadeIn, FadeOut, Mobject, Scene, Text, VGroup, config
 
 from mathcore import parse_expression
 
 from . import style
+from .parts.fast3d import FastThreeDScene
 
 __all__ = ["CurveFormula", "FieldFormula", "FormulaOf", "LessonMixin", "LessonScene", "LessonScene3D"]
 
@@ -39,6 +40,25 @@ class FormulaOf:
 CurveFormula = Annotated[str, FormulaOf("variable")]
 #: A formula in the two variables named by the scene's ``variables`` attribute.
 FieldFormula = Annotated[str, FormulaOf("variables")]
+
+
+class OpacityRamp(Animation):
+    """Fade a mobject's fill between two opacities in place.
+
+    Unlike :class:`~manim.FadeIn`, it makes no copies of the mobject (copying a caption's
+    glyphs several times per fade was the slowest part of rendering a lesson).
+    """
+
+    def __init__(self, mobject: Mobject, start: float, end: float, **kwargs):
+        self.start, self.end = start, end
+        super().__init__(mobject, **kwargs)
+
+    def create_starting_mobject(self) -> Mobject:
+        return Mobject()  # nothing to interpolate from: opacity is set directly
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        t = self.rate_func(alpha)
+        self.mobject.set_fill(opacity=self.start + (self.end - self.start) * t, family=True)
 
 
 class LessonMixin:
@@ -144,7 +164,11 @@ class LessonMixin:
         self.pin(new)
         old = self._caption_mobject
         if run_time > 0:
-            animations = [FadeIn(new)] + ([FadeOut(old)] if old is not None else [])
+            new.set_fill(opacity=0)
+            self.add(new)
+            animations = [OpacityRamp(new, 0.0, 1.0)]
+            if old is not None:
+                animations.append(OpacityRamp(old, 1.0, 0.0, remover=True))
             self.play(*animations, run_time=run_time)
         else:
             if old is not None:
@@ -157,7 +181,7 @@ class LessonMixin:
         """Fade the caption out and end its subcaption."""
         self._close_caption()
         if self._caption_mobject is not None:
-            self.play(FadeOut(self._caption_mobject), run_time=run_time)
+            self.play(OpacityRamp(self._caption_mobject, 1.0, 0.0, remover=True), run_time=run_time)
             self._caption_mobject = None
 
     @property
@@ -179,8 +203,12 @@ class LessonScene(LessonMixin, Scene):
     """Base class of the 2-D lesson scenes."""
 
 
-class LessonScene3D(LessonMixin, ThreeDScene):
-    """Base class of the 3-D lesson scenes: captions and titles stay fixed to the screen."""
+class LessonScene3D(LessonMixin, FastThreeDScene):
+    """Base class of the 3-D lesson scenes: captions and titles stay fixed to the screen.
+
+    Filmed by :class:`~scenes.parts.fast3d.FastThreeDCamera`, which draws everything a
+    :class:`~manim.ThreeDCamera` draws and also the fast hillside mesh and shaded ball.
+    """
 
     def pin(self, *mobjects: Mobject) -> None:
         # Mark only; the animation that introduces them adds them to the scene.
