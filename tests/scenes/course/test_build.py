@@ -193,6 +193,7 @@ def test_build_killed_with_sigkill_then_rebuilt_is_complete(course_file, tmp_pat
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any((out / ".work").glob("*/media/**/*.mp4")) and process.poll() is None:
         time.sleep(0.1)
+    assert process.poll() is None, f"the build ended before it could be killed:\n{process.communicate()[0]}"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert not (out / "manifest.json").exists()
