@@ -66,8 +66,10 @@ def make_axes(
             "stroke_width": 2,
             "include_numbers": True,
             "font_size": 22,
-            "decimal_number_config": {"num_decimal_places": _decimals(x_range[2], y_range[2]), "color": style.MUTED},
         },
+        # Each axis gets the decimals its own step needs (t in 0.5 s but x in 500 m).
+        x_axis_config={"decimal_number_config": {"num_decimal_places": _decimals(x_range[2]), "color": style.MUTED}},
+        y_axis_config={"decimal_number_config": {"num_decimal_places": _decimals(y_range[2]), "color": style.MUTED}},
     )
     labels = axes.get_axis_labels(
         MathTex(x_label, font_size=style.LABEL_SIZE, color=style.INK),

@@ -1,0 +1,269 @@
+"""Tests of the PositionToSpeed lesson: its pure helpers against exact roots, and real renders."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy
+from manim import tempconfig
+
+from mathcore import Curve, ExpressionError
+from scenes.speed import PositionToSpeed, Turn, find_turns, format_number
+
+
+# -- find_turns ------------------------------------------------------------------------------
+def exact_turning_times(text: str, t_range: tuple[float, float]) -> list[float]:
+    """Roots of the exact derivative inside ``t_range`` where it changes sign (sympy)."""
+    curve = Curve(text, variable="t")
+    t = curve.symbols[0]
+    speed = curve.derivative.expr
+    roots = sympy.solveset(speed, t, sympy.Interval.open(*t_range))
+    assert isinstance(roots, sympy.FiniteSet), roots
+    times = []
+    for root in sorted(float(r) for r in roots):
+        before, after = (float(speed.subs(t, root + d)) for d in (-1e-6, 1e-6))
+        if before * after < 0:
+            times.append(root)
+    return times
+
+
+@pytest.mark.parametrize(
+    "text, t_range",
+    [
+        ("t**3 - 6*t**2 + 9*t", (0, 4)),
+        ("10*t - t**2", (0, 6)),
+        ("2*sin(t)", (0, 10)),
+        ("t**4 - 5*t**2 + 4", (-3, 3)),
+        ("t**3/3 - 2*t**2 + 3*t + 1", (-1, 5)),
+        ("(t - 1)**3 * (t - 4)", (0, 5)),  # a triple root at 1: no turn there, one at 13/4
+    ],
+)
+def test_find_turns_matches_exact_roots(text, t_range):
+    turns = find_turns(Curve(text, variable="t"), t_range)
+    expected = exact_turning_times(text, t_range)
+    assert [turn.time for turn in turns] == pytest.approx(expected, abs=1e-9)
+    assert not any(turn.sharp for turn in turns)
+    curve = Curve(text, variable="t")
+    for turn in turns:
+        assert turn.position == pytest.approx(curve(turn.time), abs=1e-9)
+
+
+def test_find_turns_default_lesson_numbers():
+    turns = find_turns(Curve(PositionToSpeed.position, variable="t"), PositionToSpeed.t_range)
+    assert turns == (Turn(1.0, 4.0), Turn(3.0, 0.0))
+
+
+def test_find_turns_touching_zero_is_not_a_turn():
+    # v = 3 t^2 is zero at 0 but never negative: the object pauses, it does not turn.
+    assert find_turns(Curve("t**3", variable="t"), (-1, 1)) == ()
+
+
+def test_find_turns_corner_is_a_sharp_turn():
+    (turn,) = find_turns(Curve("abs(t - 2)", variable="t"), (0, 4))
+    assert turn.sharp
+    assert turn.time == pytest.approx(2.0, abs=1e-9)
+    assert turn.position == pytest.approx(0.0, abs=1e-9)
+
+
+@pytest.mark.parametrize("text", ["1/(t - 2)**2", "log(abs(t - 2))", "1/(t - 2)"])
+def test_find_turns_sign_change_across_a_pole_is_not_a_turn(text):
+    assert find_turns(Curve(text, variable="t"), (0, 4)) == ()
+
+
+def test_find_turns_partly_undefined_position():
+    (turn,) = find_turns(Curve("sqrt(t) * (3 - t)", variable="t"), (-2, 4))
+    assert turn.time == pytest.approx(1.0, abs=1e-9)  # v = (3 - 3t) / (2 sqrt(t))
+    assert turn.position == pytest.approx(2.0, abs=1e-9)
+
+
+@pytest.mark.parametrize("t_range", [(1, 1), (2, 1), (0, math.inf), (math.nan, 1)])
+def test_find_turns_rejects_bad_range(t_range):
+    with pytest.raises(ValueError, match="t_range"):
+        find_turns(Curve("t", variable="t"), t_range)
+
+
+def test_format_number_has_no_negative_zero():
+    assert format_number(-0.001) == "0.00"
+    assert format_number(-0.006) == "-0.01"
+    assert format_number(2.0, 1) == "2.0"
+
+
+# -- configuration -----------------------------------------------------------------------------
+def test_validate_accepts_the_default():
+    PositionToSpeed.validate()
+
+
+@pytest.mark.parametrize(
+    "attributes, error",
+    [
+        ({"position": "x**2"}, ExpressionError),  # not a formula of t
+        ({"position": "__import__('os')"}, ExpressionError),
+        ({"position": "log(t)", "t_range": (-3, -1)}, ValueError),  # undefined everywhere
+        ({"t_range": (3, 1)}, ValueError),
+        ({"t_range": "soon"}, ValueError),
+    ],
+)
+def test_validate_rejects_bad_configuration(attributes, error):
+    variant = type("Variant", (PositionToSpeed,), attributes)
+    with pytest.raises(error):
+        variant.validate()
+
+
+def built(scene_class):
+    """A scene with its cast built (setup), not rendered."""
+    with tempconfig({"dry_run": True, "verbosity": "WARNING", "pixel_width": 320, "pixel_height": 180}):
+        scene = scene_class()
+        scene.setup()
+    return scene
+
+
+def test_show_time_puts_every_live_part_at_mathcore_values():
+    scene = built(PositionToSpeed)
+    t = 2.4
+    scene.show_time(t)
+    x, v = scene.curve(t), scene.curve.derivative(t)
+    t_readout, x_readout, v_readout = scene.readouts
+    assert t_readout.number.number == pytest.approx(2.40)
+    assert x_readout.number.number == pytest.approx(round(x, 2))
+    assert v_readout.number.number == pytest.approx(round(v, 2))
+    np.testing.assert_allclose(scene.ball.get_center(), scene.track.n2p(x), atol=1e-9)
+    np.testing.assert_allclose(scene.position_dot.get_center(), scene.position_axes.c2p(t, x), atol=1e-9)
+    np.testing.assert_allclose(scene.speed_dot.get_center(), scene.speed_axes.c2p(t, v), atol=1e-9)
+    # The tangent passes through (t, x) with the slope v, measured in graph coordinates.
+    start, end = (scene.position_axes.p2c(p) for p in scene.tangent.get_start_and_end())
+    assert (end[1] - start[1]) / (end[0] - start[0]) == pytest.approx(v, rel=1e-6)
+    # The traced graphs end at the current time.
+    assert scene.position_axes.p2c(scene.position_trace[0].get_end())[0] == pytest.approx(t, abs=1e-6)
+    assert scene.speed_axes.p2c(scene.speed_trace[0].get_end())[0] == pytest.approx(t, abs=1e-6)
+
+
+def test_show_time_hides_what_is_undefined():
+    class Log(PositionToSpeed):
+        position = "log(t - 1)"
+        t_range = (0, 4)
+
+    scene = built(Log)
+    assert scene.first_defined_time() > 1.0
+    scene.show_time(0.5)  # log of a negative number: no position, no speed
+    assert scene.ball.get_fill_opacity() == 0
+    assert scene.tangent.get_stroke_opacity() == 0
+    assert scene.readouts[1].number.get_fill_opacity() == 0
+    scene.show_time(3.0)
+    assert scene.ball.get_fill_opacity() == 1
+    assert scene.readouts[2].number.number == pytest.approx(0.5)
+
+
+def test_captions_for_a_corner_and_for_a_still_object():
+    class Corner(PositionToSpeed):
+        position = "abs(t - 2)"
+        t_range = (0, 4)
+
+    class Still(PositionToSpeed):
+        position = "3"
+
+    corner = built(Corner)
+    (turn,) = corner.turns
+    assert corner.turn_caption(turn) == (
+        "At t = 2.00 s the object turns at x = 0.00 m without stopping: x(t) has a corner there, and v jumps across zero."
+    )
+    assert math.isnan(corner.speed_at(turn.time))  # no speed at the corner itself
+    assert built(Still).no_turn_caption() == "This object never moves: its speed is zero the whole time."
+
+
+# -- real renders --------------------------------------------------------------------------------
+@pytest.fixture
+def shared_tex():
+    """The content-hashed LaTeX and text cache the other scene tests share (the renders
+    would otherwise compile every label again in each test's temporary folder)."""
+    cache = Path(tempfile.gettempdir()) / "calculus-lessons-test-cache"
+    return {"tex_dir": str(cache / "Tex"), "text_dir": str(cache / "texts")}
+
+
+class Quick:
+    """Short timings for the variants (the default lesson is rendered at its own pace)."""
+
+    sweep_run_time = 2.0
+    turn_pause = 0.5
+    intro_wait = 0.5
+    outro_wait = 0.5
+
+
+class Braking(Quick, PositionToSpeed):
+    position = "10*t - t**2"
+    t_range = (0, 6)
+
+
+class Cruise(Quick, PositionToSpeed):
+    position = "2*t + sin(t)"  # v = 2 + cos(t) > 0: never turns around
+    t_range = (0, 8)
+
+
+class Swing(Quick, PositionToSpeed):
+    position = "2*sin(t)"  # periodic: turns at pi/2, 3 pi/2 and 5 pi/2
+    t_range = (0, 8)
+
+
+class Pole(Quick, PositionToSpeed):
+    position = "1/(t - 2)"
+    t_range = (0, 4)
+
+
+@pytest.mark.render
+def test_render_default_lesson(render, shared_tex):
+    result = render(PositionToSpeed, **shared_tex)
+    assert result.movie.exists() and result.movie.stat().st_size > 0
+    captions = result.subcaptions()
+    expected_in_order = [
+        "Position and speed",
+        "Something moves along a line",
+        "graph of x(t)",
+        "v = dx/dt",
+        "Let time run",
+        "At t = 1.00 s the speed is zero: the object stops for an instant at x = 4.00 m and turns around.",
+        "Now v is negative",
+        "At t = 3.00 s the speed is zero: the object stops for an instant at x = 0.00 m and turns around.",
+        "Now v is positive",
+        "where the object turns around, v crosses zero",
+    ]
+    assert len(captions) == len(expected_in_order), captions
+    for caption, expected in zip(captions, expected_in_order):
+        assert expected in caption
+    # 30 to 40 seconds of lesson.
+    assert 30 <= result.scene.time <= 40
+
+
+@pytest.mark.render
+def test_render_braking_turns_once(render, shared_tex):
+    result = render(Braking, **shared_tex)
+    assert result.movie.exists()
+    turning = [c for c in result.subcaptions() if c.startswith("At t =")]
+    assert turning == ["At t = 5.00 s the speed is zero: the object stops for an instant at x = 25.00 m and turns around."]
+
+
+@pytest.mark.render
+def test_render_without_turning_point_says_so(render, shared_tex):
+    result = render(Cruise, **shared_tex)
+    assert result.movie.exists()
+    captions = result.subcaptions()
+    assert not any(c.startswith("At t =") for c in captions)
+    assert any("never turns around" in c for c in captions)
+
+
+@pytest.mark.render
+def test_render_position_with_a_pole(render, shared_tex):
+    result = render(Pole, **shared_tex)
+    assert result.movie.exists()
+    assert any("never turns around" in c for c in result.subcaptions())
+
+
+@pytest.mark.render
+def test_render_periodic_motion_stops_at_every_turn(render, shared_tex):
+    result = render(Swing, **shared_tex)
+    assert result.movie.exists()
+    turning = [c for c in result.subcaptions() if c.startswith("At t =")]
+    assert [c.split(" s ")[0] for c in turning] == ["At t = 1.57", "At t = 4.71", "At t = 7.85"]
+    assert "x = 2.00 m" in turning[0] and "x = -2.00 m" in turning[1]
