@@ -13,6 +13,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(autouse=True)
+def _golden_frames_under_their_cairo(request, monkeypatch):
+    """In golden-frame modules: compare only under the cairo that drew the control frames."""
+    if not request.module.__name__.rsplit(".", 1)[-1].startswith("test_golden_"):
+        return
+    import cairo
+    from manim.utils.testing import frames_comparison
+
+    from tests.golden import CONTROL_CAIRO
+
+    if cairo.cairo_version_string() != CONTROL_CAIRO and not request.config.getoption("--set_test"):
+        pytest.skip(f"control frames drawn with cairo {CONTROL_CAIRO}, this is {cairo.cairo_version_string()}")
+    monkeypatch.setattr(frames_comparison, "MIN_CAIRO_VERSION", 0)
+
+
 def pytest_addoption(parser):
     # The options manim.utils.testing.frames_comparison reads.
     parser.addoption("--set_test", action="store_true", default=False, help="write golden frames instead of comparing")
@@ -39,6 +54,8 @@ def render(tmp_path):
     """Render a scene class for real (small and short) and return a :class:`Rendered`."""
     from manim import tempconfig
 
+    from tests.golden import CACHED
+
     def _render(scene_class, **overrides) -> Rendered:
         options = {
             "media_dir": str(tmp_path / "media"),
@@ -49,6 +66,7 @@ def render(tmp_path):
             "verbosity": "WARNING",
             "progress_bar": "none",
             "format": "mp4",
+            **CACHED,
         }
         options.update(overrides)
         with tempconfig(options):

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from mathcore import Curve
+from tests.golden import CACHED
 from scenes.derivative import TangentSlope, format_number, format_point, shown_value, sign_word
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: LaTeX and text renders are cached by content hash; sharing the cache between tests (and
-#: runs) saves compiling the same formulas again for every temporary media folder.
-CACHE = Path(tempfile.gettempdir()) / "calculus-lessons-test-cache"
-CACHED = {"tex_dir": str(CACHE / "Tex"), "text_dir": str(CACHE / "texts")}
 
 
 # -- variants rendered below (short timings keep the suite fast) -----------------------------

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import tempfile
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -179,8 +177,9 @@ def test_captions_for_a_corner_and_for_a_still_object():
 def shared_tex():
     """The content-hashed LaTeX and text cache the other scene tests share (the renders
     would otherwise compile every label again in each test's temporary folder)."""
-    cache = Path(tempfile.gettempdir()) / "calculus-lessons-test-cache"
-    return {"tex_dir": str(cache / "Tex"), "text_dir": str(cache / "texts")}
+    from tests.golden import CACHED
+
+    return CACHED
 
 
 class Quick:

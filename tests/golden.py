@@ -1,0 +1,35 @@
+"""Shared settings of the golden last-frame tests (``tests/test_golden_*.py``).
+
+The control frames in ``tests/control_data/<topic>/`` were drawn here with the cairo named
+in :data:`CONTROL_CAIRO`. Manim gates its frame tests on cairo 1.18 (its own control frames
+were drawn with that); ours are compared only under the cairo that drew them, since
+anti-aliasing changes between cairo versions. ``tests/conftest.py`` applies that rule to
+every golden module.
+
+Regenerate after an intended visual change with ``pytest tests/test_golden_<topic>.py
+--set_test``, then look at the frames (``manim -ql -s ...``) before committing them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+#: The cairo version that drew tests/control_data/*/*.npz.
+CONTROL_CAIRO = "1.16.0"
+
+#: A content-hashed LaTeX and text cache shared by the renders of one test process (one per
+#: pytest-xdist worker, so two processes never compile the same file at once).
+CACHE = Path(tempfile.gettempdir()) / "calculus-lessons-test-cache" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+CACHED = {"tex_dir": str(CACHE / "Tex"), "text_dir": str(CACHE / "texts")}
+
+
+def draw_final_state(scene) -> None:
+    """Draw everything the scene ends with.
+
+    With animations skipped, frames_comparison redraws only what the last animation moved;
+    when a lesson's last animation fades its caption out, the frame would be empty.
+    """
+    scene.renderer.update_frame(scene)
+    scene.animations = None  # keep this frame: no redraw of the last animation alone
