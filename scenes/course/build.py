@@ -59,39 +59,41 @@ def build_course(
         work = out / ".work"
         shutil.rmtree(work, ignore_errors=True)  # leftovers of an interrupted build
         work.mkdir(parents=True)
-        clips_dir = out / "clips"
-        planned = [
-            ClipJob(
-                id=clip.id,
-                scene=clip.scene,
-                params=clip.params,
-                quality=quality,
-                key=input_key(clip.scene, clip.params, quality),
-                clips_dir=str(clips_dir),
-                work_dir=str(work),
-            )
-            for clip in course.clips
-        ]
-        records: dict[str, dict] = {}
-        to_render = []
-        for job in planned:
-            record = clip_record_ok(clips_dir / job.folder_name, job.key)
-            if record is None:
-                to_render.append(job)
-            else:
-                records[job.id] = record
-        total = len(planned)
-        report(f"{course.title}: {total} clips, {total - len(to_render)} up to date, {len(to_render)} to render (quality {quality}, {jobs} jobs)")
-        _run_parallel(to_render, jobs, work, records, total, report)
+        try:
+            clips_dir = out / "clips"
+            planned = [
+                ClipJob(
+                    id=clip.id,
+                    scene=clip.scene,
+                    params=clip.params,
+                    quality=quality,
+                    key=input_key(clip.scene, clip.params, quality),
+                    clips_dir=str(clips_dir),
+                    work_dir=str(work),
+                )
+                for clip in course.clips
+            ]
+            records: dict[str, dict] = {}
+            to_render = []
+            for job in planned:
+                record = clip_record_ok(clips_dir / job.folder_name, job.key)
+                if record is None:
+                    to_render.append(job)
+                else:
+                    records[job.id] = record
+            total = len(planned)
+            report(f"{course.title}: {total} clips, {total - len(to_render)} up to date, {len(to_render)} to render (quality {quality}, {jobs} jobs)")
+            _run_parallel(to_render, jobs, work, records, total, report)
 
-        manifest = _manifest(course, planned, records)
-        atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
-        atomic_write_text(out / "index.html", gallery_html(manifest))
-        keep = {job.folder_name for job in planned}
-        for folder in clips_dir.iterdir() if clips_dir.exists() else ():
-            if folder.is_dir() and folder.name not in keep:
-                shutil.rmtree(folder, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
+            manifest = _manifest(course, planned, records)
+            atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+            atomic_write_text(out / "index.html", gallery_html(manifest))
+            keep = {job.folder_name for job in planned}
+            for folder in clips_dir.iterdir() if clips_dir.exists() else ():
+                if folder.is_dir() and folder.name not in keep:
+                    shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)  # a temporary folder of a clip never outlives the build
     return out / "index.html"
 
 

@@ -215,3 +215,29 @@ def test_build_killed_with_sigkill_then_rebuilt_is_complete(course_file, tmp_pat
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_build_interrupted_leaves_the_previous_course_intact(built, course_file, tmp_path, signum):
+    site = tmp_path / "copy"
+    shutil.copytree(built, site)
+    manifest_before = (site / "manifest.json").read_text()
+    changed = tmp_path / "changed.toml"
+    changed.write_text(course_file.read_text().replace('function = "x**2 - 1"', 'function = "x**2 - 2"'))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scenes.course.cli", "build", str(changed), "--out", str(site), "--quality", "low"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any((site / ".work").glob("*/media")) and process.poll() is None:
+        time.sleep(0.1)
+    assert process.poll() is None, f"the build ended before it could be interrupted:\n{process.communicate()}"
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    assert (site / "manifest.json").read_text() == manifest_before
+    assert not (site / ".work").exists()
+    for clip in json.loads(manifest_before)["clips"]:
+        for kind, relative in clip["files"].items():
+            assert sha256_of(site / relative) == clip["sha256"][kind]
