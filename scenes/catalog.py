@@ -28,6 +28,9 @@ class LessonEntry:
 
 LESSON: tuple[LessonEntry, ...] = (
     LessonEntry("scenes.derivative", "TangentSlope", "the derivative is the slope of the tangent"),
+    LessonEntry("scenes.speed", "PositionToSpeed", "speed is the slope of position"),
+    LessonEntry("scenes.descent", "GradientDescent1D", "walking downhill in one variable: w2 = w1 - eta f'(w1)"),
+    LessonEntry("scenes.descent", "LearningRates", "too small, good, too large, far too large: the learning rate"),
 )
 
 #: Every module that holds lesson scenes (a course may use any scene class in them).
