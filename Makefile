@@ -19,7 +19,7 @@ test:
 
 bench: setup
 	.venv/bin/python benchmarks/bench_mathcore.py
-	.venv/bin/python benchmarks/bench_scenes.py
+	.venv/bin/python benchmarks/bench_scenes.py --2d
 	.venv/bin/python benchmarks/bench_surfaces.py
 	.venv/bin/python benchmarks/bench_course.py
 

@@ -7,7 +7,7 @@ ratio scene / minimal is the price of the lesson's drawing over the fixed cost o
 and encoding frames. Targets: at most 1.5 for a 2-D scene, 2 for a 3-D scene (whose camera
 moves, so every frame redraws the hillside).
 
-Run: ``.venv/bin/python benchmarks/bench_scenes.py [SceneName | path.py:SceneName ...]``
+Run: ``.venv/bin/python benchmarks/bench_scenes.py [--2d | SceneName | path.py:SceneName ...]``
 (``path.py:SceneName`` times a scene that is not in the catalog, as a 3-D scene).
 """
 
@@ -43,6 +43,8 @@ def chosen(names: list[str]) -> list[tuple[str, str, float]]:
 
 
 def main(names: list[str]) -> int:
+    if names == ["--2d"]:  # the 2-D scenes only (bench_surfaces.py times the 3-D ones)
+        names = [entry.scene for entry in LESSON if not entry.three_d]
     print(f"{'scene':<22} {'video s':>8} {'scene s':>8} {'minimal s':>9} {'ratio':>6} {'target':>6}")
     over = 0
     for path, scene, target in chosen(names):

@@ -16,8 +16,12 @@ Scenes: ``MinimalOrbit`` (a dot and the orbit: the floor), ``StockSurface24`` (m
 (axes, a 24 x 24 hill, a rolling ball with its trail, a caption, in ``LessonScene3D``).
 The target is fast <= 2x minimal.
 
+Then, in the same run, every 3-D lesson scene of the catalog at 1920x1080, 60 fps against
+the minimal scene of the same duration (``bench_scenes.py``; target <= 2x).
+
 Run: ``.venv/bin/python benchmarks/bench_surfaces.py`` (``--quick`` for 854x480 at 30 fps,
-``--skip-stock`` to leave out the slow stock scene, ``--repeat N`` for the best of N runs).
+``--skip-stock`` to leave out the slow stock scene, ``--repeat N`` for the best of N runs,
+``--skip-lessons`` to leave out the lesson scenes).
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scenes.catalog import LESSON  # noqa: E402
+
 SCENES = ["MinimalOrbit", "StockSurface24", "FastMesh24", "FastMesh48", "FastLesson"]
 
 
@@ -93,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="854x480 at 30 fps instead of 1920x1080 at 60")
     parser.add_argument("--skip-stock", action="store_true", help="do not render the (slow) stock Surface")
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs for each fast scene")
+    parser.add_argument("--skip-lessons", action="store_true", help="do not time the 3-D lesson scenes")
     args = parser.parse_args(argv)
     width, height, fps = (854, 480, 30) if args.quick else (1920, 1080, 60)
     scenes = [s for s in SCENES if not (args.skip_stock and s == "StockSurface24")]
@@ -120,6 +129,14 @@ def main(argv: list[str] | None = None) -> int:
         stock, fast = results["StockSurface24"], results["FastMesh24"]
         print(f"  stock / fast at 24 x 24: wall {stock['wall'] / fast['wall']:.1f}x, cpu {stock['cpu'] / fast['cpu']:.1f}x, "
               f"drawing {stock['main'] / fast['main']:.0f}x")
+    lessons = [entry.scene for entry in LESSON if entry.three_d]
+    if lessons and not args.skip_lessons:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        sys.path.insert(0, str(ROOT))
+        import bench_scenes
+
+        print("\nThe 3-D lesson scenes at 1920x1080, 60 fps, against a minimal scene as long (target: <= 2x)")
+        bench_scenes.main(lessons)
     return 0
 
 

@@ -151,14 +151,19 @@ def gradient_descent(
     )
 
 
+def _is_real(value) -> bool:
+    """A plain real number: ``True`` and ``False`` are not learning rates."""
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
 def _check_settings(learning_rate, momentum, max_steps, tolerance) -> None:
-    if not (isinstance(learning_rate, (int, float)) and np.isfinite(learning_rate) and learning_rate > 0):
+    if not (_is_real(learning_rate) and np.isfinite(learning_rate) and learning_rate > 0):
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
-    if not (isinstance(momentum, (int, float)) and 0 <= momentum < 1):
+    if not (_is_real(momentum) and 0 <= momentum < 1):
         raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
     if isinstance(max_steps, bool) or not isinstance(max_steps, (int, np.integer)) or not 0 <= max_steps <= 10**7:
         raise ValueError(f"max_steps must be a whole number from 0 to 10**7, got {max_steps!r}")
-    if not (isinstance(tolerance, (int, float)) and np.isfinite(tolerance) and tolerance > 0):
+    if not (_is_real(tolerance) and np.isfinite(tolerance) and tolerance > 0):
         raise ValueError(f"tolerance must be a positive number, got {tolerance!r}")
 
 

@@ -93,7 +93,10 @@ def check_variable_names(variables: Iterable[str]) -> tuple[str, ...]:
     """
     if isinstance(variables, str):
         variables = (variables,)
-    names = tuple(variables)
+    try:
+        names = tuple(variables)
+    except TypeError:
+        raise ExpressionError(repr(variables), "the variables must be a list of names such as ('n', 'e')") from None
     if not names:
         raise ExpressionError("", "no variables were declared")
     for name in names:

@@ -113,6 +113,12 @@ def test_parse_expression_east_and_euler_side_by_side():
     assert expr == e * sympy.E + sympy.E
 
 
+@pytest.mark.parametrize("variables", [None, 3, 2.5])
+def test_check_variable_names_that_are_not_a_list(variables):
+    with pytest.raises(ExpressionError, match="variables must be a list of names"):
+        check_variable_names(variables)
+
+
 def test_check_variable_names_accepts_a_single_string_and_e():
     assert check_variable_names("t") == ("t",)
     assert check_variable_names(["n", "e"]) == ("n", "e")
