@@ -31,6 +31,7 @@ LESSON: tuple[LessonEntry, ...] = (
     LessonEntry("scenes.speed", "PositionToSpeed", "speed is the slope of position"),
     LessonEntry("scenes.descent", "GradientDescent1D", "walking downhill in one variable: w2 = w1 - eta f'(w1)"),
     LessonEntry("scenes.descent", "LearningRates", "too small, good, too large, far too large: the learning rate"),
+    LessonEntry("scenes.partials", "PartialDerivatives", "partial derivatives: the slopes of the hillside walking north and walking east", three_d=True),
 )
 
 #: Every module that holds lesson scenes (a course may use any scene class in them).

@@ -33,3 +33,19 @@ def draw_final_state(scene) -> None:
     """
     scene.renderer.update_frame(scene)
     scene.animations = None  # keep this frame: no redraw of the last animation alone
+
+
+class FilmedFast:
+    """Mix into a 3-D lesson to film its golden frame with the fast camera.
+
+    ``frames_comparison`` gives a scene its own renderer, with a plain ``Camera`` (a
+    ``ThreeDCamera`` only for ``ThreeDScene`` itself), which cannot draw the hillside: this
+    swaps in the :class:`~scenes.parts.fast3d.FastThreeDCamera` the lesson is rendered with.
+    """
+
+    def __init__(self, renderer=None, **kwargs):
+        from scenes.parts.fast3d import FastThreeDCamera
+
+        if renderer is not None and not isinstance(renderer.camera, FastThreeDCamera):
+            renderer.camera = FastThreeDCamera()
+        super().__init__(renderer=renderer, **kwargs)
