@@ -8,7 +8,9 @@ attributes ``function``, ``variables``, ``n_range`` and ``e_range`` into
   function's values on the range (Himmelblau's function reaches hundreds and still fits),
   with n and e drawn to the same scale so that right angles in the n-e plane stay right;
 * ``self.hill``: the fast :class:`~scenes.parts.hillside.HillsideMesh` of the surface;
-* ``self.axis_labels``: the letters n, e and y at the tips of the axes.
+* ``self.axis_labels``: the letters n, e and y at the tips of the axes (``self.var_tex`` and
+  ``self.y_name`` hold those names, for readouts; the elevation is called ``z`` when ``y`` is
+  an input).
 
 The lesson scenes (:mod:`scenes.partials`, :mod:`scenes.gradient`, :mod:`scenes.rolling`)
 subclass it, and so can a teacher::
@@ -28,6 +30,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import numpy as np
+import sympy
 from manim import DEGREES, FadeIn, Mobject, smooth
 
 from mathcore import DomainError, ScalarField
@@ -167,13 +170,24 @@ class HillLesson(LessonScene3D):
             raise DomainError(f"{name}.{attribute}: {field.text!r} or its slopes are undefined at ({a:g}, {b:g})")
         return a, b
 
+    @classmethod
+    def value_name(cls) -> str:
+        """The name of the elevation: ``y``, or ``z`` when ``y`` is one of the two inputs."""
+        return next(name for name in ("y", "z", "h", "u") if name not in cls.variables)
+
     # -- build ------------------------------------------------------------------------------
     def build(self) -> None:
+        """Check the settings (a scene rendered by the ``manim`` command is not validated
+        before), then make the field, the fitted axes, the hillside and the axis letters."""
+        type(self).validate()
         self.field = self.make_field()
         self.value_range = fitted_value_range(self.field, self.n_range, self.e_range)
         self.axes = self.make_axes()
         self.hill = HillsideMesh(self.field, self.n_range, self.e_range, self.resolution, axes=self.axes)
-        self.axis_labels = self.axes.axis_labels(self.variables[0], self.variables[1], "y")
+        #: LaTeX of the two inputs' names and the elevation's name, for labels and readouts.
+        self.var_tex = tuple(sympy.latex(symbol) for symbol in self.field.symbols)
+        self.y_name = self.value_name()
+        self.axis_labels = self.axes.axis_labels(*self.var_tex, self.y_name)
 
     def make_axes(self) -> LessonAxes3D:
         """Axes with n and e to one scale and the values fitted to ``height_length``,

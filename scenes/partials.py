@@ -302,21 +302,12 @@ class PartialDerivatives(HillLesson):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not low_ <= value <= high_:
                 raise ValueError(f"{name}.{attribute} must be a number from {low_} to {high_}; got {value!r}")
 
-    @classmethod
-    def value_name(cls) -> str:
-        """The name of the elevation: ``y``, or ``z`` when ``y`` is one of the two inputs."""
-        return next(name for name in ("y", "z", "h", "u") if name not in cls.variables)
-
     # -- build ------------------------------------------------------------------------------
     def build(self) -> None:
-        type(self).validate()
         super().build()
         self.n0, self.e0 = (float(v) for v in self.point)
         self.elevation = float(self.field(self.n0, self.e0))
         self.slopes = self.field.gradient((self.n0, self.e0))
-        self.var_tex = tuple(sympy.latex(s) for s in self.field.symbols)
-        self.y_name = self.value_name()
-        self.axis_labels = self.axes.axis_labels(*self.var_tex, self.y_name)
         self.formula = self.make_formula()
         self.ball = ShadedBall(radius=0.1).place(self.surface_point(self.n0, self.e0))
         floor = self.flat_point(self.n0, self.e0, self.axes.cross[2])
