@@ -465,8 +465,6 @@ class GradientOnHillside(_GradientLesson):
 
         def read(readout):
             readout.set_value(self.slope_towards(self.angle.get_value()))
-            # A number that changes length (1.50 -> -1.50) gets new digits: pin them too.
-            self.pin(readout)
 
         self.direction_arrow.add_updater(turn)
         self.tilt.add_updater(tilt)

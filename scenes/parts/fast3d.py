@@ -231,8 +231,26 @@ class FastThreeDCamera(ThreeDCamera):
     #: Reuse pictures of still, screen-fixed mobjects (captions) while the camera moves.
     cache_overlays: bool = True
 
+    # -- screen-fixed mobjects ----------------------------------------------------------------
+    # ThreeDCamera fixes the family a mobject has when it is pinned. A readout that rebuilds
+    # its digits (1.50 -> -1.50 has one more character) would show the new ones in 3-D, so
+    # the pinned roots are remembered and their present families fixed in every frame.
+    def add_fixed_in_frame_mobjects(self, *mobjects: Mobject) -> None:
+        super().add_fixed_in_frame_mobjects(*mobjects)
+        self.pinned_roots = [*getattr(self, "pinned_roots", []), *mobjects]
+
+    def remove_fixed_in_frame_mobjects(self, *mobjects: Mobject) -> None:
+        super().remove_fixed_in_frame_mobjects(*mobjects)
+        self.pinned_roots = [m for m in getattr(self, "pinned_roots", []) if all(m is not r for r in mobjects)]
+
+    def refresh_fixed_in_frame(self) -> None:
+        """Fix in frame whatever the pinned mobjects hold now (digits rebuilt since)."""
+        for root in getattr(self, "pinned_roots", ()):
+            self.fixed_in_frame_mobjects.update(root.get_family())
+
     def capture_mobjects(self, mobjects: Any, **kwargs: Any) -> None:
         self.reset_rotation_matrix()
+        self.refresh_fixed_in_frame()
         # ThreeDCamera's order: 3-D mobjects (shade_in_3d) far to near, then the others.
         mobjects = self.get_mobjects_to_display(mobjects, **kwargs)
         meshes = [m for m in mobjects if isinstance(m, FastMesh)]

@@ -269,3 +269,22 @@ def test_a_small_orbit_renders_with_hill_ball_and_caption(render):
     assert r > 150 and g > 150 and b < 140, (r, g, b)  # the ball's yellow at its place
     blue = (frame[..., 2] > frame[..., 0] + 40).sum()
     assert blue > 0.05 * frame.shape[0] * frame.shape[1]  # the hill covers part of the frame
+
+
+def test_pinned_mobjects_stay_pinned_when_their_parts_are_rebuilt():
+    from manim import Dot, VGroup
+
+    with tempconfig(SMALL):
+        camera = FastThreeDCamera()
+        readout, other = VGroup(Dot()), VGroup(Dot())
+        camera.add_fixed_in_frame_mobjects(readout, other)
+        new_digit = Dot()
+        readout.add(new_digit)  # a number that gained a character
+        assert new_digit not in camera.fixed_in_frame_mobjects
+        camera.capture_mobjects([readout, other])
+        assert new_digit in camera.fixed_in_frame_mobjects
+        camera.remove_fixed_in_frame_mobjects(readout)
+        readout.add(later := Dot())
+        camera.capture_mobjects([readout, other])
+        assert later not in camera.fixed_in_frame_mobjects and new_digit not in camera.fixed_in_frame_mobjects
+        assert set(other.get_family()) <= camera.fixed_in_frame_mobjects
