@@ -21,7 +21,7 @@ from typing import Annotated, Any, ClassVar
 
 from manim import DOWN, UP, Animation, FadeIn, FadeOut, Mobject, Scene, Text, VGroup, config
 
-from mathcore import parse_expression
+from mathcore import ExpressionError, parse_expression
 
 from . import style
 from .parts.fast3d import FastThreeDScene
@@ -107,7 +107,10 @@ class LessonMixin:
             marker = _formula_marker(annotation)
             if marker is not None:
                 variables = getattr(cls, marker.variables_attribute)
-                parse_expression(value, (variables,) if isinstance(variables, str) else tuple(variables))
+                try:
+                    parse_expression(value, (variables,) if isinstance(variables, str) else tuple(variables))
+                except ExpressionError as error:  # say which setting holds the formula
+                    raise ExpressionError(error.text, f"{error.reason} (in {cls.__name__}.{name})") from None
 
     # -- life cycle -------------------------------------------------------------------------
     def setup(self) -> None:

@@ -60,7 +60,7 @@ from manim import (
     linear,
 )
 
-from mathcore import DomainError, ExpressionError, ScalarField
+from mathcore import DomainError, ScalarField
 from scenes import style
 from scenes.hill import HillLesson, fitted_value_range
 from scenes.parts.ball3d import ShadedBall
@@ -246,13 +246,8 @@ class _GradientLesson(HillLesson):
 
     @classmethod
     def validate(cls) -> None:
-        """The hill's checks (a bad formula named as ``<Scene>.function``), then ``point``."""
-        try:
-            super().validate()
-        except ExpressionError as error:
-            if error.text != cls.function:
-                raise
-            raise ExpressionError(error.text, f"{error.reason} (in {cls.__name__}.function)") from None
+        """The hill's checks, then ``point``."""
+        super().validate()
         cls.check_point("point")
 
     @classmethod

@@ -147,3 +147,8 @@ def test_check_point_names_the_attribute(point, words):
 
 def test_check_point_returns_floats():
     assert HillLesson.check_point("start", point=(1, 2)) == (1.0, 2.0)
+
+
+def test_a_bad_formula_is_named_with_its_setting():
+    with pytest.raises(ExpressionError, match=r"Variant\.function"):
+        _variant(function="n ** ").validate()
