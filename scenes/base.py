@@ -26,7 +26,16 @@ from mathcore import ExpressionError, parse_expression
 from . import style
 from .parts.fast3d import FastThreeDScene
 
-__all__ = ["CurveFormula", "FieldFormula", "FormulaOf", "LessonMixin", "LessonScene", "LessonScene3D"]
+__all__ = [
+    "CurveFormula",
+    "FieldFormula",
+    "FormulaOf",
+    "LessonMixin",
+    "LessonScene",
+    "LessonScene3D",
+    "StillBackground",
+    "caption_parts",
+]
 
 
 @dataclass(frozen=True)
@@ -216,6 +225,45 @@ class LessonScene3D(LessonMixin, FastThreeDScene):
     def pin(self, *mobjects: Mobject) -> None:
         # Mark only; the animation that introduces them adds them to the scene.
         self.camera.add_fixed_in_frame_mobjects(*mobjects)
+
+
+class StillBackground:
+    """Keep what changes last in the scene's list of mobjects.
+
+    Mix in before the scene class (``class Lesson(StillBackground, LessonScene)``).
+
+    Manim redraws, on each frame of an animation, every mobject from the first moving one
+    to the end of the list, over a still image of the rest. Putting the old caption (or
+    equation) at the end before it fades means only the captions are redrawn, not all
+    that was added after them. Captions and equations overlap nothing, so drawing them
+    last changes nothing on screen.
+    """
+
+    def to_end(self, *mobjects) -> None:
+        """Move ``mobjects`` (those in the scene; None is skipped) to the end of the list."""
+        present = [m for m in mobjects if m is not None and m in self.mobjects]
+        if present:
+            self.add(*present)
+
+    def caption(self, text: str, run_time: float = 0.4) -> None:
+        self.to_end(self._caption_mobject)
+        super().caption(text, run_time)
+
+    def clear_caption(self, run_time: float = 0.3) -> None:
+        self.to_end(self._caption_mobject)
+        super().clear_caption(run_time)
+
+
+def caption_parts(text: str, width: int, lines: int = 2) -> list[str]:
+    """Split ``text`` at a colon, semicolon or comma near its middle until every part wraps
+    to at most ``lines`` lines of ``width`` characters (a mathcore message can be long)."""
+    if len(textwrap.wrap(text, width)) <= lines:
+        return [text]
+    cuts = [i + 1 for i, c in enumerate(text[:-1]) if c in ":;," and text[i + 1] == " "]
+    if not cuts:
+        return [text]
+    cut = min(cuts, key=lambda i: abs(i - len(text) / 2))
+    return caption_parts(text[:cut], width, lines) + caption_parts(text[cut:].strip(), width, lines)
 
 
 def _fit_width(mobject: Mobject, width: float) -> None:

@@ -34,6 +34,8 @@ LESSON: tuple[LessonEntry, ...] = (
     LessonEntry("scenes.partials", "PartialDerivatives", "partial derivatives: the slopes of the hillside walking north and walking east", three_d=True),
     LessonEntry("scenes.gradient", "GradientOnHillside", "the gradient: the steepest way up, its length the steepest slope; against it, the way down", three_d=True),
     LessonEntry("scenes.gradient", "GradientField", "contour lines seen from above and gradient arrows crossing them at right angles", three_d=True),
+    LessonEntry("scenes.rolling", "BallRollsToMinimum", "a ball rolls down the hillside along gradient descent to the minimum", three_d=True),
+    LessonEntry("scenes.rolling", "MomentumRace", "plain gradient descent against momentum, from the same start", three_d=True),
 )
 
 #: Every module that holds lesson scenes (a course may use any scene class in them).

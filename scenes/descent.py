@@ -24,7 +24,6 @@ A variant is a subclass::
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 import numpy as np
@@ -58,7 +57,7 @@ from manim import (
 from mathcore import Curve, DescentPath, DomainError, ExpressionError, gradient_descent
 
 from scenes import style
-from scenes.base import CurveFormula, LessonScene
+from scenes.base import CurveFormula, LessonScene, StillBackground, caption_parts
 from scenes.parts.axes import make_axes, nice_range
 from scenes.parts.descent_steps import (
     STATUS_WORDS,
@@ -165,33 +164,8 @@ def _long_caption(scene, text: str) -> None:
         scene.wait(scene.read_time * max(1.0, len(part) / 90))
 
 
-class _StillBackground:
-    """Keep what changes last in the scene's list of mobjects.
-
-    Manim redraws, on each frame of an animation, every mobject from the first moving one
-    to the end of the list, over a still image of the rest. Putting the old caption (or
-    equation) at the end before it fades means only the captions are redrawn, not all
-    that was added after them. Captions and equations overlap nothing, so drawing them
-    last changes nothing on screen.
-    """
-
-    def to_end(self, *mobjects) -> None:
-        """Move ``mobjects`` (those in the scene; None is skipped) to the end of the list."""
-        present = [m for m in mobjects if m is not None and m in self.mobjects]
-        if present:
-            self.add(*present)
-
-    def caption(self, text: str, run_time: float = 0.4) -> None:
-        self.to_end(self._caption_mobject)
-        super().caption(text, run_time)
-
-    def clear_caption(self, run_time: float = 0.3) -> None:
-        self.to_end(self._caption_mobject)
-        super().clear_caption(run_time)
-
-
 # -- scene 1: the update rule from both sides ---------------------------------------------------
-class GradientDescent1D(_StillBackground, LessonScene):
+class GradientDescent1D(StillBackground, LessonScene):
     """Gradient descent on a curve, one step at a time, from either side of a valley.
 
     For each start the scene puts a ball on the graph, draws the tangent and names the
@@ -546,7 +520,7 @@ class GradientDescent1D(_StillBackground, LessonScene):
 
 
 # -- scene 2: four learning rates side by side ------------------------------------------------
-class LearningRates(_StillBackground, LessonScene):
+class LearningRates(StillBackground, LessonScene):
     """The same walk with four learning rates, in a 2 x 2 grid of small graphs.
 
     Each panel draws its walk as a zig-zag of points on the curve, labelled with its eta,
@@ -745,18 +719,6 @@ def _sign(value: float) -> int:
 def _shown(value: float, decimals: int) -> float:
     """``value`` for a DecimalNumber: a -0.00 shows as 0.00."""
     return 0.0 if abs(value) < 0.5 * 10**-decimals else float(value)
-
-
-def caption_parts(text: str, width: int, lines: int = 2) -> list[str]:
-    """Split ``text`` at a colon, semicolon or comma near its middle until every part wraps
-    to at most ``lines`` lines of ``width`` characters (a mathcore message can be long)."""
-    if len(textwrap.wrap(text, width)) <= lines:
-        return [text]
-    cuts = [i + 1 for i, c in enumerate(text[:-1]) if c in ":;," and text[i + 1] == " "]
-    if not cuts:
-        return [text]
-    cut = min(cuts, key=lambda i: abs(i - len(text) / 2))
-    return caption_parts(text[:cut], width, lines) + caption_parts(text[cut:].strip(), width, lines)
 
 
 def _slope_words(slope: float, variable: str, decimals: int) -> str:

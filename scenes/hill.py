@@ -41,7 +41,7 @@ from .parts.axes import nice_range
 from .parts.axes3d import LessonAxes3D
 from .parts.hillside import HillsideMesh
 
-__all__ = ["HillLesson", "fitted_value_range"]
+__all__ = ["HillLesson", "fitted_value_range", "is_real_number", "is_whole_number"]
 
 #: Samples each way when fitting the vertical scale.
 _FIT_SAMPLES = 81
@@ -137,13 +137,13 @@ class HillLesson(LessonScene3D):
             raise ValueError(f"{name}.variables must be two different names; got {variables!r}")
         for attribute in ("n_range", "e_range"):
             _check_interval(name, attribute, getattr(cls, attribute))
-        if not _is_int(cls.resolution) or not 4 <= cls.resolution <= 80:
+        if not is_whole_number(cls.resolution) or not 4 <= cls.resolution <= 80:
             raise ValueError(f"{name}.resolution must be a whole number from 4 to 80; got {cls.resolution!r}")
-        if not _is_int(cls.decimals) or not 0 <= cls.decimals <= 6:
+        if not is_whole_number(cls.decimals) or not 0 <= cls.decimals <= 6:
             raise ValueError(f"{name}.decimals must be a whole number from 0 to 6; got {cls.decimals!r}")
         for attribute, low, high in (("phi", 0, 180), ("theta", -360, 360), ("zoom", 0.2, 5), ("read_time", 0, 60)):
             value = getattr(cls, attribute)
-            if not _is_number(value) or not low <= value <= high:
+            if not is_real_number(value) or not low <= value <= high:
                 raise ValueError(f"{name}.{attribute} must be a number from {low} to {high}; got {value!r}")
 
     @classmethod
@@ -251,11 +251,13 @@ def _tick_step(span: float) -> float:
     return nice_range(0.0, span, ticks=4, pad=0.0)[2]
 
 
-def _is_number(value: Any) -> bool:
+def is_real_number(value: Any) -> bool:
+    """A finite int or float setting (``True`` is not a number here)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _is_int(value: Any) -> bool:
+def is_whole_number(value: Any) -> bool:
+    """An int setting (``True`` is not a count here)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
