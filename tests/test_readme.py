@@ -34,7 +34,7 @@ def test_readme_example_defines_a_subclass_of_every_lesson_scene(tmp_path_factor
 
     module = _load(tmp_path_factory)
     bases = {base.__name__ for name in CLASSES for base in getattr(module, name).__bases__}
-    assert {entry.scene for entry in LESSON if not entry.three_d} <= bases
+    assert {entry.scene for entry in LESSON} <= bases
 
 
 @pytest.mark.parametrize("name", CLASSES)
