@@ -35,6 +35,8 @@ __all__ = [
     "LessonScene3D",
     "StillBackground",
     "caption_parts",
+    "fit_width",
+    "lower_first",
 ]
 
 
@@ -147,14 +149,14 @@ class LessonMixin:
         if self.subtitle:
             sub = Text(self.subtitle, font=style.FONT, font_size=style.CAPTION_SIZE, color=style.MUTED)
             group.add(sub.next_to(title, DOWN, buff=0.4))
-        _fit_width(group, config.frame_width - 1.0)
+        fit_width(group, config.frame_width - 1.0)
         return group.move_to([0, 0, 0])
 
     def make_caption(self, text: str) -> Mobject:
         """The on-screen caption for ``text``: wrapped, at the bottom edge."""
         wrapped = textwrap.fill(text, width=self.caption_width)
         caption = Text(wrapped, font=style.FONT, font_size=style.CAPTION_SIZE, color=style.INK, line_spacing=0.8)
-        _fit_width(caption, config.frame_width - 1.0)
+        fit_width(caption, config.frame_width - 1.0)
         return caption.to_edge(DOWN, buff=0.25)
 
     # -- helpers for construct() ------------------------------------------------------------
@@ -266,9 +268,16 @@ def caption_parts(text: str, width: int, lines: int = 2) -> list[str]:
     return caption_parts(text[:cut], width, lines) + caption_parts(text[cut:].strip(), width, lines)
 
 
-def _fit_width(mobject: Mobject, width: float) -> None:
+def fit_width(mobject: Mobject, width: float) -> Mobject:
+    """Shrink ``mobject`` to ``width`` if it is wider (never enlarge it)."""
     if mobject.width > width:
         mobject.scale_to_fit_width(width)
+    return mobject
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first letter in lower case, to continue a sentence."""
+    return text[:1].lower() + text[1:]
 
 
 def _unwrap_classvar(annotation: Any) -> Any:

@@ -57,7 +57,7 @@ from manim import (
 from mathcore import Curve, DescentPath, DomainError, ExpressionError, gradient_descent
 
 from scenes import style
-from scenes.base import CurveFormula, LessonScene, StillBackground, caption_parts
+from scenes.base import CurveFormula, LessonScene, StillBackground, caption_parts, fit_width, lower_first
 from scenes.parts.axes import make_axes, nice_range
 from scenes.parts.descent_steps import (
     STATUS_WORDS,
@@ -228,7 +228,7 @@ class GradientDescent1D(StillBackground, LessonScene):
         ]
         self.var_tex = _tex_variable(self.curve)
         self.formula = MathTex(f"f({self.var_tex}) =", self.curve.latex, font_size=34, color=style.FUNCTION)
-        _fit(self.formula, config.frame_width - 1.0)
+        fit_width(self.formula, config.frame_width - 1.0)
         self.formula.to_corner(UL, buff=0.3)
         # The update equation gets a band of its own under the formula, the graph the rest.
         self.equation_y = min(config.frame_height / 2 - 1.1, self.formula.get_bottom()[1] - 0.4)
@@ -471,11 +471,11 @@ class GradientDescent1D(StillBackground, LessonScene):
             lines.add(line)
         lines.arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         lines.next_to(self.readouts, DOWN, buff=0.5, aligned_edge=LEFT)
-        _fit(lines, config.frame_width / 2 - 0.3 - lines.get_left()[0])
+        fit_width(lines, config.frame_width / 2 - 0.3 - lines.get_left()[0])
         lines.align_to(self.readouts, LEFT)
         self.play(FadeIn(lines), *(trail.animate.set_opacity(1) for trail in self.trails), run_time=0.5)
         for path in self.paths:
-            self.long_caption(f"From {v} = {plain_number(path.points[0, 0], self.decimals)}, left to run: {_lower_first(path.message)}")
+            self.long_caption(f"From {v} = {plain_number(path.points[0, 0], self.decimals)}, left to run: {lower_first(path.message)}")
         self.clear_caption()
         self.wait(self.read_time)  # the last frame holds everything (and is the golden frame)
 
@@ -494,7 +494,7 @@ class GradientDescent1D(StillBackground, LessonScene):
         if step is not None:
             tex[11].set_color(style.SLOPE)
             tex[13].set_color(style.BALL)
-        _fit(tex, config.frame_width - 1.0)
+        fit_width(tex, config.frame_width - 1.0)
         tex.move_to([0, self.equation_y, 0])
         return tex
 
@@ -582,7 +582,7 @@ class LearningRates(StillBackground, LessonScene):
         self.x_range, self.y_range = _view(self.curve, self.w_range, [float(self.start)], ticks=7, y_ticks=3)
         self.var_tex = _tex_variable(self.curve)
         self.formula = MathTex(f"f({self.var_tex}) =", self.curve.latex, font_size=34, color=style.FUNCTION)
-        _fit(self.formula, config.frame_width - 1.0)
+        fit_width(self.formula, config.frame_width - 1.0)
         self.formula.to_edge(UP, buff=0.25)
         self.panels = [self.make_panel(i, path) for i, path in enumerate(self.paths)]
 
@@ -644,7 +644,7 @@ class LearningRates(StillBackground, LessonScene):
         word.next_to(panel.header, RIGHT, buff=0.35)
         word.align_to(panel.header, DOWN).shift(0.03 * DOWN)
         note = Text(short_outcome(panel.path, panel.shown_points, self.decimals), font=style.FONT, font_size=21, color=style.INK)
-        _fit(note, config.frame_width / 2 - 1.0)
+        fit_width(note, config.frame_width / 2 - 1.0)
         note.next_to(panel.axes, DOWN, buff=0.12).set_x(panel.axes.get_center()[0])
         return VGroup(word, note)
 
@@ -707,11 +707,6 @@ class _Panel:
 ORIGIN3 = np.zeros(3)
 
 
-def _fit(mobject, width: float) -> None:
-    if mobject.width > width:
-        mobject.scale_to_fit_width(width)
-
-
 def _sign(value: float) -> int:
     return int(np.sign(float(value)))
 
@@ -728,7 +723,3 @@ def _slope_words(slope: float, variable: str, decimals: int) -> str:
     if slope > 0:
         return f"The tangent rises: slope {s} is positive, so downhill is toward smaller {variable}."
     return "The tangent is flat: slope 0, so no way is downhill here."
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]

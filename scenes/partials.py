@@ -50,6 +50,7 @@ from manim import (
 from mathcore import DomainError
 
 from scenes import style
+from scenes.base import fit_width
 from scenes.hill import HillLesson, fitted_value_range
 from scenes.parts.ball3d import ShadedBall
 from scenes.parts.face_painter import FaceBatch
@@ -329,7 +330,7 @@ class PartialDerivatives(HillLesson):
         height = MathTex(f"{y} =", self.number(self.elevation), font_size=style.READOUT_SIZE, color=style.INK)
         height[1].set_color(style.BALL)
         group = VGroup(function, where, height).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        _fit_width(group, config.frame_width / 2 - 0.6)
+        fit_width(group, config.frame_width / 2 - 0.6)
         return group.to_corner(UL, buff=0.3)
 
     def partial_tex(self, index: int) -> str:
@@ -385,7 +386,7 @@ class PartialDerivatives(HillLesson):
     def stack_readouts(self) -> None:
         """Both readouts in the top right corner, one under the other, right-aligned."""
         readouts = VGroup(*(s.readout for s in self.slices)).arrange(DOWN, aligned_edge=RIGHT, buff=0.25)
-        _fit_width(readouts, config.frame_width / 2 - 0.6)
+        fit_width(readouts, config.frame_width / 2 - 0.6)
         readouts.to_corner(UR, buff=0.3)
 
     def make_summary(self) -> MathTex:
@@ -397,7 +398,7 @@ class PartialDerivatives(HillLesson):
         )
         tex[2].set_color(style.SLOPE)
         tex[6].set_color(style.SLOPE)
-        _fit_width(tex, config.frame_width / 2 - 0.6)
+        fit_width(tex, config.frame_width / 2 - 0.6)
         return tex.to_corner(UR, buff=0.3)
 
     # -- construct ----------------------------------------------------------------------------
@@ -477,8 +478,3 @@ class PartialDerivatives(HillLesson):
 def _dim(curve: VGroup, opacity: float) -> Animation:
     """Fade a slice curve (and its dark rim) to ``opacity``."""
     return curve.animate.set_stroke(opacity=opacity).set_stroke(opacity=0.6 * opacity, background=True)
-
-
-def _fit_width(mobject: Mobject, width: float) -> None:
-    if mobject.width > width:
-        mobject.scale_to_fit_width(width)

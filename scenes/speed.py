@@ -48,7 +48,7 @@ from manim import (
 from mathcore import Curve
 
 from scenes import style
-from scenes.base import FormulaOf, LessonScene
+from scenes.base import FormulaOf, LessonScene, fit_width
 from scenes.parts.axes import fitted_y_range, nice_range
 from scenes.parts.axes import make_axes as lesson_axes
 from scenes.parts.graph import graph_of
@@ -341,10 +341,10 @@ class PositionToSpeed(LessonScene):
         position_axes.move_to([-frame_w / 4 - 0.1, 0, 0]).align_to([0, top - 0.75, 0], UP)
         speed_axes.move_to([frame_w / 4 - 0.1, 0, 0]).align_to([0, top - 0.75, 0], UP)
         for formula, axes in zip(self.formulas, (position_axes, speed_axes)):
-            _fit(formula, frame_w / 2 - 0.4)
+            fit_width(formula, frame_w / 2 - 0.4)
             formula.move_to([axes.get_center()[0], top - 0.25, 0])
         bottom = self.caption_top + 0.2
-        _fit(self.track, frame_w - 1.2)
+        fit_width(self.track, frame_w - 1.2)
         self.track.move_to([0, 0, 0]).align_to([0, bottom + 0.1, 0], DOWN)
         self.track.shift((-self.track.label.width / 2 - 0.1) * RIGHT)
         lowest_axes = min(position_axes.get_bottom()[1], speed_axes.get_bottom()[1])
@@ -565,11 +565,6 @@ def _decimals(step: float) -> int:
     while places < 3 and abs(step * 10**places - round(step * 10**places)) > 1e-9:
         places += 1
     return places
-
-
-def _fit(mobject: Mobject, width: float) -> None:
-    if mobject.width > width:
-        mobject.scale_to_fit_width(width)
 
 
 def _place_unit(readout: Readout) -> None:

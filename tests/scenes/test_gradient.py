@@ -12,15 +12,8 @@ from manim import tempconfig
 
 from mathcore import DomainError, ExpressionError, ScalarField
 from scenes import style
-from scenes.gradient import (
-    GradientField,
-    GradientOnHillside,
-    arrow_grid,
-    arrow_lengths,
-    grid_feet,
-    level_tangent,
-    turn_stops,
-)
+from scenes.gradient import GradientField, GradientOnHillside, turn_stops
+from scenes.parts.arrow_field import arrow_grid, arrow_lengths, grid_feet, level_tangent
 from scenes.parts.contours import contour_lines
 from tests.golden import CACHED
 

@@ -12,18 +12,8 @@ from manim import VMobject, tempconfig
 
 from mathcore import DomainError, ExpressionError, ScalarField, gradient_descent
 from scenes import style
-from scenes.rolling import (
-    BallRollsToMinimum,
-    MomentumRace,
-    outcome_words,
-    point_along,
-    race_summary,
-    readable,
-    reveal_polyline,
-    step_times,
-    steps_in_view,
-    subdivide_steps,
-)
+from scenes.parts.descent_walk import RollDescent, point_along, reveal_polyline, step_times, steps_in_view, subdivide_steps
+from scenes.rolling import BallRollsToMinimum, MomentumRace, outcome_words, race_summary, readable
 from tests.golden import CACHED
 
 #: Run construct() with every animation but few, small frames and no files.
@@ -309,8 +299,6 @@ def test_riders_keep_one_step_pace():
     with tempconfig(DRY):
         scene = QuickRace()
         scene.setup()
-    from scenes.rolling import RollDescent
-
     roll = RollDescent(scene.riders, scene.times, 0.0, float(scene.times[-1]))
     k = 10
     alpha = scene.times[k] / scene.times[-1]
