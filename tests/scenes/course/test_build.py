@@ -217,6 +217,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _ctrl_c_as_in_a_terminal() -> None:  # runs in the child before exec
+    # A job started in the background (``cmd &`` in a script, as CI may run the tests)
+    # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt. Ctrl-C in a
+    # terminal reaches a build whose SIGINT is at its default: give it that.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_build_interrupted_leaves_the_previous_course_intact(built, course_file, tmp_path, signum):
     site = tmp_path / "copy"
@@ -227,6 +234,7 @@ def test_build_interrupted_leaves_the_previous_course_intact(built, course_file,
     process = subprocess.Popen(
         [sys.executable, "-m", "scenes.course.cli", "build", str(changed), "--out", str(site), "--quality", "low"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any((site / ".work").glob("*/media")) and process.poll() is None:
