@@ -33,7 +33,6 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 import numpy as np
-import sympy
 from manim import (
     DEGREES,
     DOWN,
@@ -62,7 +61,7 @@ from manim import (
 from mathcore import DomainError
 from scenes import style
 from scenes.base import fit_width
-from scenes.hill import HillLesson, fitted_value_range
+from scenes.hill import HillLesson
 from scenes.parts.ball3d import ShadedBall
 from scenes.parts.arrow_field import ArrowGrid, arrow_grid, flat_arrow, level_tangent
 from scenes.parts.contours import ContourMap, contour_levels, contour_lines
@@ -102,21 +101,9 @@ class _GradientLesson(HillLesson):
         super().validate()
         cls.check_point("point")
 
-    @classmethod
-    def _check_numbers(cls, limits: Sequence[tuple[str, float, float]], whole: bool = False) -> None:
-        """``ValueError`` naming the attribute unless each is a number (``whole``: an int)
-        from low to high."""
-        kinds = (int,) if whole else (int, float)
-        for attribute, low, high in limits:
-            value = getattr(cls, attribute)
-            if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
-                kind = "whole number" if whole else "number"
-                raise ValueError(f"{cls.__name__}.{attribute} must be a {kind} from {low:g} to {high:g}; got {value!r}")
-
     def build(self) -> None:
-        type(self).validate()
         super().build()
-        self.n_tex, self.e_tex = (sympy.latex(s) for s in self.field.symbols)
+        self.n_tex, self.e_tex = self.var_tex
         self.f_tex = rf"f({self.n_tex}, {self.e_tex})"
 
     def make_formula(self, width: float, two_lines: bool = False) -> VMobject:
@@ -209,13 +196,7 @@ class GradientOnHillside(_GradientLesson):
                 f"{name}.point = {tuple(cls.point)!r}: no steepest direction at a flat point "
                 f"(the gradient there is ({shown})); choose a point on a slope"
             )
-        low, high = fitted_value_range(field, cls.n_range, cls.e_range)[:2]
-        if not low <= field(a, b) <= high:
-            raise DomainError(
-                f"{name}.point = {tuple(cls.point)!r}: the height there, {field(a, b):.4g}, is outside the drawn "
-                f"range {low:g} to {high:g} (the hill is cut off there); choose a point away from the pole"
-            )
-        cls._check_numbers((
+        cls.check_numbers((
             ("arrow_length", 0.3, 4.0), ("direction_length", 0.3, 4.0), ("orbit_turn", -720, 720),
             ("orbit_tilt", 0, 180), ("orbit_time", 0, 60), ("close_zoom", 0.2, 5), ("turn_time", 0.5, 120),
         ))  # fmt: skip
@@ -463,8 +444,8 @@ class GradientField(_GradientLesson):
     def validate(cls) -> None:
         """Also check the grid, level count and arrow sizes, and that some arrow is drawn."""
         super().validate()
-        cls._check_numbers((("grid", 3, 20), ("levels", 2, 30)), whole=True)
-        cls._check_numbers((("arrow_cap", 0.2, 1.0), ("shortest_arrow", 0.0, 0.5), ("top_view_time", 0, 30)))
+        cls.check_numbers((("grid", 3, 20), ("levels", 2, 30)), whole=True)
+        cls.check_numbers((("arrow_cap", 0.2, 1.0), ("shortest_arrow", 0.0, 0.5), ("top_view_time", 0, 30)))
         if not len(cls.arrow_grid().feet):
             raise DomainError(
                 f"{cls.__name__}: {cls.function!r} is flat or undefined at every point of the "

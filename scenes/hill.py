@@ -137,14 +137,18 @@ class HillLesson(LessonScene3D):
             raise ValueError(f"{name}.variables must be two different names; got {variables!r}")
         for attribute in ("n_range", "e_range"):
             _check_interval(name, attribute, getattr(cls, attribute))
-        if not is_whole_number(cls.resolution) or not 4 <= cls.resolution <= 80:
-            raise ValueError(f"{name}.resolution must be a whole number from 4 to 80; got {cls.resolution!r}")
-        if not is_whole_number(cls.decimals) or not 0 <= cls.decimals <= 6:
-            raise ValueError(f"{name}.decimals must be a whole number from 0 to 6; got {cls.decimals!r}")
-        for attribute, low, high in (("phi", 0, 180), ("theta", -360, 360), ("zoom", 0.2, 5), ("read_time", 0, 60)):
+        cls.check_numbers((("resolution", 4, 80), ("decimals", 0, 6)), whole=True)
+        cls.check_numbers((("phi", 0, 180), ("theta", -360, 360), ("zoom", 0.2, 5), ("read_time", 0, 60)))
+
+    @classmethod
+    def check_numbers(cls, limits: Sequence[tuple[str, float, float]], whole: bool = False) -> None:
+        """``ValueError`` naming the attribute unless each ``(attribute, low, high)`` of
+        ``limits`` is a number (``whole``: an int; never a bool) from low to high."""
+        check, kind = (is_whole_number, "whole number") if whole else (is_real_number, "number")
+        for attribute, low, high in limits:
             value = getattr(cls, attribute)
-            if not is_real_number(value) or not low <= value <= high:
-                raise ValueError(f"{name}.{attribute} must be a number from {low} to {high}; got {value!r}")
+            if not check(value) or not low <= value <= high:
+                raise ValueError(f"{cls.__name__}.{attribute} must be a {kind} from {low:g} to {high:g}; got {value!r}")
 
     @classmethod
     def make_field(cls) -> ScalarField:
@@ -153,7 +157,8 @@ class HillLesson(LessonScene3D):
     @classmethod
     def check_point(cls, attribute: str, point: Any = None) -> tuple[float, float]:
         """The class attribute ``attribute`` (or ``point``) as a point of the rectangle where
-        the function and its gradient are finite; ``ValueError`` naming it otherwise."""
+        the function and its gradient are finite and the height lies within the drawn heights
+        (not cut off near a pole); ``ValueError`` (or ``DomainError``) naming it otherwise."""
         name = cls.__name__
         value = getattr(cls, attribute) if point is None else point
         try:
@@ -168,6 +173,13 @@ class HillLesson(LessonScene3D):
         field = cls.make_field()
         if not (np.isfinite(field(a, b)) and np.all(np.isfinite(field.gradient((a, b))))):
             raise DomainError(f"{name}.{attribute}: {field.text!r} or its slopes are undefined at ({a:g}, {b:g})")
+        low, high = fitted_value_range(field, cls.n_range, cls.e_range)[:2]
+        height = float(field(a, b))
+        if not low <= height <= high:
+            raise DomainError(
+                f"{name}.{attribute} = {tuple(value)!r}: the height there, {height:.4g}, is outside the drawn range "
+                f"{low:g} to {high:g} (the hill is cut off there); choose a point away from the pole"
+            )
         return a, b
 
     @classmethod

@@ -47,11 +47,9 @@ from manim import (
     config,
 )
 
-from mathcore import DomainError
-
 from scenes import style
 from scenes.base import fit_width
-from scenes.hill import HillLesson, fitted_value_range
+from scenes.hill import HillLesson
 from scenes.parts.ball3d import ShadedBall
 from scenes.parts.face_painter import FaceBatch
 from scenes.parts.fast3d import FastMesh, View, project
@@ -281,15 +279,7 @@ class PartialDerivatives(HillLesson):
         the drawn range), the views, the tangent length and the timings."""
         super().validate()
         name = cls.__name__
-        a, b = cls.check_point("point")
-        field = cls.make_field()
-        low, high = fitted_value_range(field, cls.n_range, cls.e_range)[:2]
-        value = field(a, b)
-        if not low <= value <= high:
-            raise DomainError(
-                f"{name}.point = {tuple(cls.point)!r}: the height there, {value:.4g}, is outside the drawn range "
-                f"{low:g} to {high:g} (the hill is cut off there); choose a point away from the pole"
-            )
+        cls.check_point("point")
         for attribute in ("first_slice_view", "second_slice_view"):
             view = getattr(cls, attribute)
             try:
@@ -298,10 +288,7 @@ class PartialDerivatives(HillLesson):
                 raise ValueError(f"{name}.{attribute} must be two numbers (phi, theta) in degrees; got {view!r}") from None
             if not (0 <= phi <= 180 and -360 <= theta <= 360):
                 raise ValueError(f"{name}.{attribute} = {view!r}: phi must be 0 to 180 and theta -360 to 360")
-        for attribute, low_, high_ in (("tangent_length", 0.1, 10), ("sweep_time", 0, 60), ("draw_time", 0, 60), ("turn_time", 0, 60)):
-            value = getattr(cls, attribute)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low_ <= value <= high_:
-                raise ValueError(f"{name}.{attribute} must be a number from {low_} to {high_}; got {value!r}")
+        cls.check_numbers((("tangent_length", 0.1, 10), ("sweep_time", 0, 60), ("draw_time", 0, 60), ("turn_time", 0, 60)))
 
     # -- build ------------------------------------------------------------------------------
     def build(self) -> None:

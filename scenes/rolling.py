@@ -30,7 +30,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import numpy as np
-import sympy
 from manim import (
     DOWN,
     LEFT,
@@ -51,7 +50,7 @@ from mathcore import DescentPath, DomainError, gradient_descent
 
 from scenes import style
 from scenes.base import StillBackground, caption_parts, fit_width, lower_first
-from scenes.hill import HillLesson, fitted_value_range, is_real_number, is_whole_number
+from scenes.hill import HillLesson, is_real_number, is_whole_number
 from scenes.parts.ball3d import ShadedBall
 from scenes.parts.contours import ContourMap
 from scenes.parts.descent_steps import STATUS_WORDS, format_rate
@@ -155,15 +154,7 @@ class BallRollsToMinimum(StillBackground, HillLesson):
         the settings are in range."""
         super().validate()
         cls._check_rolling_settings()
-        a, b = cls.check_point("start")
-        field = cls.make_field()
-        low, high = fitted_value_range(field, cls.n_range, cls.e_range)[:2]
-        value = float(field(a, b))
-        if not low <= value <= high:
-            raise DomainError(
-                f"{cls.__name__}.start = {cls.start!r}: f = {value:g} there is outside the heights drawn "
-                f"({low:g} to {high:g}); choose a start where the hillside is drawn"
-            )
+        cls.check_point("start")
 
     @classmethod
     def _check_rolling_settings(cls) -> None:
@@ -175,26 +166,15 @@ class BallRollsToMinimum(StillBackground, HillLesson):
             raise ValueError(f"{name}.max_steps must be a whole number from 1 to 5000; got {cls.max_steps!r}")
         if not is_real_number(cls.tolerance) or cls.tolerance <= 0:
             raise ValueError(f"{name}.tolerance must be a positive number; got {cls.tolerance!r}")
-        for attribute, low, high in (
-            ("ball_radius", 0.02, 1.0),
-            ("step_time", 0.02, 10.0),
-            ("roll_time", 0.1, 120.0),
-            ("roll_turn", -360.0, 360.0),
-            ("look_turn", -360.0, 360.0),
-            ("inset_size", 1.0, 5.0),
-            ("view_drop", -5.0, 5.0),
-            ("trail_lift", 0.0, 0.5),
-            ("panel_size", 12.0, 60.0),
-        ):
-            value = getattr(cls, attribute)
-            if not is_real_number(value) or not low <= value <= high:
-                raise ValueError(f"{name}.{attribute} must be a number from {low:g} to {high:g}; got {value!r}")
+        cls.check_numbers((
+            ("ball_radius", 0.02, 1.0), ("step_time", 0.02, 10.0), ("roll_time", 0.1, 120.0),
+            ("roll_turn", -360.0, 360.0), ("look_turn", -360.0, 360.0), ("inset_size", 1.0, 5.0),
+            ("view_drop", -5.0, 5.0), ("trail_lift", 0.0, 0.5), ("panel_size", 12.0, 60.0),
+        ))  # fmt: skip
 
     # -- build --------------------------------------------------------------------------------
     def build(self) -> None:
-        type(self).validate()
         super().build()
-        self.var_tex = tuple(sympy.latex(s) for s in self.field.symbols)
         self.compute_paths()
         self.formula = MathTex(f"y = {self.field.latex}", font_size=self.panel_size + 4, color=style.FUNCTION)
         fit_width(self.formula, 4.6)  # leaves the top of the frame for the outcome labels

@@ -152,3 +152,16 @@ def test_check_point_returns_floats():
 def test_a_bad_formula_is_named_with_its_setting():
     with pytest.raises(ExpressionError, match=r"Variant\.function"):
         _variant(function="n ** ").validate()
+
+
+def test_check_point_refuses_a_height_the_hill_cuts_off():
+    cls = _variant(function="1/(n**2 + e**2 + 0.001)", point=(0.0, 0.0))  # 1000 at the peak
+    with pytest.raises(DomainError, match=r"Variant\.point = \(0\.0, 0\.0\).*outside the drawn range"):
+        cls.check_point("point")
+
+
+def test_check_numbers_names_the_attribute_and_refuses_bools():
+    with pytest.raises(ValueError, match=r"Variant\.zoom must be a number from 0.2 to 5; got True"):
+        _variant(zoom=True).validate()
+    with pytest.raises(ValueError, match=r"Variant\.resolution must be a whole number from 4 to 80; got 8.0"):
+        _variant(resolution=8.0).validate()

@@ -178,7 +178,7 @@ def test_readable_lightens_only_dark_colours():
         ({"start": (4.0, 0.0)}, ValueError, r"Bad\.start = \(4\.0, 0\.0\) must lie in n_range"),
         ({"start": "here"}, ValueError, r"Bad\.start must be two numbers"),
         ({"function": "log(n) + e**2", "n_range": (-2.0, 2.0), "start": (-1.0, 0.0)}, DomainError, r"Bad\.start"),
-        ({"function": "1/(n**2 + e**2 + 0.0001)", "start": (0.0, 0.01)}, DomainError, r"Bad\.start .*outside the heights"),
+        ({"function": "1/(n**2 + e**2 + 0.0001)", "start": (0.0, 0.01)}, DomainError, r"Bad\.start = .*outside the drawn range"),
         ({"learning_rate": 0}, ValueError, r"Bad\.learning_rate .*got 0"),
         ({"learning_rate": "fast"}, ValueError, r"Bad\.learning_rate"),
         ({"max_steps": 0}, ValueError, r"Bad\.max_steps"),
