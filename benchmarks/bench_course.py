@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def build(out: Path, jobs: int, course: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "scenes.course.cli", "build", *course, "--out", str(out), "--quality", "low", "--jobs", str(jobs)],
+        [sys.executable, "-m", "course.cli", "build", *course, "--out", str(out), "--quality", "low", "--jobs", str(jobs)],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - start

@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from scenes.course.files import BuildLocked, atomic_write_text, build_lock, sha256_of
+from course.files import BuildLocked, atomic_write_text, build_lock, sha256_of
 
 
 def test_atomic_write_text_replaces_whole_file(tmp_path):
@@ -29,7 +29,7 @@ def test_build_lock_refuses_a_second_holder_in_another_process(tmp_path):
         code = textwrap.dedent(
             f"""
             from pathlib import Path
-            from scenes.course.files import BuildLocked, build_lock
+            from course.files import BuildLocked, build_lock
             try:
                 with build_lock(Path({str(tmp_path)!r})):
                     print("acquired")
@@ -43,7 +43,7 @@ def test_build_lock_refuses_a_second_holder_in_another_process(tmp_path):
 
 
 def test_build_lock_is_released_when_its_holder_is_killed(tmp_path):
-    code = f"import time; from pathlib import Path; from scenes.course.files import build_lock\nwith build_lock(Path({str(tmp_path)!r})):\n    print('held', flush=True); time.sleep(60)"
+    code = f"import time; from pathlib import Path; from course.files import build_lock\nwith build_lock(Path({str(tmp_path)!r})):\n    print('held', flush=True); time.sleep(60)"
     holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
     with pytest.raises(BuildLocked):

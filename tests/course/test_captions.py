@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from scenes.course.captions import Cue, read_srt, to_srt, to_vtt
+from course.captions import Cue, read_srt, to_srt, to_vtt
 
 SRT = """2
 00:00:03,500 --> 00:00:05,000

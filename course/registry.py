@@ -8,8 +8,8 @@ import typing
 from functools import cache
 from typing import Annotated, Any
 
-from ..base import LessonMixin
-from ..catalog import LESSON, SCENE_MODULES
+from scenes.base import LessonMixin
+from scenes.catalog import LESSON, SCENE_MODULES
 
 __all__ = ["ParameterError", "coerce", "make_scene_class", "scene_classes"]
 

@@ -1,6 +1,6 @@
 """Render one clip in its own process and publish it as a finished folder.
 
-``python -m scenes.course.jobs JOB.json`` renders the clip the job file describes with
+``python -m course.jobs JOB.json`` renders the clip the job file describes with
 manim's own Python API into a private temporary media folder, makes the web files (faststart
 mp4, webm, poster PNG, .srt and .vtt captions) and a ``clip.json`` record, then publishes
 the whole folder with one atomic rename to ``clips/<id>-<key>/``. A folder under ``clips/`` is
@@ -24,7 +24,7 @@ from .files import atomic_write_text, sha256_of
 
 __all__ = ["ClipJob", "QUALITIES", "clip_record_ok", "input_key", "render_clip"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 BUILD_FORMAT = 1  # bump when the outputs of a clip change shape
 
 #: --quality name -> manim's quality setting

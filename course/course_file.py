@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..catalog import LESSON
+from scenes.catalog import LESSON
 from .registry import ParameterError, coerce, make_scene_class, scene_classes
 
 __all__ = ["Clip", "Course", "CourseError", "default_course", "load_course", "check_clip"]

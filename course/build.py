@@ -4,7 +4,7 @@ Safety, step by step:
 
 - One build per output folder at a time (an ``flock`` that dies with its process).
 - Each clip renders in its own worker process and private temporary folder, and appears
-  under ``clips/`` by one atomic rename (see :mod:`scenes.course.jobs`).
+  under ``clips/`` by one atomic rename (see :mod:`course.jobs`).
 - A clip whose inputs did not change is reused, after its files' hashes are checked and
   its video is checked to decode.
 - ``manifest.json`` and ``index.html`` are replaced atomically, only after every clip is
@@ -114,7 +114,7 @@ def _run_parallel(to_render: list[ClipJob], jobs: int, work: Path, records: dict
                 write_job(job, job_file)
                 with open(log, "wb") as log_handle:
                     process = subprocess.Popen(
-                        [sys.executable, "-m", "scenes.course.jobs", str(job_file)],
+                        [sys.executable, "-m", "course.jobs", str(job_file)],
                         cwd=ROOT,
                         stdout=log_handle,
                         stderr=subprocess.STDOUT,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scenes.course.course_file import CourseError, default_course, load_course
+from course.course_file import CourseError, default_course, load_course
 from scenes.catalog import LESSON
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = """
 title = "My course"
@@ -85,7 +85,7 @@ def test_cli_build_bad_course_exits_2_with_one_line_and_writes_nothing(tmp_path,
     (out / "manifest.json").write_text("previous build")
     before = sorted(p.name for p in out.iterdir())
     result = subprocess.run(
-        [sys.executable, "-m", "scenes.course.cli", "build", str(path), "--out", str(out), "--quality", "low"],
+        [sys.executable, "-m", "course.cli", "build", str(path), "--out", str(out), "--quality", "low"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2
@@ -100,7 +100,7 @@ def test_cli_build_bad_course_exits_2_with_one_line_and_writes_nothing(tmp_path,
 
 def test_cli_render_bad_set_value_exits_2(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "scenes.course.cli", "render", "TangentSlope", "--set", "function=log(0)", "--out", str(tmp_path / "o")],
+        [sys.executable, "-m", "course.cli", "render", "TangentSlope", "--set", "function=log(0)", "--out", str(tmp_path / "o")],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2
@@ -110,7 +110,7 @@ def test_cli_render_bad_set_value_exits_2(tmp_path):
 
 def test_cli_render_unknown_scene_exits_2(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "scenes.course.cli", "render", "Nope", "--out", str(tmp_path / "o")],
+        [sys.executable, "-m", "course.cli", "render", "Nope", "--out", str(tmp_path / "o")],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2

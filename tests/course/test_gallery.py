@@ -1,6 +1,6 @@
 from html.parser import HTMLParser
 
-from scenes.course.gallery import embed_snippet, gallery_html
+from course.gallery import embed_snippet, gallery_html
 
 CLIP = {
     "id": "one",

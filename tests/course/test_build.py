@@ -18,10 +18,10 @@ from pathlib import Path
 import av
 import pytest
 
-from scenes.course.captions import read_srt
-from scenes.course.files import build_lock, sha256_of
+from course.captions import read_srt
+from course.files import build_lock, sha256_of
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Short timings keep the renders quick; the parameters also exercise the course file path.
 QUICK = """
@@ -55,7 +55,7 @@ function = "x**2 - 1"
 
 def lessons(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "scenes.course.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "course.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
     )
 
 
@@ -186,7 +186,7 @@ def test_second_build_into_the_same_folder_is_refused(built, course_file):
 def test_build_killed_with_sigkill_then_rebuilt_is_complete(course_file, tmp_path):
     out = tmp_path / "site"
     process = subprocess.Popen(
-        [sys.executable, "-m", "scenes.course.cli", "build", str(course_file), "--out", str(out), "--quality", "low", "--jobs", "2"],
+        [sys.executable, "-m", "course.cli", "build", str(course_file), "--out", str(out), "--quality", "low", "--jobs", "2"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     # Kill it in the middle of rendering: once a worker has started writing frames.
@@ -232,7 +232,7 @@ def test_build_interrupted_leaves_the_previous_course_intact(built, course_file,
     changed = tmp_path / "changed.toml"
     changed.write_text(course_file.read_text().replace('function = "x**2 - 1"', 'function = "x**2 - 2"'))
     process = subprocess.Popen(
-        [sys.executable, "-m", "scenes.course.cli", "build", str(changed), "--out", str(site), "--quality", "low"],
+        [sys.executable, "-m", "course.cli", "build", str(changed), "--out", str(site), "--quality", "low"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=_ctrl_c_as_in_a_terminal,
     )

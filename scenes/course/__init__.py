@@ -1,2 +1,0 @@
-"""The course build: render every clip of a course for the web, with posters, captions, a
-manifest and a gallery page. ``lessons`` (see :mod:`scenes.course.cli`) is its command."""
