@@ -14,17 +14,22 @@ as subcaptions, which manim saves as the clip's ``.srt`` file.
 
 from __future__ import annotations
 
-import textwrap
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from manim import DOWN, UP, Animation, FadeIn, FadeOut, Mobject, Scene, Text, VGroup, config
+from manim import DEFAULT_WAIT_TIME, DOWN, UP, FadeIn, FadeOut, Mobject, Scene, Text, VGroup, config
 
 from mathcore import ExpressionError, parse_expression
 
 from . import style
+from .beats import NO_FACTS, BeatRecord
+from .caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
+from .layout import ZONES, Zones
+from .pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
 from .parts.fast3d import FastThreeDScene
+from .settings import Setting, check_value, describe, setting_of
 
 __all__ = [
     "CurveFormula",
@@ -35,6 +40,7 @@ __all__ = [
     "LessonScene3D",
     "StillBackground",
     "caption_parts",
+    "settings_doc",
     "fit_width",
     "lower_first",
 ]
@@ -53,41 +59,43 @@ CurveFormula = Annotated[str, FormulaOf("variable")]
 FieldFormula = Annotated[str, FormulaOf("variables")]
 
 
-class OpacityRamp(Animation):
-    """Fade a mobject's fill between two opacities in place.
-
-    Unlike :class:`~manim.FadeIn`, it makes no copies of the mobject (copying a caption's
-    glyphs several times per fade was the slowest part of rendering a lesson).
-    """
-
-    def __init__(self, mobject: Mobject, start: float, end: float, **kwargs):
-        self.start, self.end = start, end
-        super().__init__(mobject, **kwargs)
-
-    def create_starting_mobject(self) -> Mobject:
-        return Mobject()  # nothing to interpolate from: opacity is set directly
-
-    def interpolate_mobject(self, alpha: float) -> None:
-        t = self.rate_func(alpha)
-        self.mobject.set_fill(opacity=self.start + (self.end - self.start) * t, family=True)
+def settings_doc(cls: type) -> str:
+    """The "Settings" section of a scene's docstring, from its declared settings."""
+    lines = ["Settings", "--------"]
+    for name, (annotation, value) in cls.parameters().items():
+        setting = setting_of(annotation)
+        doc = setting.doc if setting is not None else ""
+        bounds = setting.bounds_text() if setting is not None else ""
+        lines.append(f"{name} : {describe(annotation)} = {value!r}")
+        lines.append(f"    {doc}{f' ({bounds})' if bounds else ''}")
+    return "\n".join(lines)
 
 
 class LessonMixin:
     """What every lesson scene shares; mixed into :class:`~manim.Scene` or a 3-D scene.
 
-    Class attributes
-    ----------------
-    title : str
-        Shown on the title card at the start; empty for no card.
-    subtitle : str
-        A smaller line under the title.
-    caption_width : int
-        Characters per caption line before it wraps (two lines at most are intended).
+    Captions follow one reading policy (:mod:`scenes.pacing`): :meth:`caption` splits a long
+    thought into parts of two lines, and no caption is replaced (or cleared) before it has
+    been up for its reading time; the scene waits if the animations were shorter. Each
+    caption is recorded as a beat (:class:`~scenes.beats.BeatRecord`) with the facts it was
+    written from, and written to the subtitle track.
     """
 
-    title: ClassVar[str] = ""
-    subtitle: ClassVar[str] = ""
-    caption_width: ClassVar[int] = 64
+    title: ClassVar[Annotated[str, Setting("shown on the title card at the start; empty for no card", max_length=60)]] = ""
+    subtitle: ClassVar[Annotated[str, Setting("a smaller line under the title", max_length=90)]] = ""
+    caption_width: ClassVar[Annotated[int, Setting("characters per caption line (two lines at most)", low=24, high=60)]] = LINE_WIDTH
+
+    #: Called with (scene, beat record) at the end of every beat; tests and storyboards set it.
+    beat_hook = None  # type: Callable[[Any, BeatRecord], None] | None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        doc = cls.__dict__.get("__doc__")
+        if cls.__module__ != __name__ and doc and "Settings\n" not in doc and "Class attributes" not in doc:
+            try:
+                cls.__doc__ = doc.rstrip() + "\n\n" + settings_doc(cls)
+            except NameError:  # an annotation not resolvable yet: leave the docstring alone
+                pass
 
     # -- configuration ----------------------------------------------------------------------
     @classmethod
@@ -109,33 +117,45 @@ class LessonMixin:
 
     @classmethod
     def validate(cls) -> None:
-        """Raise ``ValueError`` if the configuration cannot be rendered.
-
-        Checks every formula attribute with mathcore's parser (in the variables its marker
-        names). Scenes extend this with checks of their own (a start inside the domain...).
+        """Raise ``ValueError`` (naming the class and the attribute) if a setting cannot be
+        rendered: every setting against its declared type and bounds
+        (:class:`~scenes.settings.Setting`), every formula through mathcore's parser, then
+        the scene's own :meth:`check`.
         """
-        for name, (annotation, value) in cls.parameters().items():
+        name = cls.__name__
+        for key, (annotation, value) in cls.parameters().items():
+            check_value(f"{name}.{key}", annotation, value)
+        for key, (annotation, value) in cls.parameters().items():
             marker = _formula_marker(annotation)
             if marker is not None:
                 variables = getattr(cls, marker.variables_attribute)
                 try:
                     parse_expression(value, (variables,) if isinstance(variables, str) else tuple(variables))
                 except ExpressionError as error:  # say which setting holds the formula
-                    raise ExpressionError(error.text, f"{error.reason} (in {cls.__name__}.{name})") from None
+                    raise ExpressionError(error.text, f"{error.reason} (in {name}.{key})") from None
+        cls.check()
+
+    @classmethod
+    def check(cls) -> None:
+        """Checks that involve several settings or the function (a start inside the range,
+        a bounded amount of work). Scenes override; raise ``ValueError`` naming the setting."""
 
     # -- life cycle -------------------------------------------------------------------------
     def setup(self) -> None:
         super().setup()
         self.camera.background_color = style.BACKGROUND
         self._caption_mobject: Mobject | None = None
-        self._open_caption: tuple[str, float] | None = None
+        self._open_beat: BeatRecord | None = None
+        self.beats: list[BeatRecord] = []
         self.build()
 
     def build(self) -> None:
         """Create the scene's cast (axes, graphs, readouts). Override in a scene."""
 
     def tear_down(self) -> None:
-        self._close_caption()
+        if self._open_beat is not None:
+            self.hold()
+        self._close_caption(self.time)
         super().tear_down()
 
     # -- overridable hooks ----------------------------------------------------------------
@@ -150,67 +170,110 @@ class LessonMixin:
             sub = Text(self.subtitle, font=style.FONT, font_size=style.CAPTION_SIZE, color=style.MUTED)
             group.add(sub.next_to(title, DOWN, buff=0.4))
         fit_width(group, config.frame_width - 1.0)
-        return group.move_to([0, 0, 0])
+        return group.move_to([0, 0.4, 0])
 
-    def make_caption(self, text: str) -> Mobject:
-        """The on-screen caption for ``text``: wrapped, at the bottom edge."""
-        wrapped = textwrap.fill(text, width=self.caption_width)
-        caption = Text(wrapped, font=style.FONT, font_size=style.CAPTION_SIZE, color=style.INK, line_spacing=0.8)
-        fit_width(caption, config.frame_width - 1.0)
-        return caption.to_edge(DOWN, buff=0.25)
+    def make_caption(self, text: str) -> VGroup:
+        """The on-screen caption for ``text``: wrapped, on its plate, in the caption band."""
+        return make_caption_group(text, self.caption_width)
 
     # -- helpers for construct() ------------------------------------------------------------
-    def play_title_card(self, hold: float = 1.5) -> None:
-        """Show the title card, if the scene has a title, then clear it."""
+    def play_title_card(self, hold: float = 0.0) -> None:
+        """Show the title card, if the scene has a title, held for reading, then clear it."""
         if not self.title:
             return
         card = self.make_title_card()
         self.pin(card)
         self.play(FadeIn(card, shift=0.3 * UP), run_time=0.8)
-        self.caption(self.title if not self.subtitle else f"{self.title}: {self.subtitle}", run_time=0)
-        self.wait(hold)
+        words = self.title if not self.subtitle else f"{self.title}: {self.subtitle}"
+        self.caption(words, run_time=0)
+        self.hold(extra=hold)
         self.play(FadeOut(card), run_time=0.6)
 
-    def caption(self, text: str, run_time: float = 0.4) -> None:
-        """Replace the caption with ``text`` on screen and in the subcaption track."""
-        self._close_caption()
+    def caption(self, text: str, run_time: float = 0.4, facts: Any = NO_FACTS) -> None:
+        """Show ``text`` as the caption, on screen and in the subtitle track.
+
+        The caption up now is first held for its reading time. A ``text`` longer than two
+        lines is shown in parts (:func:`~scenes.pacing.split_caption`), each but the last
+        held for its reading time here; the last stays up while the scene animates and is
+        held as needed before the next caption. ``facts`` is the record the caption was
+        written from (checked by the tests against what the caption claims).
+        """
+        parts = split_caption(text, self.caption_width)
+        for index, part in enumerate(parts):
+            self._show_caption(part, run_time, facts)
+            if index < len(parts) - 1:
+                self.hold()
+
+    def hold(self, extra: float = 0.0) -> None:
+        """Wait until the caption up now has been read (plus ``extra`` seconds)."""
+        beat = self._open_beat
+        remaining = extra
+        if beat is not None:
+            remaining = max(extra, reading_time(beat.text) - (self.time - beat.start))
+        if remaining >= 1 / config.frame_rate:  # less than a frame cannot be shown
+            self.wait(remaining)
+
+    def clear_caption(self, run_time: float = 0.3) -> None:
+        """Fade the caption out (after its reading time) and end its subtitle."""
+        if self._caption_mobject is None:
+            return
+        self.hold()
+        self._close_caption(self.time)
+        old, self._caption_mobject = self._caption_mobject, None
+        self.play(CaptionFade(old, 1.0, 0.0, remover=True), run_time=run_time)
+
+    @property
+    def caption_top(self) -> float:
+        """The y coordinate above which the scene's cast must stay (the caption band's top)."""
+        return ZONES.caption.top
+
+    @property
+    def zones(self) -> Zones:
+        """The frame's zones (see :mod:`scenes.layout`)."""
+        return ZONES
+
+    # -- caption mechanics --------------------------------------------------------------------
+    def _show_caption(self, text: str, run_time: float, facts: Any) -> None:
+        self.hold()
         new = self.make_caption(text)
         self.pin(new)
         old = self._caption_mobject
-        if run_time > 0:
-            new.set_fill(opacity=0)
+        swap = max(run_time, 0.0)
+        self._close_caption(self.time + (swap / 2 if old is not None else 0.0))
+        if swap > 0:
+            set_caption_opacity(new, 0.0)
             self.add(new)
-            animations = [OpacityRamp(new, 0.0, 1.0)]
-            if old is not None:
-                animations.append(OpacityRamp(old, 1.0, 0.0, remover=True))
-            self.play(*animations, run_time=run_time)
+            self.play(*caption_swap(old, new), run_time=swap)
         else:
             if old is not None:
                 self.remove(old)
             self.add(new)
         self._caption_mobject = new
-        self._open_caption = (text, self.time)
+        self._open_beat = BeatRecord(text, facts, self.time - (swap / 2 if old is not None else swap))
+        self.beats.append(self._open_beat)
 
-    def clear_caption(self, run_time: float = 0.3) -> None:
-        """Fade the caption out and end its subcaption."""
-        self._close_caption()
-        if self._caption_mobject is not None:
-            self.play(OpacityRamp(self._caption_mobject, 1.0, 0.0, remover=True), run_time=run_time)
-            self._caption_mobject = None
-
-    @property
-    def caption_top(self) -> float:
-        """The y coordinate above which the scene's cast should stay clear of captions."""
-        return -config.frame_height / 2 + 1.15
-
-    def _close_caption(self) -> None:
-        if self._open_caption is None:
+    def _close_caption(self, end: float) -> None:
+        beat, self._open_beat = self._open_beat, None
+        if beat is None:
             return
-        text, start = self._open_caption
-        self._open_caption = None
-        duration = self.time - start
-        if duration > 0:
-            self.add_subcaption(text, duration=duration, offset=-duration)
+        beat.end = max(end, beat.start)
+        if self.beat_hook is not None:
+            self.beat_hook(self, beat)
+        if beat.duration > 0:
+            self.add_subcaption(beat.text, duration=beat.duration, offset=beat.start - self.time)
+
+    def wait(self, duration: float = DEFAULT_WAIT_TIME, *args: Any, **kwargs: Any) -> None:
+        """Wait; a caption that would stay longer than it may (7 s) is cleared on the way."""
+        beat = self._open_beat
+        if beat is not None and duration > 0:
+            left = MAX_SECONDS - (self.time - beat.start) - 0.3
+            if 0 < left < duration and left >= reading_time(beat.text) - (self.time - beat.start):
+                super().wait(left, *args, **kwargs)
+                self.clear_caption()
+                duration -= left + 0.3
+                if duration <= 1e-3:
+                    return
+        super().wait(duration, *args, **kwargs)
 
 
 class LessonScene(LessonMixin, Scene):
@@ -247,25 +310,18 @@ class StillBackground:
         if present:
             self.add(*present)
 
-    def caption(self, text: str, run_time: float = 0.4) -> None:
+    def _show_caption(self, text: str, run_time: float, facts: Any) -> None:
         self.to_end(self._caption_mobject)
-        super().caption(text, run_time)
+        super()._show_caption(text, run_time, facts)
 
     def clear_caption(self, run_time: float = 0.3) -> None:
         self.to_end(self._caption_mobject)
         super().clear_caption(run_time)
 
 
-def caption_parts(text: str, width: int, lines: int = 2) -> list[str]:
-    """Split ``text`` at a colon, semicolon or comma near its middle until every part wraps
-    to at most ``lines`` lines of ``width`` characters (a mathcore message can be long)."""
-    if len(textwrap.wrap(text, width)) <= lines:
-        return [text]
-    cuts = [i + 1 for i, c in enumerate(text[:-1]) if c in ":;," and text[i + 1] == " "]
-    if not cuts:
-        return [text]
-    cut = min(cuts, key=lambda i: abs(i - len(text) / 2))
-    return caption_parts(text[:cut], width, lines) + caption_parts(text[cut:].strip(), width, lines)
+def caption_parts(text: str, width: int = LINE_WIDTH, lines: int = 2) -> list[str]:
+    """``text`` split into captions of at most ``lines`` lines (see :func:`scenes.pacing.split_caption`)."""
+    return split_caption(text, width, lines)
 
 
 def fit_width(mobject: Mobject, width: float) -> Mobject:

@@ -12,14 +12,22 @@ name                colour                   means
 ``GRADIENT``        vermillion               the gradient vector, the steepest way up
 ``DESCENT``         bluish green             a descent path, the way down
 ``BALL``            yellow                   the ball or the moving point
-``MOMENTUM``        blue                     a second runner (momentum), a second plane
+``MOMENTUM``        reddish purple           a second runner (momentum), a second plane
 ``INK``             near-white               text, numbers and axes
 ``MUTED``           grey                     grid lines, guides, secondary labels
 ==================  =======================  ==========================================
+
+How a walk ended has a colour of its own (:data:`STATUS_COLORS`): converged bluish green,
+oscillating orange, diverged vermillion, stopped (step limit, domain, flat start) light grey.
+
+Anything drawn on the hillside (trail, slice curve, ball, arrow) needs 3:1 contrast against
+every shaded colour of the hill (:func:`hill_shades`); a colour that lacks it on part of the
+hill is drawn over a dark :data:`HALO` (:func:`needs_halo`). The tests check the palette.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from manim import ManimColor
 
 __all__ = [
@@ -38,6 +46,13 @@ __all__ = [
     "READOUT_SIZE",
     "TITLE_SIZE",
     "FONT",
+    "HALO",
+    "STATUS_COLORS",
+    "STOPPED",
+    "contrast_ratio",
+    "hill_shades",
+    "needs_halo",
+    "status_color",
 ]
 
 FUNCTION = ManimColor("#56B4E9")
@@ -46,7 +61,7 @@ SECANT = ManimColor("#CC79A7")
 GRADIENT = ManimColor("#D55E00")
 DESCENT = ManimColor("#009E73")
 BALL = ManimColor("#F0E442")
-MOMENTUM = ManimColor("#0072B2")
+MOMENTUM = ManimColor("#CC79A7")
 INK = ManimColor("#F2F2F2")
 MUTED = ManimColor("#8C8C8C")
 BACKGROUND = ManimColor("#111318")
@@ -59,3 +74,48 @@ LABEL_SIZE = 30
 
 #: The sans-serif face for captions and titles (math stays in LaTeX).
 FONT = "DejaVu Sans"
+
+#: Colours of how a walk ended (mathcore's DescentPath.status).
+STOPPED = ManimColor("#BDBDBD")
+STATUS_COLORS = {
+    "converged": DESCENT,
+    "oscillating": SLOPE,
+    "diverged": GRADIENT,
+    "max_steps": STOPPED,
+    "left_domain": STOPPED,
+    "flat_start": STOPPED,
+}
+
+#: The dark outline under lines and balls drawn on a light surface.
+HALO = BACKGROUND
+HALO_EXTRA_WIDTH = 4.0
+
+
+def status_color(status: str) -> ManimColor:
+    """The colour of a walk's ``status``."""
+    return STATUS_COLORS.get(status, STOPPED)
+
+
+def _luminance(color) -> float:
+    rgb = np.asarray(ManimColor(color).to_rgb(), dtype=float) if not isinstance(color, np.ndarray) else color
+    linear = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+
+
+def contrast_ratio(a, b) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def hill_shades(base=FUNCTION, shading: float = 0.8, samples: int = 25) -> np.ndarray:
+    """The range of colours a hillside of colour ``base`` takes under the fast mesh's light
+    (:func:`scenes.parts.fast3d.shade`: ``0.5 cos^3`` added, halved when negative)."""
+    rgb = np.asarray(ManimColor(base).to_rgb(), dtype=float)
+    light = np.linspace(-0.25, 0.5, samples) * shading
+    return np.clip(rgb[None, :] + light[:, None], 0.0, 1.0)
+
+
+def needs_halo(color, base=FUNCTION, shading: float = 0.8, ratio: float = 3.0) -> bool:
+    """True if ``color`` falls below ``ratio`` contrast on some shade of the hill."""
+    return min(contrast_ratio(color, shade) for shade in hill_shades(base, shading)) < ratio

@@ -14,4 +14,5 @@ def test_lesson_scene_captions_become_subcaptions(render):
     r = render(Smoke)
     assert r.movie.exists(), r.movie
     print(r.subcaptions())
-    assert r.subcaptions() == ["Smoke", "A circle appears.", "That is all, with a rather long caption that should wrap onto a second line nicely."]
+    # A caption longer than two lines of 42 characters is shown in two parts.
+    assert r.subcaptions() == ["Smoke", "A circle appears.", "That is all, with a rather long caption", "that should wrap onto a second line nicely."]

@@ -1,0 +1,190 @@
+"""Settings declared once: type, bounds and one line of documentation per class attribute.
+
+A lesson scene declares each setting as an annotated class attribute::
+
+    learning_rate: ClassVar[Annotated[float, Setting("eta in the update rule", above=0, high=10)]] = 0.25
+
+The annotation drives everything that reads settings: :meth:`scenes.base.LessonMixin.validate`
+(type, finiteness, bounds), the course-file check and ``lessons list`` (through
+``parameters()``), and the "Settings" section appended to the scene's docstring. A subclass
+overrides the value with a plain assignment (``learning_rate = 0.05``); the declaration is
+inherited.
+
+Numbers are always finite. Bounds on a tuple apply to each of its numbers; ``items`` bounds
+its length and ``increasing`` asks for strictly increasing items (a range ``(low, high)``).
+"""
+
+from __future__ import annotations
+
+import math
+import types
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+__all__ = ["Setting", "SettingError", "check_value", "describe", "setting_of"]
+
+
+class SettingError(ValueError):
+    """A class attribute whose value a scene cannot use."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The declaration of one setting (see the module docstring).
+
+    Parameters
+    ----------
+    doc : str
+        One line saying what the setting does, for docs and ``lessons list``.
+    low, high : float, optional
+        Inclusive bounds on the value (each number of a tuple).
+    above, below : float, optional
+        Exclusive bounds.
+    items : tuple of int, optional
+        The least and most number of items of a tuple of any length.
+    increasing : bool
+        Items of a tuple must strictly increase (a range).
+    min_span : float, optional
+        For a range ``(low, high)``: ``high - low`` must be at least this.
+    max_length : int, optional
+        Most characters of a text setting.
+    """
+
+    doc: str
+    low: float | None = None
+    high: float | None = None
+    above: float | None = None
+    below: float | None = None
+    items: tuple[int, int] | None = None
+    increasing: bool = False
+    min_span: float | None = None
+    max_length: int | None = None
+
+    def bounds_text(self) -> str:
+        """The bounds in words, e.g. ``"> 0 and <= 10"``."""
+        parts = []
+        if self.above is not None:
+            parts.append(f"> {self.above:g}")
+        if self.low is not None:
+            parts.append(f">= {self.low:g}")
+        if self.below is not None:
+            parts.append(f"< {self.below:g}")
+        if self.high is not None:
+            parts.append(f"<= {self.high:g}")
+        return " and ".join(parts)
+
+
+def setting_of(annotation: Any) -> Setting | None:
+    """The :class:`Setting` in an ``Annotated`` annotation, or None."""
+    if typing.get_origin(annotation) is typing.ClassVar:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) is Annotated:
+        return next((m for m in annotation.__metadata__ if isinstance(m, Setting)), None)
+    return None
+
+
+def describe(annotation: Any) -> str:
+    """A short name of a setting's type for messages and listings."""
+    if typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if annotation is float:
+        return "number"
+    if annotation is int:
+        return "whole number"
+    if annotation is str:
+        return "text"
+    if annotation is bool:
+        return "true or false"
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return f"list of {describe(args[0])}s"
+        return f"list of {len(args)} {describe(args[0])}s" if len(set(args)) == 1 else "list"
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join("nothing" if a is type(None) else describe(a) for a in args)
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def check_value(where: str, annotation: Any, value: Any) -> None:
+    """Raise :class:`SettingError` (naming ``where``, e.g. ``"Scene.learning_rate"``) if
+    ``value`` does not fit the type and the :class:`Setting` bounds of ``annotation``."""
+    setting = setting_of(annotation)
+    problem = _type_problem(annotation, value)
+    if problem is None and setting is not None:
+        problem = _bounds_problem(setting, value)
+    if problem is not None:
+        raise SettingError(f"{where} = {_short(value)}: {problem}")
+
+
+def _type_problem(annotation: Any, value: Any) -> str | None:
+    if typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if annotation is bool:
+        return None if isinstance(value, bool) else "expected true or false"
+    if annotation is int:
+        return None if isinstance(value, int) and not isinstance(value, bool) else "expected a whole number"
+    if annotation is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return "expected a number"
+        try:
+            return None if math.isfinite(float(value)) else "expected a finite number"
+        except OverflowError:
+            return "the number is too large"
+    if annotation is str:
+        return None if isinstance(value, str) else "expected text"
+    if origin is tuple:
+        if not isinstance(value, (tuple, list)):
+            return f"expected a {describe(annotation)}"
+        if len(args) == 2 and args[1] is Ellipsis:
+            kinds = [args[0]] * len(value)
+        elif len(value) != len(args):
+            return f"expected a list of {len(args)} items, got {len(value)}"
+        else:
+            kinds = list(args)
+        for kind, item in zip(kinds, value):
+            problem = _type_problem(kind, item)
+            if problem is not None:
+                return f"item {_short(item)}: {problem}"
+        return None
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        if any(_type_problem(a, value) is None for a in args if a is not type(None)):
+            return None
+        return f"expected {describe(annotation)}"
+    return None
+
+
+def _numbers(value: Any) -> list[float]:
+    if isinstance(value, (tuple, list)):
+        return [float(v) for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [float(value)]
+    return []
+
+
+def _bounds_problem(setting: Setting, value: Any) -> str | None:
+    for x in _numbers(value):
+        if (setting.low is not None and x < setting.low) or (setting.high is not None and x > setting.high) or (
+            setting.above is not None and x <= setting.above
+        ) or (setting.below is not None and x >= setting.below):
+            return f"must be {setting.bounds_text()}"
+    if isinstance(value, (tuple, list)):
+        if setting.items is not None and not setting.items[0] <= len(value) <= setting.items[1]:
+            least, most = setting.items
+            return f"needs {least} to {most} items, got {len(value)}" if least != most else f"needs {least} items"
+        numbers = _numbers(value)
+        if setting.increasing and any(b <= a for a, b in zip(numbers, numbers[1:])):
+            return "the items must increase (low, then high)"
+        if setting.min_span is not None and len(numbers) == 2 and numbers[1] - numbers[0] < setting.min_span:
+            return f"the range must span at least {setting.min_span:g}"
+    if isinstance(value, str) and setting.max_length is not None and len(value) > setting.max_length:
+        return f"at most {setting.max_length} characters"
+    return None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

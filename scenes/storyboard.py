@@ -1,0 +1,221 @@
+"""See a lesson without watching it: its beats from a dry run, and a contact sheet of frames.
+
+:func:`dry_run` builds a scene and runs its ``construct()`` with manim's animations skipped
+(each animation jumps to its end, no frame is drawn, no file written) and returns a
+:class:`Storyboard`: every beat (caption, facts, times) and what the layout check
+(:func:`scenes.layout.layout_problems`) found at the end of each. It takes about as long as
+building the scene's LaTeX, so the tests run it for whole families of functions.
+
+:func:`contact_sheet` renders the scene for real at a small size and tiles the last frame of
+every beat into one PNG with its caption underneath, for a person to look at::
+
+    python -m scenes.storyboard scenes/descent.py GradientDescent1D --set function="w**4 - 3*w**2" -o sheet.png
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib
+import importlib.util
+import sys
+import tempfile
+import textwrap
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .beats import BeatRecord, pace_problems
+from .layout import layout_problems
+
+__all__ = ["Storyboard", "contact_sheet", "dry_run", "main", "with_settings"]
+
+
+@dataclass
+class Storyboard:
+    """The beats of one run of a scene, and the problems found in them."""
+
+    scene_name: str
+    beats: list[BeatRecord]
+    duration: float
+    frames: list[np.ndarray] = field(default_factory=list)
+
+    def claim_problems(self) -> list[str]:
+        return [p for beat in self.beats for p in beat.claim_problems()]
+
+    def pace_problems(self) -> list[str]:
+        return pace_problems(self.beats)
+
+    def layout_problems(self) -> list[str]:
+        return [f"at {beat.text!r}: {p}" for beat in self.beats for p in beat.problems]
+
+    def problems(self) -> list[str]:
+        """Everything wrong: claims, pace and layout."""
+        return self.claim_problems() + self.pace_problems() + self.layout_problems()
+
+    @property
+    def captions(self) -> list[str]:
+        return [beat.text for beat in self.beats]
+
+
+def with_settings(scene_class: type, **settings: Any) -> type:
+    """A subclass of ``scene_class`` with ``settings`` as class attributes."""
+    return types.new_class(scene_class.__name__, (scene_class,), exec_body=lambda ns: ns.update(settings))
+
+
+def _check_layout(scene, beat: BeatRecord) -> None:
+    caption = getattr(scene, "_caption_mobject", None)
+    beat.problems = tuple(layout_problems(scene, caption=caption, exempt=getattr(scene, "layout_exempt", ())))
+
+
+def _run(scene_class: type, options: dict, on_beat) -> tuple[Any, float]:
+    from manim import tempconfig
+
+    with tempconfig(options):
+        scene = scene_class()
+        scene.beat_hook = on_beat
+        scene.render()
+        return scene, float(scene.time)
+
+
+def dry_run(scene_class: type, check_layout: bool = True, **settings: Any) -> Storyboard:
+    """Run ``scene_class`` (with ``settings`` applied) without drawing and return its beats.
+
+    ``validate()`` runs first, as the course build does, so bad settings raise here.
+    """
+    if settings:
+        scene_class = with_settings(scene_class, **settings)
+    scene_class.validate()
+    with tempfile.TemporaryDirectory(prefix="dry-run-") as media:
+        options = {
+            "media_dir": media,
+            "dry_run": True,
+            "write_to_movie": False,
+            "save_last_frame": False,
+            "disable_caching": True,
+            "verbosity": "ERROR",
+            "progress_bar": "none",
+            "pixel_width": 854,
+            "pixel_height": 480,
+            "frame_rate": 15,
+            "tex_dir": str(_tex_cache()),
+        }
+        scene, duration = _run(scene_class, options, _check_layout if check_layout else None)
+        scene.renderer.skip_animations = True
+    return Storyboard(scene_class.__name__, scene.beats, duration)
+
+
+def _tex_cache() -> Path:
+    path = Path(tempfile.gettempdir()) / "lessons-tex-cache"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 480, **settings: Any) -> Storyboard:
+    """Render ``scene_class`` small and write the last frame of every beat, tiled with its
+    caption, to the PNG ``out``. Returns the storyboard (its layout checked too)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    if settings:
+        scene_class = with_settings(scene_class, **settings)
+    scene_class.validate()
+    frames: list[tuple[str, np.ndarray]] = []
+
+    def grab(scene, beat: BeatRecord) -> None:
+        _check_layout(scene, beat)
+        frames.append((beat.text, np.array(scene.renderer.get_frame())))
+
+    height = round(width * 9 / 16)
+    with tempfile.TemporaryDirectory(prefix="sheet-") as media:
+        options = {
+            "media_dir": media,
+            "disable_caching": True,
+            "verbosity": "ERROR",
+            "progress_bar": "none",
+            "pixel_width": width * 2,
+            "pixel_height": height * 2,
+            "frame_rate": 5,
+            "write_to_movie": True,
+            "format": "mp4",
+            "tex_dir": str(_tex_cache()),
+        }
+        scene, duration = _run(scene_class, options, grab)
+    font = ImageFont.load_default()
+    label_h = 44
+    rows = max(1, -(-len(frames) // columns))
+    sheet = Image.new("RGB", (columns * width, rows * (height + label_h)), (255, 255, 255))
+    draw = ImageDraw.Draw(sheet)
+    for index, (text, frame) in enumerate(frames):
+        picture = Image.fromarray(frame[..., :3]).resize((width, height))
+        x, y = (index % columns) * width, (index // columns) * (height + label_h)
+        sheet.paste(picture, (x, y))
+        words = "\n".join(textwrap.wrap(f"{index + 1}. {text}", 78)[:3])
+        draw.text((x + 4, y + height + 2), words, fill=(0, 0, 0), font=font)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(out)
+    return Storyboard(scene_class.__name__, scene.beats, duration)
+
+
+def _load_class(path: str, name: str) -> type:
+    if path.endswith(".py") or "/" in path:
+        spec = importlib.util.spec_from_file_location(Path(path).stem, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    else:
+        module = importlib.import_module(path)
+    try:
+        return getattr(module, name)
+    except AttributeError:
+        raise SystemExit(f"storyboard: {path} has no scene {name!r}") from None
+
+
+def parse_settings(items: list[str]) -> dict[str, Any]:
+    """``key=value`` pairs; values are Python literals when they parse as one, else text."""
+    settings = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"--set {item!r}: expected key=value")
+        try:
+            value = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            value = raw
+        settings[key.strip()] = value
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="storyboard", description="Contact sheet of every beat of a lesson scene.")
+    parser.add_argument("module", help="a scene file (scenes/descent.py) or module (scenes.descent)")
+    parser.add_argument("scene")
+    parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument("-o", "--out", default=None, help="PNG to write (default media/storyboards/SCENE.png)")
+    parser.add_argument("--dry", action="store_true", help="only list the beats and problems, no pictures")
+    args = parser.parse_args(argv)
+    try:
+        settings = parse_settings(args.settings)
+        scene_class = _load_class(args.module, args.scene)
+        if args.dry:
+            board = dry_run(scene_class, **settings)
+        else:
+            out = Path(args.out or f"media/storyboards/{args.scene}.png")
+            board = contact_sheet(scene_class, out, **settings)
+            print(f"wrote {out}")
+    except ValueError as error:
+        print(f"storyboard: {error}", file=sys.stderr)
+        return 2
+    for beat in board.beats:
+        print(f"{beat.start:6.2f}-{(beat.end or 0):6.2f}  {beat.text}")
+    problems = board.problems()
+    for problem in problems:
+        print(f"PROBLEM: {problem}")
+    print(f"{len(board.beats)} beats, {board.duration:.1f} s, {len(problems)} problems")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
