@@ -3,17 +3,21 @@
 ``mathcore`` never imports manim. Every number a scene shows comes from here.
 """
 
+from .critical import CriticalPoint
 from .curves import Curve, Tangent
 from .descent import DescentPath, gradient_descent
 from .expressions import ExpressionError, parse_expression
 from .fields import ScalarField
+from .level_sets import FieldSample
 from .sampling import DomainError
 
 __all__ = [
+    "CriticalPoint",
     "Curve",
     "DescentPath",
     "DomainError",
     "ExpressionError",
+    "FieldSample",
     "ScalarField",
     "Tangent",
     "gradient_descent",

@@ -21,10 +21,12 @@ from typing import Any
 import numpy as np
 import sympy
 
+from . import critical
+from .critical import CriticalPoint
 from .sampling import DomainError, Pieces, robust_range, sample_pieces
 from .symbolic import SymbolicFunction
 
-__all__ = ["Curve", "Tangent"]
+__all__ = ["CriticalPoint", "Curve", "Tangent"]
 
 
 @dataclass(frozen=True)
@@ -150,3 +152,36 @@ class Curve(SymbolicFunction):
                 f"f({self.variable}) = {self.text} has no finite values on "
                 f"[{x_range[0]:g}, {x_range[1]:g}]"
             ) from None
+
+    # -- the shape: critical points and the range that shows them ---------------------------
+    def critical_points(self, x_range: tuple[float, float], num: int = 801) -> tuple[CriticalPoint, ...]:
+        """The minima, maxima, flat inflections, plateaus and corners inside ``x_range``
+        (see :func:`mathcore.critical.critical_points`)."""
+        return critical.critical_points(self, x_range, num)
+
+    def turning_points(self, x_range: tuple[float, float], num: int = 801) -> tuple[CriticalPoint, ...]:
+        """The critical points where f turns round (minima and maxima, corners included):
+        for a position over time, the instants where the object turns."""
+        return tuple(p for p in self.critical_points(x_range, num) if p.turning)
+
+    def classify(self, x0: float, radius: float | None = None) -> str:
+        """The kind of the critical point at ``x0`` (one of :data:`mathcore.critical.KINDS`).
+
+        ``radius`` (default 1e-6 of max(1, |x0|)) is how far from ``x0`` the critical point
+        may lie. Raises ``ValueError`` if there is none within it.
+        """
+        x0 = float(x0)
+        if radius is None:
+            radius = 1e-6 * max(1.0, abs(x0))
+        point = critical.nearest_critical_point(self, x0, float(radius))
+        if point is None:
+            raise ValueError(
+                f"{self.variable} = {x0:g} is not a critical point of {self.text!r} "
+                f"(none within {radius:.3g})"
+            )
+        return point.kind
+
+    def feature_range(self, x_range: tuple[float, float]) -> tuple[float, float]:
+        """A y span that shows the shape of the curve on ``x_range``: every critical point,
+        the flat tails, the steep ends cut (see :func:`mathcore.critical.feature_range`)."""
+        return critical.feature_range(self, x_range)

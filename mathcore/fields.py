@@ -19,9 +19,12 @@ from typing import Any
 import numpy as np
 import sympy
 
+from . import level_sets
+from .level_sets import FieldSample
+from .sampling import DomainError, robust_range
 from .symbolic import SymbolicFunction
 
-__all__ = ["ScalarField", "classify_hessian"]
+__all__ = ["FieldSample", "ScalarField", "classify_hessian"]
 
 
 def classify_hessian(hessian: np.ndarray, tolerance: float = 1e-9) -> str:
@@ -73,6 +76,58 @@ class ScalarField(SymbolicFunction):
         b = np.linspace(float(b_range[0]), float(b_range[1]), int(nb))
         grid_a, grid_b = np.meshgrid(a, b)
         return grid_a, grid_b, self.evaluate(grid_a, grid_b)
+
+    def sample(
+        self, a_range: Sequence[float], b_range: Sequence[float], resolution: int | tuple[int, int] = 50
+    ) -> FieldSample:
+        """f on a regular grid of ``resolution`` samples each way (or ``(na, nb)``), NaN
+        wherever f is undefined: ``values[i, j] = f(a[j], b[i])``.
+
+        Raises ``ValueError`` naming ``a_range``/``b_range``/``resolution`` when one is bad.
+        """
+        return level_sets.sample_field(self, a_range, b_range, resolution)
+
+    def value_range(
+        self, a_range: Sequence[float], b_range: Sequence[float], resolution: int = 81
+    ) -> tuple[float, float]:
+        """The span of f over the rectangle, ignoring the runaway tails near a pole
+        (:func:`mathcore.sampling.robust_range` of a ``resolution`` x ``resolution`` grid).
+
+        Raises :class:`~mathcore.DomainError` when f has no finite value there.
+        """
+        values = self.sample(a_range, b_range, resolution).values
+        try:
+            return robust_range(values)
+        except DomainError:
+            a, b = self.variables
+            raise DomainError(
+                f"{self.text!r} has no real value for {a} in {tuple(a_range)!r} and {b} in {tuple(b_range)!r}"
+            ) from None
+
+    def level_set(
+        self,
+        level: float,
+        a_range: Sequence[float],
+        b_range: Sequence[float],
+        resolution: int | tuple[int, int] = 97,
+        refine: int = level_sets.REFINE_STEPS,
+    ) -> tuple[np.ndarray, ...]:
+        """The lines where f = ``level`` in the rectangle, as polylines of (a, b) points
+        (marching squares on ``resolution`` samples each way; see
+        :func:`mathcore.level_sets.trace_level`). Empty if f never takes the level there."""
+        return level_sets.trace_level(self, self.sample(a_range, b_range, resolution), level, refine)
+
+    def levels(
+        self,
+        count: int,
+        a_range: Sequence[float],
+        b_range: Sequence[float],
+        resolution: int = 97,
+        spacing: float = 2.0,
+    ) -> np.ndarray:
+        """``count`` well spread levels for a contour map of the rectangle (see
+        :func:`mathcore.level_sets.spread_levels`)."""
+        return level_sets.spread_levels(self.sample(a_range, b_range, resolution).values, count, spacing)
 
     def partial(self, name: str) -> ScalarField:
         """The exact partial derivative with respect to the variable ``name``, as a field."""

@@ -521,13 +521,11 @@ class TangentSlope(LessonScene):
 
     def stop_caption(self, x: float) -> str:
         """What to say at the flat point ``x``: a peak, a valley, or a pause on the way."""
-        d = self.curve.derivative
-        span = 0.01 * (self.x_range[1] - self.x_range[0])
-        before, after = d(x - span), d(x + span)
         where = f"At {self.variable} = {format_number(x, self.decimals)} the tangent is flat (f' = 0)"
-        if before > 0 > after:
+        kind = self.curve.classify(x, radius=0.01 * (self.x_range[1] - self.x_range[0]))
+        if kind == "maximum":
             return f"{where}: a hilltop. After it, f falls."
-        if before < 0 < after:
+        if kind == "minimum":
             return f"{where}: a valley floor. After it, f rises."
         return f"{where}, but f goes on the same way after it."
 

@@ -34,7 +34,6 @@ import sympy
 from manim import DEGREES, FadeIn, Mobject, smooth
 
 from mathcore import DomainError, ScalarField
-from mathcore.sampling import robust_range
 
 from .base import FieldFormula, LessonScene3D
 from .parts.axes import nice_range
@@ -55,13 +54,7 @@ def fitted_value_range(field: ScalarField, n_range: Sequence[float], e_range: Se
 
     Raises :class:`~mathcore.DomainError` when the field has no finite value there.
     """
-    _, _, values = field.grid(n_range, e_range, _FIT_SAMPLES)
-    if not np.isfinite(values).any():
-        raise DomainError(
-            f"{field.text!r} has no real value for {field.variables[0]} in {tuple(n_range)!r} "
-            f"and {field.variables[1]} in {tuple(e_range)!r}"
-        )
-    low, high = robust_range(values)
+    low, high = field.value_range(n_range, e_range, _FIT_SAMPLES)
     if 0 <= low <= 0.25 * (high - low):
         low = 0.0
     elif -0.25 * (high - low) <= high <= 0:

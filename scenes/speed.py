@@ -86,12 +86,11 @@ class Turn:
 
 
 def find_turns(curve: Curve, t_range: tuple[float, float], num: int = 2001, rounds: int = 80) -> tuple[Turn, ...]:
-    """The instants inside ``t_range`` where the speed ``curve.derivative`` changes sign.
+    """The instants inside ``t_range`` where the object turns round: the turning points of
+    ``x(t)`` that mathcore finds (:meth:`mathcore.Curve.turning_points`).
 
-    The exact derivative is sampled at ``num`` times; every change of sign between two
-    neighbouring finite samples (exact zeros skipped) is refined by bisection on the
-    derivative. A change of sign across a pole or a jump of ``x(t)`` is not a turn and is
-    dropped; one where ``x(t)`` is continuous but the speed jumps is a sharp turn.
+    A change of sign of the speed across a pole or a jump of ``x(t)`` is not a turn; one
+    where ``x(t)`` is continuous but the speed jumps is a sharp turn.
 
     Parameters
     ----------
@@ -102,7 +101,7 @@ def find_turns(curve: Curve, t_range: tuple[float, float], num: int = 2001, roun
     num : int
         Number of samples; sign changes closer together than the sample step may be missed.
     rounds : int
-        Bisection steps at most (it stops earlier once the bracket cannot shrink).
+        Unused; kept for callers (mathcore's solver shrinks brackets to their limit).
 
     Returns
     -------
@@ -117,59 +116,7 @@ def find_turns(curve: Curve, t_range: tuple[float, float], num: int = 2001, roun
     start, end = float(t_range[0]), float(t_range[1])
     if not (math.isfinite(start) and math.isfinite(end) and start < end):
         raise ValueError(f"t_range must be two finite numbers, start < end; got {t_range!r}")
-    speed = curve.derivative
-    ts = np.linspace(start, end, int(num))
-    vs = speed(ts)
-    finite = np.isfinite(vs)
-    scale = 1.0 + (float(np.max(np.abs(vs[finite]))) if finite.any() else 0.0)
-    turns: list[Turn] = []
-    previous: int | None = None  # index of the last finite, non-zero sample of this run
-    for i in range(ts.size):
-        if not finite[i]:
-            previous = None
-            continue
-        if vs[i] == 0.0:
-            continue
-        if previous is not None and np.sign(vs[i]) != np.sign(vs[previous]):
-            turn = _refine_turn(curve, ts[previous], ts[i], rounds, scale, end - start)
-            if turn is not None:
-                turns.append(turn)
-        previous = i
-    return tuple(turns)
-
-
-def _refine_turn(curve: Curve, a: float, b: float, rounds: int, scale: float, span: float) -> Turn | None:
-    speed = curve.derivative
-    sign_a = np.sign(speed(a))
-    for _ in range(rounds):
-        mid = 0.5 * (a + b)
-        if mid <= a or mid >= b:
-            break
-        v_mid = speed(mid)
-        if v_mid == 0.0:
-            a = b = mid
-            break
-        # An undefined speed counts as "not yet crossed", so the bracket closes on the first
-        # instant where the speed is no longer of the starting sign.
-        if not np.isfinite(v_mid) or np.sign(v_mid) == sign_a:
-            a = mid
-        else:
-            b = mid
-    x_a, x_b = curve(a), curve(b)
-    if not (np.isfinite(x_a) and np.isfinite(x_b)):
-        return None
-    if abs(x_b - x_a) > 1e-6 * (1.0 + abs(x_a)):  # x(t) itself jumps: a pole, not a turn
-        return None
-    time = b if a == b else 0.5 * (a + b)
-    position = curve(time)
-    if not np.isfinite(position):
-        position = x_b
-    # Just either side of the instant the speed is tiny if it passes through zero, and
-    # stays large if it jumps (a corner: x = |t - 2| has v = -1 then +1).
-    nudge = 1e-7 * span
-    near = np.array([speed(time - nudge), speed(time + nudge)])
-    smooth = bool(np.all(np.isfinite(near)) and np.max(np.abs(near)) <= 1e-4 * scale)
-    return Turn(time=float(time), position=float(position), sharp=not smooth)
+    return tuple(Turn(p.x, p.value, p.sharp) for p in curve.turning_points((start, end), num=int(num)))
 
 
 def format_number(value: float, decimals: int = 2) -> str:

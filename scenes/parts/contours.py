@@ -4,14 +4,10 @@ A contour line (level curve) joins the points (a, b) where f(a, b) has one value
 above, the rings of a bowl or the valleys of Himmelblau's function. The gradient crosses
 every contour line at a right angle, which is what the lessons' top views show.
 
-* :func:`contour_lines` traces the lines of one level by marching squares, vectorised in
-  numpy over the cells of a grid: each grid edge whose ends lie on both sides of the level
-  gets one crossing point (linear interpolation, then a few regula-falsi steps on f along
-  the edge), each cell joins its crossings by a table of 16 cases, and the segments are
-  chained into polylines. A cell with an undefined corner (a pole, or outside the domain
-  as ``log(n)`` for n <= 0) is skipped, so no point is ever NaN; a saddle cell (two
-  opposite corners above the level) is decided by f at the cell's centre.
-* :func:`contour_levels` picks well spread levels for a map.
+* :func:`contour_lines` traces the lines of one level: marching squares in mathcore
+  (:meth:`mathcore.ScalarField.level_set`, :mod:`mathcore.level_sets`), here with the
+  resolution counted in cells and the function given as a field or as text.
+* :func:`contour_levels` picks well spread levels for a map (:func:`mathcore.level_sets.spread_levels`).
 * :class:`ContourMap` is the map itself: a small framed :class:`~manim.Axes` with the
   contour lines coloured from dark (low) to light (high), ready to pin as an inset.
 
@@ -36,7 +32,7 @@ import numpy as np
 from manim import BLACK, DOWN, LEFT, WHITE, Axes, Dot, ManimColor, MathTex, Rectangle, VGroup, VMobject, interpolate_color
 
 from mathcore import ScalarField
-from mathcore.sampling import robust_range
+from mathcore.level_sets import REFINE_STEPS, FieldSample, check_range, spread_levels, trace_level
 
 from .. import style
 
@@ -49,26 +45,6 @@ CONTOUR_RAMP: tuple[ManimColor, ...] = (
     interpolate_color(style.FUNCTION, WHITE, 0.55),
 )
 
-#: Regula-falsi steps that move each crossing onto the level (6 reach machine precision even
-#: next to a pole, where the linear guess is off by a few percent).
-REFINE_STEPS = 6
-
-# Marching squares. Corners of a cell: 0 = (a0, b0), 1 = (a1, b0), 2 = (a1, b1), 3 = (a0, b1);
-# edges: 0 bottom (corners 0-1), 1 right (1-2), 2 top (2-3), 3 left (3-0). The case of a cell
-# is the sum of 2**k over its corners k above the level; each case joins up to two pairs of
-# edges. Saddle cases 5 and 10 are listed for a centre below the level: with the centre
-# above, case 5 joins its edges as case 10 does and vice versa.
-_NO = (-1, -1)
-_SEGMENTS = np.array(
-    [
-        (_NO, _NO), ((3, 0), _NO), ((0, 1), _NO), ((3, 1), _NO),
-        ((1, 2), _NO), ((3, 0), (1, 2)), ((0, 2), _NO), ((3, 2), _NO),
-        ((2, 3), _NO), ((0, 2), _NO), ((0, 1), (2, 3)), ((1, 2), _NO),
-        ((1, 3), _NO), ((0, 1), _NO), ((3, 0), _NO), (_NO, _NO),
-    ],
-    dtype=int,
-)  # fmt: skip
-
 
 def _as_field(field: ScalarField | str, variables: Sequence[str]) -> ScalarField:
     if isinstance(field, ScalarField):
@@ -78,26 +54,13 @@ def _as_field(field: ScalarField | str, variables: Sequence[str]) -> ScalarField
     raise TypeError(f"field must be a ScalarField or its formula as text, not {type(field).__name__}")
 
 
-def _check_range(name: str, bounds: Sequence[float]) -> tuple[float, float]:
-    low, high = float(bounds[0]), float(bounds[1])
-    if not (np.isfinite(low) and np.isfinite(high) and low < high):
-        raise ValueError(f"{name} must be two finite numbers, low < high; got {tuple(bounds)!r}")
-    return low, high
-
-
-def _cells(resolution: int | tuple[int, int]) -> tuple[int, int]:
+def _sample(field: ScalarField, a_range, b_range, resolution) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The grid's a values, b values and f on it (rows along b), ``resolution`` cells each way."""
     na, nb = (resolution, resolution) if isinstance(resolution, (int, np.integer)) else resolution
     if int(na) < 1 or int(nb) < 1:
         raise ValueError(f"resolution must be at least 1 cell each way, got {resolution!r}")
-    return int(na), int(nb)
-
-
-def _sample(field: ScalarField, a_range, b_range, resolution) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The grid's a values, b values and f on it (rows along b), ``resolution`` cells each way."""
-    na, nb = _cells(resolution)
-    a = np.linspace(*_check_range("a_range", a_range), na + 1)
-    b = np.linspace(*_check_range("b_range", b_range), nb + 1)
-    return a, b, np.asarray(field.evaluate(a[None, :], b[:, None]), dtype=float)
+    sample = field.sample(a_range, b_range, (int(na) + 1, int(nb) + 1))
+    return sample.a, sample.b, sample.values
 
 
 def contour_lines(
@@ -140,116 +103,7 @@ def contour_lines(
 
 
 def _trace(field: ScalarField, a: np.ndarray, b: np.ndarray, z: np.ndarray, level: float, refine: int) -> list[np.ndarray]:
-    """Marching squares on the sampled grid ``z[row (b), column (a)]``."""
-    if not np.isfinite(level):
-        return []
-    nb, na = z.shape[0] - 1, z.shape[1] - 1
-    finite = np.isfinite(z)
-    above = finite & (z > level)
-    low, high = slice(None, -1), slice(1, None)
-    corners = [(low, low), (low, high), (high, high), (high, low)]  # (row, column) of corners 0..3
-    case = sum(above[r, c].astype(int) << k for k, (r, c) in enumerate(corners))
-    valid = np.logical_and.reduce([finite[r, c] for r, c in corners]) & (case > 0) & (case < 15)
-    rows, cols = np.nonzero(valid)
-    if rows.size == 0:
-        return []
-    case = case[rows, cols]
-    saddle = np.flatnonzero((case == 5) | (case == 10))
-    if saddle.size:  # decide by the value at the cell's centre (the corners' mean if undefined)
-        r, c = rows[saddle], cols[saddle]
-        centre = np.asarray(field.evaluate(0.5 * (a[c] + a[c + 1]), 0.5 * (b[r] + b[r + 1])), dtype=float)
-        mean = 0.25 * (z[r, c] + z[r, c + 1] + z[r + 1, c + 1] + z[r + 1, c])
-        centre = np.where(np.isfinite(centre), centre, mean)
-        case[saddle] = np.where(centre > level, 15 - case[saddle], case[saddle])
-    # Global ids of the cell's edges: horizontal edges first, then vertical ones.
-    vertical = (nb + 1) * na
-    left = vertical + rows * (na + 1) + cols
-    edge_ids = np.stack([rows * na + cols, left + 1, (rows + 1) * na + cols, left], axis=1)
-    pairs = _SEGMENTS[case]  # (cells, 2 segments, 2 edges)
-    used = pairs[:, :, 0] >= 0
-    cell = np.broadcast_to(np.arange(len(case))[:, None], used.shape)[used]
-    segments = np.stack([edge_ids[cell, pairs[used][:, 0]], edge_ids[cell, pairs[used][:, 1]]], axis=1)
-    nodes, local = np.unique(segments, return_inverse=True)
-    local = local.reshape(-1, 2)
-    points = _crossings(field, a, b, z, nodes, vertical, level, refine)
-    tolerance = 1e-9 * max(a[1] - a[0], b[1] - b[0])  # crossings on a grid point meet there
-    lines = []
-    for chain in _chains(local, len(nodes)):
-        line = points[chain]
-        line = line[np.r_[True, np.abs(np.diff(line, axis=0)).max(axis=1) > tolerance]]
-        if len(line) >= 2:
-            lines.append(line)
-    return lines
-
-
-def _crossings(field, a, b, z, edges, vertical, level, refine) -> np.ndarray:
-    """Where f = ``level`` on each grid edge in ``edges`` (ids as in :func:`_trace`)."""
-    na = len(a) - 1
-    is_v = edges >= vertical
-    h_id, v_id = edges, edges - vertical
-    r0 = np.where(is_v, v_id // (na + 1), h_id // na)
-    c0 = np.where(is_v, v_id % (na + 1), h_id % na)
-    r1, c1 = r0 + is_v, c0 + ~is_v
-    z0, z1 = z[r0, c0], z[r1, c1]
-    p0, p1 = np.column_stack([a[c0], b[r0]]), np.column_stack([a[c1], b[r1]])
-    # Orient every edge from its end below the level (g <= 0) to its end above (g > 0).
-    flip = z0 > level
-    p0, p1 = np.where(flip[:, None], p1, p0), np.where(flip[:, None], p0, p1)
-    g_low, g_high = np.where(flip, z1, z0) - level, np.where(flip, z0, z1) - level
-    t_low, t_high = np.zeros(len(edges)), np.ones(len(edges))
-    t = -g_low / (g_high - g_low)
-    last = np.zeros(len(edges), dtype=int)  # which end moved last: -1 the low one, +1 the high one
-    for _ in range(refine):  # the Illinois variant of regula falsi: no end stays put for long
-        point = p0 + t[:, None] * (p1 - p0)
-        g = np.asarray(field.evaluate(point[:, 0], point[:, 1]), dtype=float) - level
-        active = np.isfinite(g) & (g != 0) & (t_high > t_low)
-        if not active.any():
-            break
-        below, upper = active & (g < 0), active & (g > 0)
-        g_high = np.where(below & (last == -1), 0.5 * g_high, g_high)
-        g_low = np.where(upper & (last == 1), 0.5 * g_low, g_low)
-        t_low, g_low = np.where(below, t, t_low), np.where(below, g, g_low)
-        t_high, g_high = np.where(upper, t, t_high), np.where(upper, g, g_high)
-        last = np.where(below, -1, np.where(upper, 1, last))
-        t = np.where(active, t_low - g_low * (t_high - t_low) / (g_high - g_low), t)
-    return p0 + t[:, None] * (p1 - p0)
-
-
-def _chains(segments: np.ndarray, count: int) -> list[np.ndarray]:
-    """Join segments between nodes into chains of node indices: open ones end to end, closed
-    ones with their first node repeated. Every node has one or two segments."""
-    ends = segments.ravel()
-    others = segments[:, ::-1].ravel()
-    order = np.argsort(ends, kind="stable")
-    degree = np.bincount(ends, minlength=count)
-    first = np.concatenate([[0], np.cumsum(degree)[:-1]])
-    neighbours = np.full((count, 2), -1)
-    neighbours[:, 0] = others[order[first]]
-    two = degree == 2
-    neighbours[two, 1] = others[order[first[two] + 1]]
-    links = neighbours.tolist()
-    seen = [False] * count
-    chains: list[np.ndarray] = []
-    starts = np.concatenate([np.flatnonzero(degree == 1), np.arange(count)]).tolist()
-    for start in starts:  # open chains first (from an end), then the loops left over
-        if seen[start]:
-            continue
-        chain, previous, node = [start], -1, start
-        seen[start] = True
-        while True:
-            x, y = links[node]
-            step = y if x == previous else x
-            if step < 0:
-                break
-            if step == start:
-                chain.append(start)
-                break
-            chain.append(step)
-            seen[step] = True
-            previous, node = node, step
-        if len(chain) >= 2:
-            chains.append(np.array(chain))
-    return chains
+    return list(trace_level(field, FieldSample(a, b, z), level, refine))
 
 
 def contour_levels(
@@ -301,21 +155,13 @@ def contour_levels(
     DomainError
         If no sampled value is finite.
     """
-    if count < 1:
-        raise ValueError(f"count must be at least 1, got {count}")
-    if not spacing > 0:
-        raise ValueError(f"spacing must be positive, got {spacing}")
     if isinstance(field_or_values, (ScalarField, str)):
         if a_range is None or b_range is None:
             raise ValueError("a_range and b_range are needed to sample a function")
         values = _sample(_as_field(field_or_values, variables), a_range, b_range, resolution)[2]
     else:
         values = np.asarray(field_or_values, dtype=float)
-    low, high = robust_range(values)  # raises DomainError when no value is finite
-    if not high > low:
-        return np.zeros(0)
-    t = (np.arange(1, count + 1) / (count + 1)) ** float(spacing)
-    return low + (high - low) * t
+    return spread_levels(values, count, spacing)
 
 
 class ContourMap(VGroup):
@@ -384,8 +230,8 @@ class ContourMap(VGroup):
     ):
         super().__init__(**kwargs)
         self.field = _as_field(field, variables)
-        self.a_range = _check_range("a_range", a_range)
-        self.b_range = _check_range("b_range", b_range)
+        self.a_range = check_range("a_range", a_range)
+        self.b_range = check_range("b_range", b_range)
         (a0, a1), (b0, b1) = self.a_range, self.b_range
         if height is None:
             height = width * (b1 - b0) / (a1 - a0)

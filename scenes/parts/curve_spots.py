@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from mathcore import Curve, DomainError
+from mathcore.critical import critical_points
 
 from .axes import fitted_y_range, nice_range
 
@@ -33,61 +34,13 @@ def lesson_y_range(curve: Curve, x_range: tuple[float, float], ticks: int = 5) -
 
 
 def flat_points(curve: Curve, interval: tuple[float, float], num: int = 801, tol: float = 1e-9) -> list[float]:
-    """Where the tangent is flat (f' = 0) inside ``interval``, from the derivative's values.
-
-    Sign changes of f' between samples are refined by bisection; touching zeros (f' = 3x²
-    at 0) are found as small local minima of |f'| and refined by ternary search. A sign
-    change across a pole of f' is rejected because |f'| does not go to zero there. Where
-    f' is exactly zero along a stretch (a constant piece), the middle of it is returned.
-    """
+    """Where the tangent is flat (f' = 0) inside ``interval``: the critical points that
+    mathcore finds (:meth:`mathcore.Curve.critical_points`) less the corners, where f' has
+    no value. ``tol`` is the relative tolerance of a touching zero of f'."""
     a, b = float(interval[0]), float(interval[1])
     if not a < b:
         return []
-    d = curve.derivative
-    xs = np.linspace(a, b, num)
-    ds = np.asarray(d(xs), dtype=float)
-    finite = np.isfinite(ds)
-    found: list[float] = []
-    zero = finite & (ds == 0)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], zero.astype(np.int8), [0]))))
-    for first, end in zip(edges[::2], edges[1::2], strict=True):  # a run of exact zeros: one point
-        found.append(float(0.5 * (xs[first] + xs[end - 1])))
-    for i in np.flatnonzero(finite[:-1] & finite[1:] & (np.sign(ds[:-1]) * np.sign(ds[1:]) < 0)):
-        lo, hi, d_lo = xs[i], xs[i + 1], ds[i]
-        for _ in range(80):
-            mid = 0.5 * (lo + hi)
-            d_mid = d(mid)
-            if not np.isfinite(d_mid):
-                break
-            if np.sign(d_mid) == np.sign(d_lo):
-                lo, d_lo = mid, d_mid
-            else:
-                hi = mid
-        found.append(0.5 * (lo + hi))
-    mags = np.abs(ds)
-    for i in range(1, num - 1):
-        if finite[i - 1 : i + 2].all() and mags[i] <= mags[i - 1] and mags[i] <= mags[i + 1] and mags[i] > 0:
-            lo, hi = xs[i - 1], xs[i + 1]
-            for _ in range(100):
-                m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
-                if abs(d(m1)) <= abs(d(m2)):
-                    hi = m2
-                else:
-                    lo = m1
-            found.append(0.5 * (lo + hi))
-    scale = 1.0 + float(np.nanmax(mags)) if finite.any() else 1.0
-    result: list[float] = []
-    for x in sorted(found):
-        try:
-            slope = curve.slope(x)
-        except DomainError:
-            continue
-        if abs(slope) > tol * scale or not a <= x <= b:
-            continue
-        if result and x - result[-1] < 2 * (b - a) / num:
-            continue
-        result.append(float(x))
-    return result
+    return [p.x for p in critical_points(curve, (a, b), num, tol) if not p.sharp]
 
 
 def rise_first(curve: Curve, x0: float, h: float) -> bool:

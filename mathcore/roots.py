@@ -1,0 +1,227 @@
+"""Where a function of one variable is zero: one bracketing solver for all of mathcore.
+
+:func:`sign_changes` samples a vectorised function on a grid, brackets every change of
+sign between neighbouring finite samples and shrinks all brackets at once by bisection
+until they cannot shrink further. Each change is then told apart by what the function
+does across the final, tiny bracket:
+
+* ``"root"``: the values on both sides go to zero, a true zero crossing;
+* ``"jump"``: they stay apart but finite (a step such as the slope of ``abs`` at 0);
+* ``"pole"``: they run off (``1/x`` at 0); a sign change across a pole is not a root;
+* ``"gap"``: the function is undefined at the end of the bracket.
+
+:func:`touching_zeros` finds the zeros where the function touches 0 without changing
+sign (the slope 3x² of x³ at 0): small local minima of |f| refined by golden-section
+search and accepted only when |f| there is tiny relative to the function's scale.
+:func:`roots` returns both kinds of zero, sorted.
+
+Examples
+--------
+>>> import numpy as np
+>>> [round(x, 12) for x in roots(lambda x: x**2 - 2.0, (0.0, 3.0))]
+[1.414213562373]
+>>> [c.kind for c in sign_changes(lambda x: 1.0 / x, (-1.0, 1.0))]
+['pole']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["SignChange", "roots", "sign_changes", "touching_zeros"]
+
+Vectorised = Callable[[np.ndarray], np.ndarray]
+
+#: Bisection steps at most; each halves every bracket (64 reach the spacing of doubles).
+ROUNDS = 80
+
+
+@dataclass(frozen=True)
+class SignChange:
+    """A change of sign of f between ``low`` and ``high`` (a bracket shrunk to its limit).
+
+    Attributes
+    ----------
+    x : float
+        Where f changes sign: the middle of the final bracket, or the exact zero.
+    low, high : float
+        The final bracket.
+    before, after : float
+        f just left of ``x`` (at ``low``) and just right of it (at ``high``).
+    kind : str
+        ``"root"``, ``"jump"``, ``"pole"`` or ``"gap"`` (see the module's notes).
+    """
+
+    x: float
+    low: float
+    high: float
+    before: float
+    after: float
+    kind: str
+
+    @property
+    def rising(self) -> bool:
+        """True if f goes from negative to positive across ``x``."""
+        return self.after > self.before
+
+
+def _evaluate(f: Vectorised, xs: np.ndarray) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        values = np.asarray(f(xs), dtype=float)
+    return np.broadcast_to(values, np.shape(xs)).astype(float, copy=True)
+
+
+def _grid(interval: tuple[float, float], num: int) -> np.ndarray:
+    a, b = float(interval[0]), float(interval[1])
+    if not (np.isfinite(a) and np.isfinite(b) and a < b):
+        raise ValueError(f"the interval must be two finite numbers, low < high; got {tuple(interval)!r}")
+    if int(num) < 3:
+        raise ValueError(f"num must be at least 3 samples, got {num}")
+    return np.linspace(a, b, int(num))
+
+
+def scale_of(values: np.ndarray) -> float:
+    """The size of a function's values: the largest finite |value|, at least a tiny positive."""
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size and finite.max() > 0 else 1e-300
+
+
+def sign_changes(f: Vectorised, interval: tuple[float, float], num: int = 801) -> tuple[SignChange, ...]:
+    """Every change of sign of ``f`` on ``interval``, bracketed from ``num`` samples.
+
+    A run of samples that are exactly zero counts as one change (at the run's middle) when
+    the signs on either side differ; ``kind`` is then ``"root"``. Changes closer together
+    than the sample step may be missed. Samples where ``f`` is NaN end a bracket search:
+    no change is reported across an undefined stretch.
+    """
+    xs = _grid(interval, num)
+    ys = _evaluate(f, xs)
+    found: list[SignChange] = []
+    finite = np.isfinite(ys)
+    # Pairs (i, j) of finite non-zero samples of opposite signs with only exact zeros between.
+    last = -1
+    pairs: list[tuple[int, int]] = []
+    for i in range(xs.size):
+        if not finite[i]:
+            last = -1
+        elif ys[i] != 0:
+            if last >= 0 and np.sign(ys[i]) != np.sign(ys[last]):
+                pairs.append((last, i))
+            last = i
+    brackets = [(i, j) for i, j in pairs if j == i + 1]
+    for i, j in pairs:
+        if j > i + 1:  # exact zeros between: the change is there, no search needed
+            x = float(0.5 * (xs[i + 1] + xs[j - 1]))
+            size = max(abs(ys[i]), abs(ys[j]))
+            kind = "root" if j > i + 2 else _exact_kind(f, xs[i + 1], xs[i], xs[j], size)
+            found.append(SignChange(x, float(xs[i + 1]), float(xs[j - 1]), float(ys[i]), float(ys[j]), kind))
+    if brackets:
+        found.extend(_bisect(f, xs, ys, np.array(brackets)[:, 0]))
+    return tuple(sorted(found, key=lambda c: c.x))
+
+
+def _bisect(f: Vectorised, xs: np.ndarray, ys: np.ndarray, starts: np.ndarray) -> list[SignChange]:
+    lo, hi = xs[starts].copy(), xs[starts + 1].copy()
+    f_lo, f_hi = ys[starts].copy(), ys[starts + 1].copy()
+    start_size = np.maximum(np.abs(f_lo), np.abs(f_hi))
+    exact = np.full(lo.size, np.nan)
+    for _ in range(ROUNDS):
+        mid = 0.5 * (lo + hi)
+        open_ = (mid > lo) & (mid < hi) & np.isnan(exact)
+        if not open_.any():
+            break
+        f_mid = _evaluate(f, mid)
+        hit = open_ & (f_mid == 0)
+        exact = np.where(hit, mid, exact)
+        # An undefined middle counts as "not crossed yet": the bracket closes on the first
+        # point where f is no longer of the starting sign, or no longer defined.
+        keep_left = open_ & ~hit & (~np.isfinite(f_mid) | (np.sign(f_mid) == np.sign(f_lo)))
+        move_right = open_ & ~hit & ~keep_left
+        lo, f_lo = np.where(keep_left, mid, lo), np.where(keep_left, f_mid, f_lo)
+        hi, f_hi = np.where(move_right, mid, hi), np.where(move_right, f_mid, f_hi)
+    result = []
+    for k in range(lo.size):
+        if np.isfinite(exact[k]):
+            kind = _exact_kind(f, exact[k], lo[k], hi[k], start_size[k])
+            result.append(SignChange(float(exact[k]), float(lo[k]), float(hi[k]), float(f_lo[k]), float(f_hi[k]), kind))
+            continue
+        result.append(
+            SignChange(float(0.5 * (lo[k] + hi[k])), float(lo[k]), float(hi[k]), float(f_lo[k]), float(f_hi[k]),
+                       _kind(f_lo[k], f_hi[k], start_size[k]))
+        )
+    return result
+
+
+def _approach(f: Vectorised, x: float, towards: float) -> float:
+    """f a hair from ``x`` on the side of ``towards`` (2**-46 of max(|x|, the distance)):
+    near 0 if f is continuous at its zero ``x``, not near 0 if f only hits 0 there (the
+    middle of a step such as ``sign``)."""
+    hair = 2.0**-46 * max(abs(x), abs(towards - x))
+    return float(_evaluate(f, np.array([x + np.copysign(hair, towards - x)]))[0])
+
+
+def _exact_kind(f: Vectorised, x: float, low: float, high: float, size: float) -> str:
+    """The kind of a change at a point ``x`` where f is exactly 0."""
+    before, after = _approach(f, x, low), _approach(f, x, high)
+    return "root" if max(abs(before), abs(after)) <= 1e-6 * size else _kind(before, after, size)
+
+
+def _kind(f_lo: float, f_hi: float, start_size: float) -> str:
+    if not (np.isfinite(f_lo) and np.isfinite(f_hi)):
+        return "gap"
+    end_size = max(abs(f_lo), abs(f_hi))
+    if end_size <= 1e-6 * start_size:
+        return "root"
+    return "pole" if end_size > 10 * start_size else "jump"
+
+
+def touching_zeros(
+    f: Vectorised, interval: tuple[float, float], num: int = 801, tolerance: float = 1e-9, rounds: int = 100
+) -> tuple[float, ...]:
+    """Where ``f`` touches zero without changing sign (a double root such as x² at 0).
+
+    Every interior sample where |f| is a local minimum (and not zero) is refined by
+    golden-section search on |f| between its neighbours; it is kept when |f| there is at
+    most ``tolerance`` times the largest |f| sampled. A sign change is not reported here.
+    """
+    xs = _grid(interval, num)
+    ys = np.abs(_evaluate(f, xs))
+    finite = np.isfinite(ys)
+    inner = np.arange(1, xs.size - 1)
+    local = finite[inner - 1] & finite[inner] & finite[inner + 1]
+    local &= (ys[inner] <= ys[inner - 1]) & (ys[inner] <= ys[inner + 1]) & (ys[inner] > 0)
+    centres = inner[local]
+    if centres.size == 0:
+        return ()
+    lo, hi = xs[centres - 1].copy(), xs[centres + 1].copy()
+    ratio = (np.sqrt(5.0) - 1) / 2
+    for _ in range(rounds):
+        m1, m2 = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
+        g1, g2 = np.abs(_evaluate(f, m1)), np.abs(_evaluate(f, m2))
+        left = ~(g1 > g2)  # NaN compares False: keep the left part
+        hi = np.where(left, m2, hi)
+        lo = np.where(left, lo, m1)
+    best = 0.5 * (lo + hi)
+    values = np.abs(_evaluate(f, best))
+    keep = np.isfinite(values) & (values <= tolerance * scale_of(ys))
+    return tuple(float(x) for x in best[keep])
+
+
+def roots(f: Vectorised, interval: tuple[float, float], num: int = 801, tolerance: float = 1e-9) -> tuple[float, ...]:
+    """All zeros of ``f`` on ``interval``: the sign changes of kind ``"root"`` and the
+    touching zeros, sorted, with near-duplicates (closer than a sample step) merged."""
+    xs = [c.x for c in sign_changes(f, interval, num) if c.kind == "root"]
+    xs += list(touching_zeros(f, interval, num, tolerance))
+    return merge_close(sorted(xs), (float(interval[1]) - float(interval[0])) / (int(num) - 1))
+
+
+def merge_close(xs: list[float], gap: float) -> tuple[float, ...]:
+    """Sorted ``xs`` with each point closer than ``gap`` to the previous kept one dropped."""
+    kept: list[float] = []
+    for x in xs:
+        if not kept or x - kept[-1] >= gap:
+            kept.append(float(x))
+    return tuple(kept)
