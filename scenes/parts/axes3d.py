@@ -48,6 +48,14 @@ class LessonAxes3D(FastMesh):
         Length of the arrow tips, in scene units (0 for none).
     pieces : int
         Segments per axis, for sorting with a surface's faces (more: finer occlusion).
+    cross : (x, y, z), optional
+        Where the axes cross, in coordinates (each clamped to its range). Default: the
+        origin, or the nearest end of a range that leaves out 0. A corner of the box keeps
+        the axes, their numbers and letters off the surface.
+    axis_lines : three (x, y, z), optional
+        For each axis, a point (in coordinates) its line runs through, when the axes should
+        not all pass through ``cross``: e.g. the two floor axes along the front edges of the
+        box and the height axis up its left corner. Default: all through ``cross``.
     """
 
     def __init__(
@@ -63,6 +71,8 @@ class LessonAxes3D(FastMesh):
         tick_size: float = 0.08,
         tip_length: float = 0.25,
         pieces: int = 16,
+        cross: Sequence[float] | None = None,
+        axis_lines: Sequence[Sequence[float]] | None = None,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
@@ -77,15 +87,21 @@ class LessonAxes3D(FastMesh):
         self.tip_length = float(tip_length)
         self.pieces = max(1, int(pieces))
         self.shade_in_3d = False
-        self.cross = np.array([min(max(0.0, r[0]), r[1]) for r in ranges])
+        wanted = (0.0, 0.0, 0.0) if cross is None else tuple(float(c) for c in cross)
+        self.cross = np.array([min(max(c, r[0]), r[1]) for c, r in zip(wanted, ranges)])
         units = [length / (r[1] - r[0]) for length, r in zip((x_length, y_length, z_length), ranges)]
         basis = np.array([units[0] * RIGHT, units[1] * UP, units[2] * OUT], dtype=float)
+        lines = np.tile(self.cross, (3, 1)) if axis_lines is None else np.array(axis_lines, dtype=float).reshape(3, 3)
+        #: For each axis, a point (coordinates) on its line.
+        self.lines = np.array([[min(max(c, r[0]), r[1]) for c, r in zip(line, ranges)] for line in lines])
         # Points: the crossing, one coordinate unit along each axis, then both ends of each axis.
         anchor = np.zeros(3)
         ends = []
         for k, r in enumerate(ranges):
             for value in r[:2]:
-                ends.append(anchor + (value - self.cross[k]) * basis[k])
+                coords = self.lines[k].copy()
+                coords[k] = value
+                ends.append(anchor + basis.T @ (coords - self.cross))
         self.points = np.vstack([anchor, anchor + basis, np.array(ends)])
 
     # -- coordinates ----------------------------------------------------------------------------
@@ -130,6 +146,15 @@ class LessonAxes3D(FastMesh):
             labels.add(label.move_to(end + (self.tip_length + buff) * direction))
         return labels
 
+    def tick_values(self, axis: int) -> np.ndarray:
+        """The coordinates of the ticks on axis ``axis`` (0, 1, 2): multiples of its step."""
+        low, high, step = (self.x_range, self.y_range, self.z_range)[axis]
+        return np.arange(np.ceil(low / step - 1e-9), np.floor(high / step + 1e-9) + 1) * step
+
+    def axis_end(self, axis: int) -> np.ndarray:
+        """The scene point at the far end of axis ``axis`` (where its arrow tip starts)."""
+        return self.points[5 + 2 * axis].copy()
+
     # -- drawing --------------------------------------------------------------------------------
     def set_color(self, color: Any = style.MUTED, family: bool = True, **kwargs: Any) -> LessonAxes3D:
         self.color = ManimColor(color)
@@ -150,9 +175,9 @@ class LessonAxes3D(FastMesh):
             # Ticks across the axis: x ticks along y, y ticks along x, z ticks along x.
             across = basis[1] if k == 0 else basis[0]
             across = self.tick_size * across / np.linalg.norm(across)
-            ticks = np.arange(np.ceil(r[0] / r[2] - 1e-9), np.floor(r[1] / r[2] + 1e-9) + 1) * r[2]
+            ticks = self.tick_values(k)
             if len(ticks):
-                coords = np.tile(self.cross, (len(ticks), 1))
+                coords = np.tile(self.lines[k], (len(ticks), 1))
                 coords[:, k] = ticks
                 centers = self.coords_to_point(coords).T
                 out.append(np.stack([centers - across, centers + across], axis=1))

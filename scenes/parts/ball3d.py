@@ -40,6 +40,9 @@ class ShadedBall(FastSprite):
         Fill opacity.
     outline : float
         Opacity of a thin dark rim that separates the ball from a light background (0: none).
+    halo : float
+        Width of a dark ring (:data:`scenes.style.HALO`) around the ball, as a share of its
+        radius (0: none), so that it stands out on every shade of the hill.
     hidden_by_surface : bool
         False (default): the ball is drawn after the surface, so it is always seen.
         True: it is sorted with the surface's faces by its nearest point and a hill in
@@ -52,6 +55,7 @@ class ShadedBall(FastSprite):
         color: Any = style.BALL,
         opacity: float = 1.0,
         outline: float = 0.55,
+        halo: float = 0.0,
         hidden_by_surface: bool = False,
         **kwargs: Any,
     ):
@@ -60,6 +64,7 @@ class ShadedBall(FastSprite):
         self.color = ManimColor(color)
         self.opacity = float(opacity)
         self.outline = float(outline)
+        self.halo = float(halo)
         offsets = radius * np.array([RIGHT, -RIGHT, UP, -UP, OUT, -OUT], dtype=float)
         self.points = np.vstack([np.zeros(3), offsets])
 
@@ -139,6 +144,12 @@ class ShadedBall(FastSprite):
         ctx.save()
         ctx.identity_matrix()
         ctx.set_antialias(cairo.ANTIALIAS_DEFAULT)
+        if self.halo > 0:
+            ring = style.HALO.to_rgb()
+            ctx.new_path()
+            ctx.arc(x, y, r * (1 + self.halo), 0.0, 2 * math.pi)
+            ctx.set_source_rgba(ring[2], ring[1], ring[0], self.opacity)
+            ctx.fill()
         ctx.new_path()
         ctx.arc(x, y, r, 0.0, 2 * math.pi)
         ctx.set_source(gradient)

@@ -91,10 +91,10 @@ def test_surface_point_is_the_value_through_the_axes():
     np.testing.assert_allclose(lifted - point, [0, 0, 0.5], atol=1e-9)
 
 
-def test_number_formatting_has_no_minus_zero():
+def test_numbers_go_through_the_one_formatter():
     scene = _built(HillLesson)
-    assert scene.number(-0.0001) == "0.00"
-    assert scene.number(1.005) in ("1.00", "1.01")
+    assert scene.number(-0.0001) == "0"  # rounds to zero: 0, never -0.00
+    assert scene.number(1.624e-08) == "0"
     assert scene.number(-1.5) == "-1.50"
 
 
@@ -112,13 +112,19 @@ def _variant(**attributes) -> type[HillLesson]:
         ({"variables": ("n", "n")}, ValueError, "different"),
         ({"variables": None}, ValueError, "variables"),
         ({"n_range": (3.0, -3.0)}, ValueError, "n_range"),
+        ({"n_range": (0.0, 1e-300)}, ValueError, "n_range"),
         ({"e_range": (0.0, float("inf"))}, ValueError, "e_range"),
         ({"e_range": "wide"}, ValueError, "e_range"),
         ({"resolution": 500}, ValueError, "resolution"),
+        ({"resolution": 10**12}, ValueError, "resolution"),
         ({"resolution": True}, ValueError, "resolution"),
         ({"decimals": 1.5}, ValueError, "decimals"),
+        ({"decimals": 400}, ValueError, "decimals"),
         ({"zoom": 0}, ValueError, "zoom"),
+        ({"zoom": 3.0}, ValueError, "zoom"),
+        ({"base_length": 0}, ValueError, "base_length"),
         ({"phi": float("nan")}, ValueError, "phi"),
+        ({"read_time": -1}, ValueError, "read_time"),
         ({"function": "sqrt(-1 - n**2 - e**2)"}, (ValueError, DomainError), "sqrt"),
     ],
 )
@@ -160,8 +166,15 @@ def test_check_point_refuses_a_height_the_hill_cuts_off():
         cls.check_point("point")
 
 
-def test_check_numbers_names_the_attribute_and_refuses_bools():
-    with pytest.raises(ValueError, match=r"Variant\.zoom must be a number from 0.2 to 5; got True"):
-        _variant(zoom=True).validate()
-    with pytest.raises(ValueError, match=r"Variant\.resolution must be a whole number from 4 to 80; got 8.0"):
-        _variant(resolution=8.0).validate()
+def test_settings_errors_name_the_setting_in_one_line_and_refuse_bools():
+    for attributes, words in (({"zoom": True}, "Variant.zoom = True: expected a number"),
+                              ({"resolution": 8.0}, "Variant.resolution = 8.0: expected a whole number")):
+        with pytest.raises(ValueError) as info:
+            _variant(**attributes).validate()
+        assert words in str(info.value) and "\n" not in str(info.value)
+
+
+def test_check_numbers_still_checks_undeclared_settings():
+    cls = _variant(grid=2.5)
+    with pytest.raises(ValueError, match=r"Variant\.grid must be a whole number from 3 to 20; got 2.5"):
+        cls.check_numbers((("grid", 3, 20),), whole=True)

@@ -1,0 +1,164 @@
+"""Numbers and letters of 3-D axes, pinned to the screen and kept beside their axes.
+
+Text drawn in 3-D turns and shrinks with the camera and floats over the surface. Here each
+label is pinned to the screen at a constant, readable size (digits >= 14 px tall at 480p)
+and placed, for the camera of the moment, just outside the hill's box: beside its tick, on
+the side of the axis away from the box. :meth:`AxisLabels.place` puts every label where the
+camera shows its anchor; :meth:`AxisLabels.follow` is an animation that keeps them there
+while the camera moves.
+
+The layout check (:mod:`scenes.layout`) takes pinned text as it is drawn, so the boxes it
+checks are the boxes the learner sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from manim import MathTex, Mobject, UpdateFromFunc, VGroup
+
+from .. import style
+from ..numbers import number_tex
+
+__all__ = ["AxisLabels", "TICK_FONT_SIZE", "LETTER_FONT_SIZE", "Anchor", "tick_decimals"]
+
+#: Font size of tick numbers: digits 0.243 units tall, 14.6 px at 480p.
+TICK_FONT_SIZE = 34
+#: Font size of the axis letters.
+LETTER_FONT_SIZE = 40
+#: Gap between a label and the point it labels, in screen units.
+GAP = 0.12
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a label belongs: a scene point and the scene direction pointing away from the box."""
+
+    point: tuple[float, float, float]
+    away: tuple[float, float, float]
+
+
+def tick_decimals(step: float, most: int = 6) -> int:
+    """The fewest decimals that write every multiple of ``step`` exactly (at most ``most``).
+
+    >>> tick_decimals(2.5), tick_decimals(500.0), tick_decimals(0.0005)
+    (1, 0, 4)
+    """
+    for decimals in range(most + 1):
+        if abs(round(step, decimals) - step) <= 1e-9 * max(1.0, abs(step)):
+            return decimals
+    return most
+
+
+class AxisLabels(VGroup):
+    """Pinned labels (tick numbers and axis letters) that follow 3-D anchors on screen.
+
+    The group holds two groups: :attr:`numbers` and :attr:`letters` (the three axis
+    letters, in axis order).
+
+    Parameters
+    ----------
+    entries : sequence of (MathTex, Anchor)
+        Each label and where it belongs; the last three are the axis letters.
+    """
+
+    def __init__(self, entries: Sequence[tuple[Mobject, Anchor]]):
+        labels = [label for label, _ in entries]
+        self.numbers = VGroup(*labels[:-3])
+        self.letters = VGroup(*labels[-3:])
+        super().__init__(self.numbers, self.letters)
+        self.labels = labels
+        self.anchors = [anchor for _, anchor in entries]
+
+    @classmethod
+    def for_axes(cls, axes, letters: Sequence[str], skip_corner: bool = True) -> AxisLabels:
+        """Tick numbers on the three axes of a :class:`~scenes.parts.axes3d.LessonAxes3D`
+        and the ``letters`` (LaTeX) beyond their tips. The n and e numbers at the corner
+        where the axes cross are left to the height axis (``skip_corner``)."""
+        _, basis = axes._frame()
+        units = basis / np.linalg.norm(basis, axis=1, keepdims=True)
+        low = np.array([r[0] for r in (axes.x_range, axes.y_range, axes.z_range)])
+        high = np.array([r[1] for r in (axes.x_range, axes.y_range, axes.z_range)])
+        middle = (low + high) / 2
+        entries: list[tuple[Mobject, Anchor]] = []
+        lines = getattr(axes, "lines", np.tile(axes.cross, (3, 1)))
+        foot = lines[2]  # where the height axis stands
+        for k, r in enumerate((axes.x_range, axes.y_range, axes.z_range)):
+            if k < 2:  # away from the box, across the floor
+                side = 1 - k
+                away = units[side] * (1.0 if lines[k][side] >= middle[side] else -1.0)
+            else:  # the height axis: away from the box's middle, level
+                away = sum(units[j] * (1.0 if lines[k][j] >= middle[j] else -1.0) for j in (0, 1))
+                away = away / np.linalg.norm(away)
+            decimals = tick_decimals(r[2])
+            for value in axes.tick_values(k):
+                coords = lines[k].copy()
+                coords[k] = value
+                if skip_corner and k < 2 and _on_another_axis(coords, k, lines):
+                    continue
+                label = MathTex(number_tex(float(value), decimals), font_size=TICK_FONT_SIZE, color=style.MUTED)
+                entries.append((label, Anchor(tuple(axes.c2p(*coords)), tuple(away))))
+        for k, text in enumerate(letters):
+            tip = axes.axis_end(k) + axes.tip_length * units[k]
+            label = MathTex(text, font_size=LETTER_FONT_SIZE, color=style.INK)
+            entries.append((label, Anchor(tuple(tip), tuple(units[k]))))
+        return cls(entries)
+
+    def place(self, project: Callable[[np.ndarray], np.ndarray]) -> AxisLabels:
+        """Move every label beside its anchor as ``project`` (scene points (N, 3) to screen
+        points (N, >=2), e.g. ``camera.project_points``) shows it."""
+        points = np.array([a.point for a in self.anchors], dtype=float)
+        ahead = points + 0.2 * np.array([a.away for a in self.anchors], dtype=float)
+        at, to = project(points)[:, :2], project(ahead)[:, :2]
+        direction = to - at
+        length = np.linalg.norm(direction, axis=1, keepdims=True)
+        direction = np.where(length > 1e-9, direction / np.maximum(length, 1e-9), [0.0, -1.0])
+        for label, spot, d in zip(self.labels, at, direction):
+            reach = 0.5 * (label.width * abs(d[0]) + label.height * abs(d[1]))
+            centre = spot + (GAP + reach) * d
+            label.move_to([centre[0], centre[1], 0.0])
+        return self
+
+    def thin(self, project: Callable[[np.ndarray], np.ndarray], keep: int = 3) -> AxisLabels:
+        # keep: the letters (the last labels) are never left out
+        """Leave out tick numbers that would overlap a number or letter kept before them,
+        placed as ``project`` shows them (the start view): the letters (the last
+        ``keep`` labels) first, then the numbers in order."""
+        self.place(project)
+        count = len(self.labels)
+        order = list(range(count - keep, count)) + list(range(count - keep))
+        kept: list[int] = []
+        for index in order:
+            box = _box(self.labels[index])
+            if all(not _overlap(box, _box(self.labels[j])) for j in kept):
+                kept.append(index)
+        kept.sort()
+        self.labels = [self.labels[i] for i in kept]
+        self.anchors = [self.anchors[i] for i in kept]
+        self.numbers.submobjects = self.labels[:-3]
+        return self
+
+    def follow(self, camera) -> UpdateFromFunc:
+        """An animation that keeps the labels beside their anchors while ``camera`` moves."""
+        return UpdateFromFunc(self, lambda labels: labels.place(camera.project_points))
+
+
+def _on_another_axis(coords: np.ndarray, k: int, lines: np.ndarray) -> bool:
+    """True if the point ``coords`` of axis ``k`` lies on the line of another axis."""
+    for j, line in enumerate(lines):
+        if j == k:
+            continue
+        others = [i for i in range(3) if i != j]
+        if np.allclose(coords[others], line[others], rtol=1e-9, atol=1e-9):
+            return True
+    return False
+
+
+def _box(mobject: Mobject) -> tuple[float, float, float, float]:
+    return (mobject.get_left()[0] - 0.06, mobject.get_right()[0] + 0.06, mobject.get_bottom()[1] - 0.04, mobject.get_top()[1] + 0.04)
+
+
+def _overlap(a, b) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[2], b[2])
