@@ -46,7 +46,7 @@ class Limits:
     max_depth: int = 40  # nesting of the syntax tree and of brackets
     max_literal: float = 1e15  # absolute value of a number typed in the text
     max_constant: float = 1e100  # absolute value of any constant sub-expression
-    max_exponent: float = 100.0  # absolute value of a constant exponent of a variable
+    max_built_nodes: int = 2000  # nodes of the sympy expression built from the text
 
 
 LIMITS = Limits()
@@ -149,6 +149,7 @@ def parse_expression(text: str, variables: Iterable[str] = ("x",)) -> sympy.Expr
     _check_tree_size(text, tree)
     builder = _Builder(text, {name: sympy.Symbol(name, real=True) for name in names})
     expr, _ = builder.build(tree.body)
+    _check_built_size(text, expr)
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I):
         raise ExpressionError(text, "part of it has no real value (e.g. log(0), sqrt(-1), 1/0)")
     return expr
@@ -194,6 +195,14 @@ def _check_tree_size(text: str, tree: ast.AST) -> None:
         if depth > LIMITS.max_depth:
             raise ExpressionError(text, f"it is nested more than {LIMITS.max_depth} deep")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+def _check_built_size(text: str, expr: sympy.Expr) -> None:
+    """Refuse an expression that sympy built larger than :attr:`Limits.max_built_nodes`
+    (counting stops at the limit, so the check itself is bounded)."""
+    for count, _ in enumerate(sympy.preorder_traversal(expr), start=1):
+        if count > LIMITS.max_built_nodes:
+            raise ExpressionError(text, f"it builds more than {LIMITS.max_built_nodes} parts")
 
 
 _OPERATORS = {
@@ -292,14 +301,17 @@ class _Builder:
             self.fail(f"the operator {_op_text(node.op)} is not allowed (use + - * / ** or ^)")
         left, left_value = self.build(node.left)
         right, right_value = self.build(node.right)
-        if symbol == "**" and right_value is not None and abs(right_value) > LIMITS.max_exponent:
-            self.fail(
-                f"the exponent {right_value:.3g} is too large (limit {LIMITS.max_exponent:g})"
-            )
+        if symbol == "**" and right_value is not None and left_value is None:
+            self._check_power(left, right_value)
         if symbol == "/" and right_value == 0:
             self.fail("it divides by zero")
         value = None
         if left_value is not None and right_value is not None:
+            if symbol == "**" and right_value * math.log10(abs(left_value) or 1.0) > math.log10(LIMITS.max_constant):
+                self.fail(
+                    f"the exponent {right_value:.3g} makes a constant too large "
+                    f"(limit {LIMITS.max_constant:.0e})"
+                )
             value = self._constant(lambda: _float_op(symbol, left_value, right_value))
         if symbol == "+":
             return left + right, value
@@ -310,6 +322,19 @@ class _Builder:
         if symbol == "/":
             return left / right, value
         return left**right, value
+
+    def _check_power(self, base: sympy.Expr, exponent: float) -> None:
+        """Bound the work of ``base ** exponent`` before sympy does it: a power of a variable
+        is cheap whatever the exponent (``x**1000``), but sympy raises the number factors of
+        a product to it exactly (``(2*x)**10**15`` would compute 2**10**15)."""
+        for factor in sympy.Mul.make_args(base):
+            if factor.is_number:
+                digits = _power_digits(float(abs(factor)), exponent)
+                if digits > math.log10(LIMITS.max_constant):
+                    self.fail(
+                        f"the exponent {exponent:.3g} makes the number {float(factor):g} in its base "
+                        f"about 1e{digits:+.0f}, beyond 1e+/-{math.log10(LIMITS.max_constant):.0f}"
+                    )
 
     def _call(self, node: ast.Call) -> _Built:
         if not isinstance(node.func, ast.Name):
@@ -363,6 +388,14 @@ def _op_text(op: ast.AST) -> str:
         ast.Invert: "~",
         ast.Not: "not",
     }.get(type(op), type(op).__name__)
+
+
+def _power_digits(base: float, exponent: float) -> float:
+    """About how many decimal digits (either way) ``|base| ** exponent`` has: 0 for 0 or 1."""
+    base = abs(base)
+    if base == 0 or base == 1:
+        return 0.0
+    return abs(exponent * math.log10(base))
 
 
 def _float_op(symbol: str, a: float, b: float) -> float:

@@ -154,16 +154,53 @@ class ScalarField(SymbolicFunction):
         """The largest slope over all directions at ``point``: the gradient's length."""
         return float(np.linalg.norm(self.gradient(point)))
 
-    def classify(self, point: Sequence[float], tolerance: float = 1e-6) -> str:
+    def classify(
+        self,
+        point: Sequence[float],
+        tolerance: float = 1e-4,
+        scale: float | None = None,
+        gradient_tolerance: float = 1e-6,
+    ) -> str:
         """What kind of flat point ``point`` is: minimum, maximum, saddle or degenerate.
 
-        Raises ``ValueError`` if the gradient there is longer than ``tolerance``: only a
-        point where the surface is flat can be classified.
+        Closeness is judged relative to the function's own scale, not by the gradient's
+        size: the Newton step ``H^-1 g`` from ``point`` to the critical point nearby must be
+        at most ``tolerance * scale`` long (``scale`` defaults to max(1, |point|)). So
+        Himmelblau's maximum given to six digits counts (|gradient| 2e-5 where the values
+        are near 181), while a tiny bowl ``1e-9*(x**2 + y**2)`` at (1, 1) does not. Along a
+        direction where the Hessian is zero the Newton step has no length; there the
+        gradient itself must be at most ``gradient_tolerance``.
+
+        Raises ``ValueError`` if ``point`` is not a critical point by this test (or f is
+        undefined there): only a point where the surface is flat can be classified.
         """
-        slope = self.steepest_slope(point)
-        if not slope <= tolerance:
+        coords = tuple(float(c) for c in np.asarray(point, dtype=float).ravel())
+        gradient, hessian = self.gradient(coords), self.hessian(coords)
+        if scale is None:
+            scale = max(1.0, float(np.max(np.abs(coords))))
+        step, rest = _newton_step(gradient, hessian)
+        if not (np.linalg.norm(step) <= tolerance * scale and np.linalg.norm(rest) <= gradient_tolerance):
             raise ValueError(
-                f"{tuple(float(c) for c in point)} is not a critical point of {self.text!r}: "
-                f"the steepest slope there is {slope:.3g}"
+                f"{coords} is not a critical point of {self.text!r}: "
+                f"the steepest slope there is {np.linalg.norm(gradient):.3g}"
+                + (
+                    f", and a flat point would be about {np.linalg.norm(step):.3g} away"
+                    if np.linalg.norm(rest) <= gradient_tolerance
+                    else ""
+                )
             )
-        return classify_hessian(self.hessian(point))
+        return classify_hessian(hessian)
+
+
+def _newton_step(gradient: np.ndarray, hessian: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The Newton step ``H^-1 g`` along the directions where the Hessian is not (nearly)
+    zero, and the part of ``g`` along the others. NaN if either is undefined."""
+    if not (np.all(np.isfinite(gradient)) and np.all(np.isfinite(hessian))):
+        nan = np.full(2, np.nan)
+        return nan, nan
+    eigenvalues, vectors = np.linalg.eigh(hessian)
+    along = vectors.T @ gradient
+    curved = np.abs(eigenvalues) > 1e-9 * max(float(np.max(np.abs(eigenvalues))), 1e-300)
+    step = np.where(curved, along / np.where(curved, eigenvalues, 1.0), 0.0)
+    rest = np.where(curved, 0.0, along)
+    return step, rest

@@ -179,7 +179,8 @@ HOSTILE_TEXT = {
     "log base 1": "log(x, 1)",
     "log base negative": "log(x, -2)",
     "log of negative in base x": "log(-2, x)",
-    "exponent above the limit": "x**101",
+    "number factor raised too high": "(2*x)**1000",
+    "number factor raised beyond all": "(3*x)**10**15",
     "undeclared name": "y",
     "undeclared in a sum": "x + z",
     "keyword if": "if",
@@ -287,6 +288,35 @@ def test_parse_expression_limits_are_the_documented_ones():
     assert parse_expression("+".join(["x"] * 30)) == 30 * x
     assert parse_expression("(" * LIMITS.max_depth + "x" + ")" * LIMITS.max_depth) == x
     assert parse_expression("10**60*10**30") == sympy.Integer(10) ** 90
+
+
+@pytest.mark.parametrize("text", ["x**1000", "x**101", "(x + 1)**1000", "x**(10**15)", "sin(x)**500 * (x**2 + 1)**1000", "(2*x)**300", "x**0.5**1000"])
+def test_parse_expression_large_exponent_of_a_variable_is_harmless(text):
+    start = time.perf_counter()
+    expr = parse_expression(text)
+    assert time.perf_counter() - start < 1.0
+    assert expr.has(x)
+
+
+def test_curve_of_x_to_the_thousand():
+    curve = Curve("x**1000")
+    assert curve.derivative.expr == 1000 * x**999
+    assert curve(1.0005) == pytest.approx(1.0005**1000)
+    assert curve.slope(-1.0) == -1000.0
+
+
+def test_parse_expression_work_is_bounded_not_the_syntax():
+    assert "number 2 in its base" in rejected(parse_expression, "(2*x)**1000").reason
+    assert "exponent" in rejected(parse_expression, "x**(9**9**9)").reason
+
+
+
+def test_parse_expression_refuses_what_builds_too_large(monkeypatch):
+    import mathcore.expressions as expressions
+
+    monkeypatch.setattr(expressions, "LIMITS", expressions.Limits(max_built_nodes=12))
+    assert parse_expression("2*(x + 1)") == 2 * x + 2  # 6 nodes
+    assert "builds more than 12 parts" in rejected(parse_expression, "3*(x + sin(x) + cos(x) + exp(x))").reason
 
 
 def test_parse_expression_non_text_rejected():

@@ -275,3 +275,57 @@ def test_scalar_field_variables_named_like_numpy():
     assert field(1.0, 3.0) == pytest.approx(math.pi / 4 + 3 * math.e)
     np.testing.assert_allclose(field.gradient((1.0, 3.0)), [0.5, math.e])
     np.testing.assert_allclose(field.hessian((1.0, 3.0)), [[-0.5, 0.0], [0.0, 0.0]])
+
+
+# -- classify judges closeness relative to the function's scale -------------------------------
+HIMMELBLAU_XY = "(x**2 + y - 11)**2 + (x + y**2 - 7)**2"
+
+
+def test_classify_accepts_himmelblaus_maximum_given_to_six_digits():
+    field = ScalarField(HIMMELBLAU_XY)
+    point = (-0.270845, -0.923039)
+    assert field.steepest_slope(point) > 1e-5  # an absolute test on the gradient refuses it
+    assert field.classify(point) == "maximum"
+    for minimum in [(3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)]:
+        assert field.classify(minimum) == "minimum"
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (HIMMELBLAU_XY, (1.0, 1.0)),
+        (HIMMELBLAU_XY, (3.01, 2.0)),  # 0.01 from the minimum
+        ("1e-9*(x**2 + y**2)", (1.0, 1.0)),  # tiny slopes, but far from the flat point
+        ("x + y", (0.0, 0.0)),  # no curvature: the gradient itself decides
+        ("x**2 + y", (0.0, 0.0)),  # curved one way, sloping the other
+    ],
+)
+def test_classify_refuses_a_point_clearly_not_critical(text, point):
+    with pytest.raises(ValueError, match="not a critical point"):
+        ScalarField(text).classify(point)
+
+
+@pytest.mark.parametrize(
+    ("text", "point", "kind"),
+    [
+        ("1e-9*(x**2 + y**2)", (1e-7, 0.0), "minimum"),
+        ("1e6*(x**2 - y**2)", (1e-6, -1e-6), "saddle"),
+        ("x**4 + y**4", (0.0, 0.0), "degenerate"),
+    ],
+)
+def test_classify_is_the_same_for_steep_and_gentle_functions(text, point, kind):
+    assert ScalarField(text).classify(point) == kind
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    centre=st.tuples(st.floats(-3, 3), st.floats(-3, 3)),
+    size=st.sampled_from([1e-6, 1.0, 1e6]),
+    offset=st.floats(-1e-6, 1e-6),
+)
+def test_classify_a_shifted_bowl_near_its_centre_at_any_scale(centre, size, offset):
+    a, b = centre
+    field = ScalarField(f"{size}*((x - ({a}))**2 + 3*(y - ({b}))**2)")
+    assert field.classify((a + offset, b - offset)) == "minimum"
+    with pytest.raises(ValueError, match="not a critical point"):
+        field.classify((a + 0.5, b))
