@@ -8,6 +8,7 @@ from .curves import Curve, Tangent
 from .descent import DescentPath, gradient_descent
 from .expressions import ExpressionError, parse_expression
 from .fields import ScalarField
+from .formula_text import choose_variable, formula_latex, free_names, latex
 from .level_sets import FieldSample
 from .sampling import DomainError
 
@@ -20,6 +21,10 @@ __all__ = [
     "FieldSample",
     "ScalarField",
     "Tangent",
+    "choose_variable",
+    "formula_latex",
+    "free_names",
     "gradient_descent",
+    "latex",
     "parse_expression",
 ]

@@ -32,7 +32,7 @@ from decimal import Decimal
 
 import sympy
 
-from .vocabulary import ALLOWED_FUNCTIONS, CONSTANTS
+from .vocabulary import ALLOWED_FUNCTIONS, CONSTANTS, AllowedFunction
 
 __all__ = ["ExpressionError", "parse_expression", "check_variable_names", "LIMITS"]
 
@@ -290,7 +290,7 @@ class _Builder:
     def _unary(self, node: ast.UnaryOp) -> _Built:
         expr, value = self.build(node.operand)
         if isinstance(node.op, ast.USub):
-            return -expr, (None if value is None else -value)
+            return self.combine("neg", expr, None), (None if value is None else -value)
         if isinstance(node.op, ast.UAdd):
             return expr, value
         self.fail(f"the operator {_op_text(node.op)} is not allowed")
@@ -313,15 +313,25 @@ class _Builder:
                     f"(limit {LIMITS.max_constant:.0e})"
                 )
             value = self._constant(lambda: _float_op(symbol, left_value, right_value))
+        return self.combine(symbol, left, right), value
+
+    def combine(self, symbol: str, left: sympy.Expr, right: sympy.Expr | None) -> sympy.Expr:
+        """``left <symbol> right`` as sympy evaluates it (``"neg"``: minus ``left``)."""
+        if symbol == "neg":
+            return -left
         if symbol == "+":
-            return left + right, value
+            return left + right
         if symbol == "-":
-            return left - right, value
+            return left - right
         if symbol == "*":
-            return left * right, value
+            return left * right
         if symbol == "/":
-            return left / right, value
-        return left**right, value
+            return left / right
+        return left**right
+
+    def apply(self, function: AllowedFunction, args: list[sympy.Expr]) -> sympy.Expr:
+        """The allowed ``function`` of ``args``, evaluated by sympy."""
+        return function.build(*args)
 
     def _check_power(self, base: sympy.Expr, exponent: float) -> None:
         """Bound the work of ``base ** exponent`` before sympy does it: a power of a variable
@@ -357,7 +367,7 @@ class _Builder:
         value = None
         if all(v is not None for v in values):
             value = self._constant(lambda: function.evaluate(*values))
-        return function.build(*args), value
+        return self.apply(function, args), value
 
     def _constant(self, compute) -> float:
         """Evaluate a constant part in floating point and insist it is a modest real."""

@@ -20,7 +20,7 @@ Examples
 >>> import numpy as np
 >>> [round(x, 12) for x in roots(lambda x: x**2 - 2.0, (0.0, 3.0))]
 [1.414213562373]
->>> [c.kind for c in sign_changes(lambda x: 1.0 / x, (-1.0, 1.0))]
+>>> [c.kind for c in sign_changes(lambda x: 1.0 / x, (-1.0, 2.0))]
 ['pole']
 """
 

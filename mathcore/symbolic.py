@@ -22,6 +22,7 @@ import numpy as np
 import sympy
 
 from .expressions import ExpressionError, check_variable_names, parse_expression
+from .formula_text import formula_latex, latex
 from .vocabulary import NUMPY_NAMESPACE
 
 __all__ = ["SymbolicFunction"]
@@ -82,6 +83,7 @@ class SymbolicFunction:
         if isinstance(expression, str):
             self.text = expression.strip()
             self.expr: sympy.Expr = parse_expression(expression, names)
+            self._typed = True
         elif isinstance(expression, sympy.Basic):
             stray = expression.free_symbols - set(self.symbols)
             if stray:
@@ -90,6 +92,7 @@ class SymbolicFunction:
                 )
             self.text = str(expression)
             self.expr = expression
+            self._typed = False
         else:
             raise TypeError(f"expression must be text or a sympy expression, not {type(expression).__name__}")
         self._value = _compile(self.symbols, self.expr)
@@ -99,10 +102,14 @@ class SymbolicFunction:
     def dimension(self) -> int:
         return len(self.symbols)
 
-    @property
+    @cached_property
     def latex(self) -> str:
-        """The formula in LaTeX, as printed by :func:`sympy.latex`."""
-        return sympy.latex(self.expr)
+        """The formula in LaTeX for a learner: as typed (terms in the typed order) when it was
+        given as text, Euler's number upright (``\\mathrm{e}``) so an italic ``e`` is a
+        variable. An expression built by mathcore (a derivative) prints its exact form."""
+        if self._typed:
+            return formula_latex(self.text, self.variables)
+        return latex(self.expr)
 
     def symbol(self, name: str) -> sympy.Symbol:
         try:

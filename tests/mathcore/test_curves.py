@@ -241,9 +241,9 @@ def test_curve_slope_where_abs_or_relu_is_smooth(text, point, slope):
     [
         ("x**3 - 2*x", "x", "x^{3} - 2 x"),
         ("sqrt(x)", "x", r"\sqrt{x}"),
-        ("exp(-x)", "x", "e^{- x}"),
+        ("exp(-x)", "x", r"\mathrm{e}^{- x}"),  # Euler's number upright
         ("x/2", "x", r"\frac{x}{2}"),
-        ("4*t - t**2", "t", "- t^{2} + 4 t"),
+        ("4*t - t**2", "t", "4 t - t^{2}"),  # in the typed order
     ],
 )
 def test_curve_latex(text, variable, latex):
