@@ -14,7 +14,7 @@ is refused at once instead of hanging the program or poisoning a plot later.
 Examples
 --------
 >>> parse_expression("n**2 + 2*e^2", variables=("n", "e"))
-n**2 + 2*e**2
+2*e**2 + n**2
 >>> parse_expression("exp(1)", variables=("x",))
 E
 """
