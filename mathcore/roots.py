@@ -188,22 +188,33 @@ def touching_zeros(
     most ``tolerance`` times the largest |f| sampled. A sign change is not reported here.
     """
     xs = _grid(interval, num)
-    ys = np.abs(_evaluate(f, xs))
+    signed = _evaluate(f, xs)
+    ys = np.abs(signed)
     finite = np.isfinite(ys)
     inner = np.arange(1, xs.size - 1)
     local = finite[inner - 1] & finite[inner] & finite[inner + 1]
     local &= (ys[inner] <= ys[inner - 1]) & (ys[inner] <= ys[inner + 1]) & (ys[inner] > 0)
+    local &= np.sign(signed[inner - 1]) == np.sign(signed[inner + 1])  # else a sign change
     centres = inner[local]
     if centres.size == 0:
         return ()
     lo, hi = xs[centres - 1].copy(), xs[centres + 1].copy()
     ratio = (np.sqrt(5.0) - 1) / 2
-    for _ in range(rounds):
-        m1, m2 = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
-        g1, g2 = np.abs(_evaluate(f, m1)), np.abs(_evaluate(f, m2))
+    m1, m2 = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
+    g1, g2 = np.abs(_evaluate(f, m1)), np.abs(_evaluate(f, m2))
+    for _ in range(rounds):  # golden-section search: one new value per bracket and round
         left = ~(g1 > g2)  # NaN compares False: keep the left part
-        hi = np.where(left, m2, hi)
-        lo = np.where(left, lo, m1)
+        hi, lo = np.where(left, m2, hi), np.where(left, lo, m1)
+        inner_point = np.where(left, hi - ratio * (hi - lo), lo + ratio * (hi - lo))
+        g_new = np.abs(_evaluate(f, inner_point))
+        m1, m2, g1, g2 = (
+            np.where(left, inner_point, m2),
+            np.where(left, m1, inner_point),
+            np.where(left, g_new, g2),
+            np.where(left, g1, g_new),
+        )
+        if np.all(hi - lo <= 4 * np.spacing(np.maximum(np.abs(lo), np.abs(hi)))):
+            break
     best = 0.5 * (lo + hi)
     values = np.abs(_evaluate(f, best))
     keep = np.isfinite(values) & (values <= tolerance * scale_of(ys))
