@@ -167,12 +167,13 @@ class Curve(SymbolicFunction):
     def classify(self, x0: float, radius: float | None = None) -> str:
         """The kind of the critical point at ``x0`` (one of :data:`mathcore.critical.KINDS`).
 
-        ``radius`` (default 1e-6 of max(1, |x0|)) is how far from ``x0`` the critical point
-        may lie. Raises ``ValueError`` if there is none within it.
+        ``radius`` (default 1e-4 of max(1, |x0|), as :meth:`ScalarField.classify` judges
+        closeness) is how far from ``x0`` the critical point may lie, so a point given to six
+        digits is classified. Raises ``ValueError`` if there is none within it.
         """
         x0 = float(x0)
         if radius is None:
-            radius = 1e-6 * max(1.0, abs(x0))
+            radius = 1e-4 * max(1.0, abs(x0))
         point = critical.nearest_critical_point(self, x0, float(radius))
         if point is None:
             raise ValueError(

@@ -85,8 +85,12 @@ def test_classify_a_point_of_a_curve():
     assert Curve("x**3/3 - x").classify(-1.0 + 1e-9) == "maximum"
     assert Curve("x**3").classify(0.0) == "inflection"
     assert Curve("x**4").classify(0.0) == "minimum"
+    assert Curve("x**3/3 - x").classify(-1.000001) == "maximum"  # given to six digits
+    assert Curve("0.1*w**4 - w**2", variable="w").classify(2.236068) == "minimum"  # sqrt(5)
     with pytest.raises(ValueError, match="not a critical point"):
         Curve("x**2").classify(0.5)
+    with pytest.raises(ValueError, match="not a critical point"):
+        Curve("x**2").classify(0.001)
 
 
 @settings(max_examples=40, deadline=None)
