@@ -7,10 +7,11 @@ Safety, step by step:
   under ``clips/`` by one atomic rename (see :mod:`course.jobs`).
 - A clip whose inputs did not change is reused, after its files' hashes are checked and
   its video is checked to decode.
-- ``manifest.json`` and ``index.html`` are replaced atomically, only after every clip is
-  ready; folders of older versions are removed only after that. An interrupted build
-  (Ctrl-C, SIGTERM, even SIGKILL) therefore leaves the previous course intact, and the next
-  build completes it.
+- The build writes only into a folder it made (see :mod:`course.output`): ``manifest.json``
+  and ``index.html`` are replaced atomically, only after every clip is ready; the clip
+  folders of older versions its ledger records are removed only after that, and nothing
+  else. An interrupted build (Ctrl-C, SIGTERM, even SIGKILL) therefore leaves the previous
+  course intact, and the next build completes it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,9 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .course_file import Course
-from .files import atomic_write_text, build_lock
 from .gallery import gallery_html
 from .jobs import ROOT, ClipJob, clip_record_ok, input_key, write_job
+from .output import owned_output
 
 __all__ = ["BuildFailed", "build_course"]
 
@@ -53,14 +53,12 @@ def build_course(
     report: Callable[[str], None] = print,
 ) -> Path:
     """Build ``course`` into ``out``; return the path of ``index.html``."""
-    out = Path(out).resolve()
+    out = Path(out).absolute()
     jobs = max(1, jobs or os.cpu_count() or 1)
-    with build_lock(out):
-        work = out / ".work"
-        shutil.rmtree(work, ignore_errors=True)  # leftovers of an interrupted build
-        work.mkdir(parents=True)
+    with owned_output(out, gallery_html) as output:
+        work = output.new_work_dir()
         try:
-            clips_dir = out / "clips"
+            clips_dir = output.clips_dir()
             planned = [
                 ClipJob(
                     id=clip.id,
@@ -76,28 +74,28 @@ def build_course(
             records: dict[str, dict] = {}
             to_render = []
             for job in planned:
+                output.check_clip_folder(job.folder_name)
                 record = clip_record_ok(clips_dir / job.folder_name, job.key)
                 if record is None:
                     to_render.append(job)
                 else:
                     records[job.id] = record
+            output.claim_clip_folders(job.folder_name for job in to_render)
             total = len(planned)
             report(f"{course.title}: {total} clips, {total - len(to_render)} up to date, {len(to_render)} to render (quality {quality}, {jobs} jobs)")
-            _run_parallel(to_render, jobs, work, records, total, report)
+            _run_parallel(to_render, jobs, work, records, total, report, output.keep_failed_log)
 
             manifest = _manifest(course, planned, records)
-            atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
-            atomic_write_text(out / "index.html", gallery_html(manifest))
-            keep = {job.folder_name for job in planned}
-            for folder in clips_dir.iterdir() if clips_dir.exists() else ():
-                if folder.is_dir() and folder.name not in keep:
-                    shutil.rmtree(folder, ignore_errors=True)
+            manifest_text = json.dumps(manifest, indent=2, allow_nan=False) + "\n"
+            output.publish(manifest_text, gallery_html(manifest), keep={job.folder_name for job in planned})
         finally:
-            shutil.rmtree(work, ignore_errors=True)  # a temporary folder of a clip never outlives the build
+            output.drop_work_dir()  # a temporary folder of a clip never outlives the build
     return out / "index.html"
 
 
-def _run_parallel(to_render: list[ClipJob], jobs: int, work: Path, records: dict, total: int, report) -> None:
+def _run_parallel(
+    to_render: list[ClipJob], jobs: int, work: Path, records: dict, total: int, report, keep_failed_log: Callable[[str, Path], Path]
+) -> None:
     pending = list(to_render)
     running: dict[subprocess.Popen, tuple[ClipJob, float, Path]] = {}
     done = total - len(to_render)
@@ -127,8 +125,7 @@ def _run_parallel(to_render: list[ClipJob], jobs: int, work: Path, records: dict
                 job, started, log = running.pop(process)
                 if process.returncode != 0:
                     tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:] or ["(no output)"]
-                    kept = log.parent.parent / f"{job.id}.failed.log"
-                    shutil.copy(log, kept)
+                    kept = keep_failed_log(job.id, log)
                     raise BuildFailed(f"clip {job.id!r} ({job.scene}) failed: {tail[0]} (full log: {kept})")
                 done += 1
                 record = clip_record_ok(Path(job.clips_dir) / job.folder_name, job.key)

@@ -31,7 +31,9 @@ def to_vtt(cues: list[Cue]) -> str:
     """WebVTT text for the cues, as a browser's ``<track>`` reads it."""
     blocks = ["WEBVTT"]
     for number, cue in enumerate(cues, start=1):
-        # "-->" may not appear in a cue's text, and a blank line would end the cue early.
-        lines = [line for line in cue.content.replace("-->", "->").splitlines() if line.strip()]
+        # & and < start entities and tags in WebVTT and "-->" may not appear in cue text, so
+        # &, < and > are escaped (a browser shows them as typed); a blank line would end the cue.
+        text = cue.content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        lines = [line for line in text.splitlines() if line.strip()]
         blocks.append(f"{number}\n{_stamp(cue.start)} --> {_stamp(cue.end)}\n" + "\n".join(lines))
     return "\n\n".join(blocks) + "\n"

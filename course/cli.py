@@ -19,21 +19,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tomllib
 from pathlib import Path
 
-from .build import BuildFailed, build_course
-from .course_file import Clip, Course, CourseError, check_clip, default_course, load_course
-from .files import BuildLocked
-from .jobs import QUALITIES
-from .registry import scene_classes
+# Only the standard library above: the rest (manim among it) is imported inside main(), so
+# that Ctrl-C while it loads is one line too, not a traceback.
 
 __all__ = ["main"]
 
 DEFAULT_OUT = Path("media/course")
+RENDER_OUT = Path("media/render")
+INTERRUPTED = "lessons: interrupted; finished clips are kept and the previous course is intact. Run the same command again to finish."
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .jobs import QUALITIES
+
     parser = argparse.ArgumentParser(prog="lessons", description="Lesson videos about the calculus behind deep learning.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the scenes, their parameters, and the default course")
@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("scene", help="a scene class name, e.g. TangentSlope")
     render.add_argument("--set", dest="params", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable); VALUE is TOML or plain text")
     render.add_argument("--quality", choices=list(QUALITIES), default="low")
-    render.add_argument("--out", type=Path, default=Path("media/render"), help="output folder (default media/render)")
+    render.add_argument("--out", type=Path, default=RENDER_OUT, help=f"each scene renders into its own folder OUT/<scene> (default {RENDER_OUT})")
 
     build = commands.add_parser("build", help="render every clip of a course, with posters, captions, manifest and gallery")
     build.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
@@ -52,22 +52,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _parse_set(items: list[str]) -> dict:
+def _parse_set(items: list[str], parameters: dict) -> dict:
+    """``--set KEY=VALUE`` items as parameters: VALUE read as TOML, else as plain text.
+
+    A setting that takes text gets the text as typed (``--set title=2024`` is the title
+    "2024", not a number).
+    """
+    import tomllib
+
+    from .course_file import CourseError
+    from .registry import accepts_text
+
     params = {}
     for item in items:
         key, sep, text = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise CourseError(f"--set {item!r}: expected KEY=VALUE")
+            raise CourseError(f"--set {item[:60]!r}: expected KEY=VALUE")
         try:
             value = tomllib.loads(f"value = {text}")["value"]
         except tomllib.TOMLDecodeError:
             value = text  # plain text, e.g. a formula typed without quotes
+        except RecursionError:
+            raise CourseError(f"--set {key}: the value is nested too deeply") from None
+        if not isinstance(value, str) and key in parameters and accepts_text(parameters[key][0]):
+            value = text.strip()
         params[key] = value
     return params
 
 
 def _list() -> None:
+    from .course_file import default_course
+    from .registry import scene_classes
+
     classes = scene_classes()
     print("Scenes and their parameters:")
     for name, scene in classes.items():
@@ -79,35 +96,57 @@ def _list() -> None:
         print(f"  {number}. {clip.id}: {clip.title} [{clip.scene}]")
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        if args.command == "list":
-            _list()
-            return 0
-        if args.command == "render":
-            if args.scene not in scene_classes():
-                raise CourseError(f"unknown scene {args.scene!r} (known: {', '.join(sorted(scene_classes()))})")
-            clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=_parse_set(args.params))
-            clip = check_clip(clip, f"lessons render {args.scene}")
-            course = Course(title=args.scene, clips=(clip,), source="<command line>")
-            index = build_course(course, args.out, quality=args.quality, jobs=1)
-            print(f"video: {index.parent / 'manifest.json'} lists the files; gallery: {index}")
-            return 0
-        if args.jobs < 1:
-            raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
-        course = load_course(args.course) if args.course else default_course()
-        index = build_course(course, args.out, quality=args.quality, jobs=args.jobs)
-        print(f"\nCourse ready. Open the gallery: {index}")
+def _run(args: argparse.Namespace) -> int:
+    from .build import build_course
+    from .course_file import Clip, Course, CourseError, check_clip, default_course, load_course
+    from .registry import scene_classes
+
+    if args.command == "list":
+        _list()
         return 0
-    except (CourseError, BuildLocked) as error:
-        print(f"lessons: error: {error}", file=sys.stderr)
-        return 2
-    except BuildFailed as error:
-        print(f"lessons: build failed: {error}", file=sys.stderr)
-        return 1
+    if args.command == "render":
+        scene = scene_classes().get(args.scene)
+        if scene is None:
+            raise CourseError(f"unknown scene {args.scene[:60]!r} (known: {', '.join(sorted(scene_classes()))})")
+        clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=_parse_set(args.params, scene.parameters()))
+        clip = check_clip(clip, f"lessons render {args.scene}")
+        course = Course(title=args.scene, clips=(clip,), source="<command line>")
+        index = build_course(course, args.out / clip.id, quality=args.quality, jobs=1)
+        print(f"video: {index.parent / 'manifest.json'} lists the files; gallery: {index}")
+        return 0
+    if args.jobs < 1:
+        raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
+    course = load_course(args.course) if args.course else default_course()
+    index = build_course(course, args.out, quality=args.quality, jobs=args.jobs)
+    print(f"\nCourse ready. Open the gallery: {index}")
+    return 0
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())  # a name or formula with a line break stays on one line
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``lessons`` with ``argv``; return the exit code (2 for a mistake in the input)."""
+    try:
+        args = _parser().parse_args(argv)
+        from .build import BuildFailed
+        from .course_file import CourseError
+        from .files import BuildLocked, OutputRefused
+
+        try:
+            return _run(args)
+        except (CourseError, OutputRefused, BuildLocked) as error:
+            print(f"lessons: error: {_one_line(error)}", file=sys.stderr)
+            return 2
+        except BuildFailed as error:
+            print(f"lessons: build failed: {_one_line(error)}", file=sys.stderr)
+            return 1
+        except OSError as error:  # a disk that is full or gone, a permission taken away
+            print(f"lessons: cannot continue: {_one_line(error)}", file=sys.stderr)
+            return 1
     except KeyboardInterrupt:
-        print("lessons: interrupted; finished clips are kept and the previous course is intact. Run the same command again to finish.", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
 
 

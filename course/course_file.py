@@ -27,12 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from scenes.catalog import LESSON
-from .registry import ParameterError, coerce, make_scene_class, scene_classes
+from .files import read_regular_text
+from .registry import ParameterError, coerce, make_scene_class, scene_classes, short_repr
 
 __all__ = ["Clip", "Course", "CourseError", "default_course", "load_course", "check_clip"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}\Z")
 _CLIP_KEYS = {"id", "title", "scene", "params"}
+#: A course file larger than this is refused (a course of a thousand clips is about 200 kB).
+SIZE_LIMIT = 1 << 20
 
 
 class CourseError(ValueError):
@@ -78,20 +81,24 @@ def load_course(path: str | Path) -> Course:
     path = Path(path)
     where = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular_text(path, SIZE_LIMIT))
     except FileNotFoundError:
         raise CourseError(f"{where}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CourseError(f"{where}: cannot be read ({error})") from None
+    except OSError as error:  # a folder, device or FIFO; too large; no permission
+        raise CourseError(f"{where}: cannot be read as a course file ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise CourseError(f"{where}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise CourseError(f"{where}: not valid TOML ({error})") from None
+    except RecursionError:
+        raise CourseError(f"{where}: not a course file (arrays or tables nested too deeply)") from None
 
     unknown = set(data) - {"title", "clips"}
     if unknown:
-        raise CourseError(f"{where}: unknown top-level key {sorted(unknown)[0]!r} (expected title and [[clips]])")
+        raise CourseError(f"{where}: unknown top-level key {short_repr(sorted(unknown)[0])} (expected title and [[clips]])")
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise CourseError(f"{where}: key 'title' must be non-empty text, got {title!r}")
+        raise CourseError(f"{where}: key 'title' must be non-empty text, got {short_repr(title)}")
     raw_clips = data.get("clips")
     if not isinstance(raw_clips, list) or not raw_clips:
         raise CourseError(f"{where}: needs at least one [[clips]] table")
@@ -100,7 +107,7 @@ def load_course(path: str | Path) -> Course:
     for number, raw in enumerate(raw_clips, start=1):
         clip = _read_clip(where, number, raw)
         if clip.id in seen:
-            raise CourseError(f"{where}: clip {number}: key 'id': duplicate id {clip.id!r}")
+            raise CourseError(f"{where}: clip {number}: key 'id': duplicate id {short_repr(clip.id)}")
         seen.add(clip.id)
         clips.append(clip)
     return Course(title=title.strip(), clips=tuple(clips), source=where)
@@ -112,14 +119,14 @@ def _read_clip(where: str, number: int, raw: Any) -> Clip:
         raise CourseError(f"{label}: must be a table")
     unknown = set(raw) - _CLIP_KEYS
     if unknown:
-        raise CourseError(f"{label}: unknown key {sorted(unknown)[0]!r} (expected id, title, scene, params)")
+        raise CourseError(f"{label}: unknown key {short_repr(sorted(unknown)[0])} (expected id, title, scene, params)")
     for key in ("id", "title", "scene"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise CourseError(f"{label}: key {key!r} must be non-empty text, got {raw.get(key)!r}")
+            raise CourseError(f"{label}: key {short_repr(key)} must be non-empty text, got {short_repr(raw.get(key))}")
     clip_id = raw["id"]
     if not _ID.match(clip_id):
-        raise CourseError(f"{label}: key 'id': {clip_id!r} must be 1-64 lowercase letters, digits, - or _ (it names files)")
-    label = f"{where}: clip {clip_id!r}"
+        raise CourseError(f"{label}: key 'id': {short_repr(clip_id)} must be 1-64 lowercase letters, digits, - or _ (it names files)")
+    label = f"{where}: clip {short_repr(clip_id)}"
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise CourseError(f"{label}: key 'params' must be a table")
@@ -132,27 +139,44 @@ def check_clip(clip: Clip, label: str) -> Clip:
     classes = scene_classes()
     scene = classes.get(clip.scene)
     if scene is None:
-        raise CourseError(f"{label}: key 'scene': unknown scene {clip.scene!r} (known: {', '.join(sorted(classes))})")
+        raise CourseError(f"{label}: key 'scene': unknown scene {short_repr(clip.scene)} (known: {', '.join(sorted(classes))})")
     allowed = scene.parameters()
     coerced = {}
     for key, value in clip.params.items():
         if key not in allowed:
-            raise CourseError(f"{label}: key 'params.{key}': {clip.scene} has no parameter {key!r} (it has: {', '.join(sorted(allowed))})")
+            raise CourseError(f"{label}: key {short_repr('params.' + key)}: {clip.scene} has no parameter {short_repr(key)} (it has: {', '.join(sorted(allowed))})")
         try:
             coerced[key] = coerce(value, allowed[key][0])
         except ParameterError as error:
-            raise CourseError(f"{label}: key 'params.{key}': {error}") from None
+            raise CourseError(f"{label}: key {short_repr('params.' + key)}: {error}") from None
     checked = Clip(id=clip.id, title=clip.title, scene=clip.scene, params=coerced)
+    scene_class = checked.scene_class()
     try:
-        checked.scene_class().validate()
-    except ValueError as error:  # ExpressionError and DomainError are ValueErrors
-        raise CourseError(f"{label}: {_which_key(error, coerced)}{error}") from None
+        scene_class.validate()
+    except (ValueError, ArithmeticError) as error:  # ExpressionError and DomainError are ValueErrors
+        keys = _keys_named(error, scene_class.parameters(), scene_class.__name__)
+        named = ", ".join(f"'params.{key}'" for key in keys)
+        prefix = f"key {named}: " if len(keys) == 1 else f"keys {named}: " if keys else ""
+        raise CourseError(f"{label}: {prefix}{error}") from None
     return checked
 
 
-def _which_key(error: ValueError, params: dict[str, Any]) -> str:
-    text = getattr(error, "text", None)
-    for key, value in params.items():
-        if text is not None and value == text:
-            return f"key 'params.{key}': "
-    return ""
+def _keys_named(error: Exception, parameters: dict[str, tuple[Any, Any]], scene: str) -> list[str]:
+    """The settings an error from ``validate`` is about, in the scene's order.
+
+    A setting counts when the message names it (``TangentSlope.x0``), when it is the formula
+    an :class:`~mathcore.ExpressionError` quotes, when its formula is shown as ``= <formula>``,
+    or when its pair of numbers is shown as ``[low, high]``.
+    """
+    message, text = str(error), getattr(error, "text", None)
+    named = set(re.findall(rf"\b{re.escape(scene)}\.(\w+)", message))
+    found = []
+    for key, (_, value) in parameters.items():
+        if key in named or (text is not None and value == text):
+            found.append(key)
+        elif isinstance(value, str) and len(value) > 1 and f"= {value}" in message:
+            found.append(key)
+        elif isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
+            if f"[{value[0]:g}, {value[1]:g}]" in message:
+                found.append(key)
+    return found

@@ -6,10 +6,17 @@ import errno
 import fcntl
 import hashlib
 import os
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["BuildLocked", "atomic_write_text", "build_lock", "sha256_of"]
+__all__ = ["BuildLocked", "LOCK_NAME", "OutputRefused", "atomic_write_text", "build_lock", "read_regular_text", "sha256_of"]
+
+LOCK_NAME = ".lessons-build.lock"
+
+
+class OutputRefused(ValueError):
+    """An output folder (or a file or link in it) the build will not write into, in one line."""
 
 
 class BuildLocked(RuntimeError):
@@ -24,15 +31,48 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def read_regular_text(path: Path, limit: int, follow: bool = True) -> str:
+    """The UTF-8 text of the regular file ``path``, at most ``limit`` bytes.
+
+    Raises ``OSError`` for a missing file, a directory, a device or FIFO (checked on the open
+    file, which a FIFO does not block), a file larger than ``limit`` and, with
+    ``follow=False``, a symbolic link; ``UnicodeDecodeError`` for text that is not UTF-8.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    with open(os.open(path, flags), "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
+    return data.decode("utf-8")
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+
+    The temporary file is created new (never through a link someone left in its place), and
+    the rename replaces a link at ``path`` itself, never the file it points to.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    try:
+        os.unlink(temporary)  # a leftover of a killed process with the same pid
+    except FileNotFoundError:
+        pass
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    try:
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
 
 
 @contextmanager
@@ -41,10 +81,20 @@ def build_lock(folder: Path):
 
     The lock is an ``flock`` on ``folder/.lessons-build.lock``: the kernel drops it when the
     process ends, however it ends (even SIGKILL), so a stale lock never blocks a later build.
+    The file is opened without following a link; a link or non-regular file there raises
+    :class:`OutputRefused`.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    lock_path = folder / ".lessons-build.lock"
-    handle = open(lock_path, "a+", encoding="utf-8")
+    lock_path = folder / LOCK_NAME
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        what = "it is a symbolic link" if error.errno == errno.ELOOP else error.strerror or str(error)
+        raise OutputRefused(f"{lock_path}: cannot be the build's lock file ({what})") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OutputRefused(f"{lock_path}: cannot be the build's lock file (not a regular file)")
+    handle = open(fd, "r+", encoding="utf-8")
     try:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -52,7 +102,7 @@ def build_lock(folder: Path):
             if error.errno not in (errno.EAGAIN, errno.EACCES):
                 raise
             handle.seek(0)
-            holder = handle.read().strip() or "another process"
+            holder = handle.read(200).strip() or "another process"
             raise BuildLocked(f"another build is already writing into {folder} ({holder}); wait for it to finish") from None
         handle.seek(0)
         handle.truncate()

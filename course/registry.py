@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import math
+import reprlib
 import types
 import typing
 from functools import cache
@@ -11,7 +13,18 @@ from typing import Annotated, Any
 from scenes.base import LessonMixin
 from scenes.catalog import LESSON, SCENE_MODULES
 
-__all__ = ["ParameterError", "coerce", "make_scene_class", "scene_classes"]
+__all__ = ["ParameterError", "accepts_text", "coerce", "make_scene_class", "scene_classes", "short_repr"]
+
+#: Whole-number settings beyond this are refused (no lesson counts that far; a float holds it exactly).
+LARGEST_INT = 2**53
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxlong, _SHORT.maxother = 3, 60, 40, 60
+
+
+def short_repr(value: Any) -> str:
+    """``repr(value)`` cut short for a one-line message (deeply nested or long values too)."""
+    return _SHORT.repr(value)
 
 
 class ParameterError(ValueError):
@@ -54,26 +67,34 @@ def coerce(value: Any, annotation: Any) -> Any:
     if annotation is bool:
         if isinstance(value, bool):
             return value
-        raise ParameterError(f"expected true or false, got {value!r}")
+        raise ParameterError(f"expected true or false, got {short_repr(value)}")
     if annotation is int:
         if isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) > LARGEST_INT:
+                raise ParameterError(f"expected a whole number of at most {LARGEST_INT:,}, got {short_repr(value)}")
             return value
-        raise ParameterError(f"expected a whole number, got {value!r}")
+        raise ParameterError(f"expected a whole number, got {short_repr(value)}")
     if annotation is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        raise ParameterError(f"expected a number, got {value!r}")
+            try:
+                number = float(value)
+            except OverflowError:
+                number = math.inf
+            if not math.isfinite(number):
+                raise ParameterError(f"expected a finite number, got {short_repr(value)}")
+            return number
+        raise ParameterError(f"expected a number, got {short_repr(value)}")
     if annotation is str:
         if isinstance(value, str):
             return value
-        raise ParameterError(f"expected text, got {value!r}")
+        raise ParameterError(f"expected text, got {short_repr(value)}")
     if origin is tuple:
         if not isinstance(value, (list, tuple)):
-            raise ParameterError(f"expected a list, got {value!r}")
+            raise ParameterError(f"expected a list, got {short_repr(value)}")
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(coerce(item, args[0]) for item in value)
         if len(value) != len(args):
-            raise ParameterError(f"expected a list of {len(args)} items, got {len(value)}: {value!r}")
+            raise ParameterError(f"expected a list of {len(args)} items, got {len(value)}: {short_repr(value)}")
         return tuple(coerce(item, arg) for item, arg in zip(value, args))
     if origin in (typing.Union, types.UnionType):
         for option in args:
@@ -83,8 +104,17 @@ def coerce(value: Any, annotation: Any) -> Any:
                 return coerce(value, option)
             except ParameterError:
                 continue
-        raise ParameterError(f"expected {_describe(annotation)}, got {value!r}")
+        raise ParameterError(f"expected {_describe(annotation)}, got {short_repr(value)}")
     raise ParameterError(f"this attribute cannot be set from a course file ({_describe(annotation)})")
+
+
+def accepts_text(annotation: Any) -> bool:
+    """Whether a setting of type ``annotation`` takes text (a formula, a title...)."""
+    if typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(accepts_text(option) for option in typing.get_args(annotation))
+    return annotation is str
 
 
 def _describe(annotation: Any) -> str:

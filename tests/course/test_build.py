@@ -53,9 +53,10 @@ function = "x**2 - 1"
 """
 
 
-def lessons(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+def lessons(*args: str, timeout: float = 600, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}  # the project's code, from any folder
     return subprocess.run(
-        [sys.executable, "-m", "course.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "course.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=environment
     )
 
 
@@ -191,7 +192,7 @@ def test_build_killed_with_sigkill_then_rebuilt_is_complete(course_file, tmp_pat
     )
     # Kill it in the middle of rendering: once a worker has started writing frames.
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not any((out / ".work").glob("*/media/**/*.mp4")) and process.poll() is None:
+    while time.monotonic() < deadline and not any((out / ".work").glob("build-*/*/media/**/*.mp4")) and process.poll() is None:
         time.sleep(0.1)
     assert process.poll() is None, f"the build ended before it could be killed:\n{process.communicate()[0]}"
     os.kill(process.pid, signal.SIGKILL)
@@ -210,6 +211,68 @@ def test_build_killed_with_sigkill_then_rebuilt_is_complete(course_file, tmp_pat
     assert sorted(p.name for p in (out / "clips").iterdir()) == sorted(
         Path(clip["files"]["mp4"]).parent.name for clip in manifest["clips"]
     )
+
+
+def test_rebuild_keeps_what_the_build_did_not_make(built, course_file, tmp_path):
+    site = tmp_path / "copy"
+    shutil.copytree(built, site, symlinks=True)
+    old = json.loads((site / "manifest.json").read_text())
+    (site / "clips" / "family-photos").mkdir()
+    (site / "clips" / "family-photos" / "beach.jpg").write_text("beach")
+    (site / ".work").mkdir()
+    (site / ".work" / "notes.txt").write_text("notes")
+    (site / "parabola.failed.log").write_text("an author's own file")
+    changed = tmp_path / "changed.toml"
+    changed.write_text(course_file.read_text().replace('function = "x**2 - 1"', 'function = "x**2 - 3"'))
+    result = lessons("build", str(changed), "--out", str(site), "--quality", "low", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "1 up to date, 1 to render" in result.stdout
+    new = json.loads((site / "manifest.json").read_text())
+    folders = {Path(clip["files"]["mp4"]).parent.name for clip in new["clips"]}
+    assert sorted(p.name for p in (site / "clips").iterdir()) == sorted(folders | {"family-photos"})
+    assert not (site / Path(old["clips"][1]["files"]["mp4"]).parent).exists()  # its own old version goes
+    assert (site / "clips" / "family-photos" / "beach.jpg").read_text() == "beach"
+    assert [p.name for p in (site / ".work").iterdir()] == ["notes.txt"]
+    assert (site / "parabola.failed.log").read_text() == "an author's own file"
+    assert (site / "index.html").read_text().count("<video") == 2
+
+
+def test_build_into_a_foreign_folder_is_refused(course_file, tmp_path):
+    out = tmp_path / "v"
+    (out / "clips" / "family-photos").mkdir(parents=True)
+    result = lessons("build", str(course_file), "--out", str(out), "--quality", "low")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "not a course built by lessons" in result.stderr
+    assert [str(p.relative_to(out)) for p in sorted(out.rglob("*"))] == ["clips", "clips/family-photos"]
+
+
+def test_build_refuses_a_symlinked_clips_folder_and_leaves_its_target(built, course_file, tmp_path):
+    site = tmp_path / "copy"
+    shutil.copytree(built, site, symlinks=True)
+    elsewhere = tmp_path / "elsewhere"
+    (site / "clips").rename(elsewhere)
+    (elsewhere / "family-photos").mkdir()
+    (site / "clips").symlink_to(elsewhere)
+    before = sorted(str(p.relative_to(elsewhere)) for p in elsewhere.rglob("*"))
+    result = lessons("build", str(course_file), "--out", str(site), "--quality", "low")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "symbolic link" in result.stderr
+    assert sorted(str(p.relative_to(elsewhere)) for p in elsewhere.rglob("*")) == before
+
+
+def test_a_second_render_keeps_the_first(tmp_path):
+    quick_speed = ["sweep_run_time=1.0", "turn_pause=0.2", "intro_wait=0.2", "outro_wait=0.2"]
+    quick_slope = [line.replace(" ", "") for line in QUICK.strip().splitlines()]
+    first = lessons("render", "TangentSlope", *[f"--set={item}" for item in quick_slope], cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = lessons("render", "PositionToSpeed", *[f"--set={item}" for item in quick_speed], cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    renders = tmp_path / "media" / "render"
+    assert sorted(p.name for p in renders.iterdir()) == ["positiontospeed", "tangentslope"]
+    for name in ("tangentslope", "positiontospeed"):
+        manifest = json.loads((renders / name / "manifest.json").read_text())
+        for kind, relative in manifest["clips"][0]["files"].items():
+            assert sha256_of(renders / name / relative) == manifest["clips"][0]["sha256"][kind]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -237,7 +300,7 @@ def test_build_interrupted_leaves_the_previous_course_intact(built, course_file,
         preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not any((site / ".work").glob("*/media")) and process.poll() is None:
+    while time.monotonic() < deadline and not any((site / ".work").glob("build-*/*/media")) and process.poll() is None:
         time.sleep(0.1)
     assert process.poll() is None, f"the build ended before it could be interrupted:\n{process.communicate()}"
     process.send_signal(signum)

@@ -24,8 +24,13 @@ def test_to_vtt_has_header_timestamps_and_no_arrow_in_text():
     assert lines[0] == "WEBVTT"
     assert "00:00:00.250 --> 00:00:03.000" in lines
     assert "00:00:03.500 --> 00:00:05.000" in lines
-    assert "First cue, with an arrow -> inside" in lines
+    assert "First cue, with an arrow --&gt; inside" in lines
     assert vtt.count("-->") == 2
+
+
+def test_to_vtt_escapes_ampersand_and_angle_brackets():
+    cue = Cue(index=1, start=timedelta(0), end=timedelta(seconds=1), content="Loss < 1 & rising > 0 <b>")
+    assert "Loss &lt; 1 &amp; rising &gt; 0 &lt;b&gt;" in to_vtt([cue]).splitlines()
 
 
 def test_to_vtt_drops_blank_lines_inside_a_cue():
