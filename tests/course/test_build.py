@@ -261,15 +261,15 @@ def test_build_refuses_a_symlinked_clips_folder_and_leaves_its_target(built, cou
 
 
 def test_a_second_render_keeps_the_first(tmp_path):
-    quick_speed = ["sweep_run_time=1.0", "turn_pause=0.2", "intro_wait=0.2", "outro_wait=0.2"]
+    quick_descent = ["steps=1", "starts=[3.0]", "move_time=0.3", "read_time=0.3"]
     quick_slope = [line.replace(" ", "") for line in QUICK.strip().splitlines()]
     first = lessons("render", "TangentSlope", *[f"--set={item}" for item in quick_slope], cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    second = lessons("render", "PositionToSpeed", *[f"--set={item}" for item in quick_speed], cwd=tmp_path)
+    second = lessons("render", "GradientDescent1D", *[f"--set={item}" for item in quick_descent], cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     renders = tmp_path / "media" / "render"
-    assert sorted(p.name for p in renders.iterdir()) == ["positiontospeed", "tangentslope"]
-    for name in ("tangentslope", "positiontospeed"):
+    assert sorted(p.name for p in renders.iterdir()) == ["gradientdescent1d", "tangentslope"]
+    for name in ("tangentslope", "gradientdescent1d"):
         manifest = json.loads((renders / name / "manifest.json").read_text())
         for kind, relative in manifest["clips"][0]["files"].items():
             assert sha256_of(renders / name / relative) == manifest["clips"][0]["sha256"][kind]
