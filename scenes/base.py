@@ -154,7 +154,7 @@ class LessonMixin:
 
     def tear_down(self) -> None:
         if self._open_beat is not None:
-            self.hold()
+            self._hold_for_reading()
         self._close_caption(self.time)
         super().tear_down()
 
@@ -186,7 +186,7 @@ class LessonMixin:
         self.play(FadeIn(card, shift=0.3 * UP), run_time=0.8)
         words = self.title if not self.subtitle else f"{self.title}: {self.subtitle}"
         self.caption(words, run_time=0)
-        self.hold(extra=hold)
+        self._hold_for_reading(extra=hold)
         self.play(FadeOut(card), run_time=0.6)
 
     def caption(self, text: str, run_time: float = 0.4, facts: Any = NO_FACTS) -> None:
@@ -202,10 +202,14 @@ class LessonMixin:
         for index, part in enumerate(parts):
             self._show_caption(part, run_time, facts)
             if index < len(parts) - 1:
-                self.hold()
+                self._hold_for_reading()
 
     def hold(self, extra: float = 0.0) -> None:
         """Wait until the caption up now has been read (plus ``extra`` seconds)."""
+        LessonMixin._hold_for_reading(self, extra)
+
+    def _hold_for_reading(self, extra: float = 0.0) -> None:
+        # The base's own calls use this name, so a scene may define a ``hold`` of its own.
         beat = self._open_beat
         remaining = extra
         if beat is not None:
@@ -217,7 +221,7 @@ class LessonMixin:
         """Fade the caption out (after its reading time) and end its subtitle."""
         if self._caption_mobject is None:
             return
-        self.hold()
+        self._hold_for_reading()
         self._close_caption(self.time)
         old, self._caption_mobject = self._caption_mobject, None
         self.play(CaptionFade(old, 1.0, 0.0, remover=True), run_time=run_time)
@@ -234,7 +238,7 @@ class LessonMixin:
 
     # -- caption mechanics --------------------------------------------------------------------
     def _show_caption(self, text: str, run_time: float, facts: Any) -> None:
-        self.hold()
+        self._hold_for_reading()
         new = self.make_caption(text)
         self.pin(new)
         old = self._caption_mobject
