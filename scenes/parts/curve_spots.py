@@ -13,24 +13,30 @@ import numpy as np
 from mathcore import Curve, DomainError
 from mathcore.critical import critical_points
 
-from .axes import fitted_y_range, nice_range
 
 __all__ = ["flat_points", "lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
 
 
-def lesson_y_range(curve: Curve, x_range: tuple[float, float], ticks: int = 5) -> tuple[float, float, float]:
-    """The y range of the axes: :func:`fitted_y_range`, but for a graph that breaks (a pole)
-    the central 90 % of its values, so the branches near the pole do not squash the rest."""
+def lesson_y_range(curve: Curve, x_range: tuple[float, float]) -> tuple[float, float]:
+    """The span of y the axes show: mathcore's :meth:`~mathcore.Curve.feature_range` (every
+    flat point, both wells of a double well, a steep end cut), but for a graph that breaks
+    (a pole) the central 90 % of its values, so the branches near the pole do not squash the
+    rest. Zero is included when it is near (within half the span), so the x axis shows."""
     try:
         pieces = curve.sample(x_range, num=400)
     except DomainError:
         pieces = []
     if len(pieces) <= 1:
-        return fitted_y_range(curve, x_range, ticks)
-    ys = np.asarray(curve(np.linspace(x_range[0], x_range[1], 801)), dtype=float)
-    ys = ys[np.isfinite(ys)]
-    low, high = np.quantile(ys, [0.05, 0.95])
-    return nice_range(min(float(low), 0.0), max(float(high), 0.0), ticks)
+        low, high = curve.feature_range(x_range)
+    else:
+        ys = np.asarray(curve(np.linspace(x_range[0], x_range[1], 801)), dtype=float)
+        low, high = (float(q) for q in np.quantile(ys[np.isfinite(ys)], [0.05, 0.95]))
+    span = high - low
+    if 0 < low <= 0.5 * span:
+        low = 0.0
+    if -0.5 * span <= high < 0:
+        high = 0.0
+    return float(low), float(high)
 
 
 def flat_points(curve: Curve, interval: tuple[float, float], num: int = 801, tol: float = 1e-9) -> list[float]:

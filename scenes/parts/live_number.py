@@ -10,11 +10,13 @@ same code, for a fraction of the cost.
 
 from __future__ import annotations
 
+import math
 from typing import Any, ClassVar
 
 import numpy as np
 from manim import DecimalNumber, VMobject
 
+from ..numbers import number
 from .readouts import Readout
 
 __all__ = ["LiveDecimal", "LiveReadout"]
@@ -125,7 +127,32 @@ class LiveReadout(Readout):
             include_sign=typeset.include_sign,
             font_size=typeset._font_size,
             color=typeset.get_fill_color(),
+            group_with_commas=False,
         )
         live.move_to(typeset)
         self.submobjects[self.submobjects.index(typeset)] = live
         self.number = live
+        self.decimals = decimals
+        self.shown_text: str | None = None
+        self.show(value)
+
+    def show(self, value: float) -> bool:
+        """Show ``value`` as :func:`scenes.numbers.number` writes it (a value that rounds to
+        zero is ``0``, never ``-0.00``); hide the number if ``value`` is not finite. The left
+        edge stays put. Returns True if the text on screen changed (nothing is redone if not).
+        """
+        text = number(value, self.decimals) if math.isfinite(value) else None
+        if text == self.shown_text:
+            return False
+        self.shown_text = text
+        live = self.number
+        if text is None:
+            live.set_fill(opacity=0.0)
+            return True
+        if live.get_fill_opacity() < 1.0:
+            live.set_fill(opacity=1.0)
+        live.num_decimal_places = 0 if float(text) == 0 else self.decimals
+        left = live.get_left()
+        live.set_value(float(text))
+        live.move_to(left, aligned_edge=[-1, 0, 0])
+        return True

@@ -10,7 +10,9 @@ import sympy
 from manim import tempconfig
 
 from mathcore import Curve, ExpressionError
-from scenes.speed import PositionToSpeed, Turn, find_turns, format_number
+from scenes import speed_beats as words
+from scenes.speed import PositionToSpeed, Turn, find_turns
+from scenes.storyboard import with_settings
 
 
 # -- find_turns ------------------------------------------------------------------------------
@@ -52,7 +54,7 @@ def test_find_turns_matches_exact_roots(text, t_range):
 
 def test_find_turns_default_lesson_numbers():
     turns = find_turns(Curve(PositionToSpeed.position, variable="t"), PositionToSpeed.t_range)
-    assert turns == (Turn(1.0, 4.0), Turn(3.0, 0.0))
+    assert [(turn.time, turn.position, turn.kind) for turn in turns] == [(1.0, 4.0, "maximum"), (3.0, 0.0, "minimum")]
 
 
 def test_find_turns_touching_zero_is_not_a_turn():
@@ -84,12 +86,6 @@ def test_find_turns_rejects_bad_range(t_range):
         find_turns(Curve("t", variable="t"), t_range)
 
 
-def test_format_number_has_no_negative_zero():
-    assert format_number(-0.001) == "0.00"
-    assert format_number(-0.006) == "-0.01"
-    assert format_number(2.0, 1) == "2.0"
-
-
 # -- configuration -----------------------------------------------------------------------------
 def test_validate_accepts_the_default():
     PositionToSpeed.validate()
@@ -103,12 +99,26 @@ def test_validate_accepts_the_default():
         ({"position": "log(t)", "t_range": (-3, -1)}, ValueError),  # undefined everywhere
         ({"t_range": (3, 1)}, ValueError),
         ({"t_range": "soon"}, ValueError),
+        ({"t_range": (0, 1e-300)}, ValueError),
+        ({"t_range": (0, float("nan"))}, ValueError),
+        ({"turn_samples": 10**12}, ValueError),
+        ({"decimals": 400}, ValueError),
+        ({"caption_width": 0}, ValueError),
+        ({"sweep_run_time": float("nan")}, ValueError),
+        ({"position": "sin(1000*t)"}, ValueError),  # 1,273 turns: refused, not 8 minutes of pauses
+        ({"position": "1e9*t"}, ValueError),  # too large to read
     ],
 )
 def test_validate_rejects_bad_configuration(attributes, error):
-    variant = type("Variant", (PositionToSpeed,), attributes)
-    with pytest.raises(error):
+    variant = with_settings(PositionToSpeed, **attributes)
+    with pytest.raises(error) as caught:
         variant.validate()
+    assert "\n" not in str(caught.value)
+
+
+def test_a_fast_oscillation_is_refused_naming_the_setting_and_the_count():
+    with pytest.raises(ValueError, match=r"PositionToSpeed.position = 'sin\(1000\*t\)': the object turns 12\d\d times"):
+        with_settings(PositionToSpeed, position="sin(1000*t)").validate()
 
 
 def built(scene_class):
@@ -124,7 +134,7 @@ def test_show_time_puts_every_live_part_at_mathcore_values():
     t = 2.4
     scene.show_time(t)
     x, v = scene.curve(t), scene.curve.derivative(t)
-    t_readout, x_readout, v_readout = scene.readouts
+    t_readout, x_readout, v_readout = scene.cast.readouts
     assert t_readout.number.number == pytest.approx(2.40)
     assert x_readout.number.number == pytest.approx(round(x, 2))
     assert v_readout.number.number == pytest.approx(round(v, 2))
@@ -149,10 +159,21 @@ def test_show_time_hides_what_is_undefined():
     scene.show_time(0.5)  # log of a negative number: no position, no speed
     assert scene.ball.get_fill_opacity() == 0
     assert scene.tangent.get_stroke_opacity() == 0
-    assert scene.readouts[1].number.get_fill_opacity() == 0
+    assert scene.cast.readouts[1].number.get_fill_opacity() == 0
     scene.show_time(3.0)
     assert scene.ball.get_fill_opacity() == 1
-    assert scene.readouts[2].number.number == pytest.approx(0.5)
+    assert scene.cast.readouts[2].number.number == pytest.approx(0.5)
+
+
+def test_x_and_v_are_read_at_the_time_shown():
+    scene = built(PositionToSpeed)
+    scene.show_time(2.4037)  # the readout shows t = 2.40, so x and v are those at 2.40
+    t_readout, x_readout, v_readout = scene.cast.readouts
+    assert t_readout.shown_text == "2.40"
+    assert x_readout.shown_text == f"{scene.curve(2.40):.2f}"
+    assert v_readout.shown_text == f"{scene.speed(2.40):.2f}"
+    scene.show_time(1.0)  # a turn: v = 0 exactly, written as 0
+    assert v_readout.shown_text == "0"
 
 
 def test_captions_for_a_corner_and_for_a_still_object():
@@ -160,16 +181,39 @@ def test_captions_for_a_corner_and_for_a_still_object():
         position = "abs(t - 2)"
         t_range = (0, 4)
 
-    class Still(PositionToSpeed):
-        position = "3"
-
     corner = built(Corner)
     (turn,) = corner.turns
-    assert corner.turn_caption(turn) == (
-        "At t = 2.00 s the object turns at x = 0.00 m without stopping: x(t) has a corner there, and v jumps across zero."
-    )
+    assert words.turn_caption(turn) == "At t = 2.00 s the object turns at x = 0 m without stopping: v jumps across zero."
     assert math.isnan(corner.speed_at(turn.time))  # no speed at the corner itself
-    assert built(Still).no_turn_caption() == "This object never moves: its speed is zero the whole time."
+    assert words.no_turn_caption(True) == "This object stays put: its speed is zero the whole time."
+
+
+def plan(position: str, t_range, paused: int = 3):
+    curve = Curve(position, variable="t")
+    return words.time_plan(curve, t_range, find_turns(curve, t_range), paused, 2)
+
+
+def test_braking_turns_once_and_each_move_names_its_direction():
+    legs = plan("10*t - t**2", (0, 6))
+    assert [words.move_caption(leg) if isinstance(leg, words.Move) else words.turn_caption(leg) for leg in legs] == [
+        "From t = 0 to 5.00 s, v > 0: the object moves right, toward larger x.",
+        "At t = 5.00 s, v = 0: the object stops for an instant at x = 25.00 m and turns.",
+        "From t = 5.00 to 6.00 s, v < 0: the object moves left, toward smaller x.",
+    ]
+
+
+def test_a_periodic_motion_pauses_at_the_first_turns_and_counts_the_rest():
+    legs = plan("sin(4*t)", (0, 6), paused=2)
+    turns = [leg for leg in legs if isinstance(leg, words.Turn)]
+    assert [round(turn.time, 2) for turn in turns] == [0.39, 1.18]
+    assert legs[-1].turns == 6 and legs[-1].speed is None
+    assert "6 more times" in words.move_caption(legs[-1])
+
+
+@pytest.mark.parametrize(("position", "t_range"), [("2*t + sin(t)", (0, 8)), ("1/(t - 2)", (0, 4)), ("exp(t)", (0, 3))])
+def test_without_a_turn_one_move_covers_the_run(position, t_range):
+    (leg,) = plan(position, t_range)
+    assert isinstance(leg, words.Move) and leg.turns == 0
 
 
 # -- real renders --------------------------------------------------------------------------------
@@ -182,35 +226,6 @@ def shared_tex():
     return CACHED
 
 
-class Quick:
-    """Short timings for the variants (the default lesson is rendered at its own pace)."""
-
-    sweep_run_time = 2.0
-    turn_pause = 0.5
-    intro_wait = 0.5
-    outro_wait = 0.5
-
-
-class Braking(Quick, PositionToSpeed):
-    position = "10*t - t**2"
-    t_range = (0, 6)
-
-
-class Cruise(Quick, PositionToSpeed):
-    position = "2*t + sin(t)"  # v = 2 + cos(t) > 0: never turns around
-    t_range = (0, 8)
-
-
-class Swing(Quick, PositionToSpeed):
-    position = "2*sin(t)"  # periodic: turns at pi/2, 3 pi/2 and 5 pi/2
-    t_range = (0, 8)
-
-
-class Pole(Quick, PositionToSpeed):
-    position = "1/(t - 2)"
-    t_range = (0, 4)
-
-
 @pytest.mark.render
 def test_render_default_lesson(render, shared_tex):
     result = render(PositionToSpeed, **shared_tex)
@@ -218,51 +233,17 @@ def test_render_default_lesson(render, shared_tex):
     captions = result.subcaptions()
     expected_in_order = [
         "Position and speed",
-        "Something moves along a line",
+        "An object on a line",
         "graph of x(t)",
         "v = dx/dt",
         "Let time run",
-        "At t = 1.00 s the speed is zero: the object stops for an instant at x = 4.00 m and turns around.",
-        "Now v is negative",
-        "At t = 3.00 s the speed is zero: the object stops for an instant at x = 0.00 m and turns around.",
-        "Now v is positive",
-        "where the object turns around, v crosses zero",
+        "From t = 0 to 1.00 s, v > 0: the object moves right",
+        "At t = 1.00 s, v = 0: the object stops for an instant at x = 4.00 m and turns.",
+        "From t = 1.00 to 3.00 s, v < 0: the object moves left",
+        "At t = 3.00 s, v = 0: the object stops for an instant at x = 0 m and turns.",
+        "From t = 3.00 to 4.00 s, v > 0",
+        "0 at a turn",
     ]
-    assert len(captions) == len(expected_in_order), captions
-    for caption, expected in zip(captions, expected_in_order):
-        assert expected in caption
-    # 30 to 40 seconds of lesson.
-    assert 30 <= result.scene.time <= 40
-
-
-@pytest.mark.render
-def test_render_braking_turns_once(render, shared_tex):
-    result = render(Braking, **shared_tex)
-    assert result.movie.exists()
-    turning = [c for c in result.subcaptions() if c.startswith("At t =")]
-    assert turning == ["At t = 5.00 s the speed is zero: the object stops for an instant at x = 25.00 m and turns around."]
-
-
-@pytest.mark.render
-def test_render_without_turning_point_says_so(render, shared_tex):
-    result = render(Cruise, **shared_tex)
-    assert result.movie.exists()
-    captions = result.subcaptions()
-    assert not any(c.startswith("At t =") for c in captions)
-    assert any("never turns around" in c for c in captions)
-
-
-@pytest.mark.render
-def test_render_position_with_a_pole(render, shared_tex):
-    result = render(Pole, **shared_tex)
-    assert result.movie.exists()
-    assert any("never turns around" in c for c in result.subcaptions())
-
-
-@pytest.mark.render
-def test_render_periodic_motion_stops_at_every_turn(render, shared_tex):
-    result = render(Swing, **shared_tex)
-    assert result.movie.exists()
-    turning = [c for c in result.subcaptions() if c.startswith("At t =")]
-    assert [c.split(" s ")[0] for c in turning] == ["At t = 1.57", "At t = 4.71", "At t = 7.85"]
-    assert "x = 2.00 m" in turning[0] and "x = -2.00 m" in turning[1]
+    for expected in expected_in_order:
+        assert any(expected in caption for caption in captions), (expected, captions)
+    assert 40 <= result.scene.time <= 90
