@@ -67,8 +67,9 @@ class TangentSlope(LessonScene):
     tangent_length: ClassVar[Annotated[float, Setting("screen length of the tangent line", low=0.5, high=8)]] = 3.0
     max_flat_stops: ClassVar[Annotated[int, Setting("flat points the slide pauses at, at most", low=0, high=6)]] = 3
     title_hold: ClassVar[Annotated[float, Setting("extra seconds on the title card", low=0, high=10)]] = 0.0
-    shrink_time: ClassVar[Annotated[float, Setting("seconds the secant takes to shrink", low=1, high=20)]] = 4.0
-    sweep_time: ClassVar[Annotated[float, Setting("seconds of sliding over the whole sweep (each stretch between its caption's reading time and 6 s)", low=1, high=60)]] = 7.0
+    read_time: ClassVar[Annotated[float, Setting("least seconds held once the secant's slope and the tangent are shown", low=0, high=10)]] = 1.0
+    shrink_time: ClassVar[Annotated[float, Setting("seconds the secant takes to shrink", low=0.5, high=20)]] = 4.0
+    sweep_time: ClassVar[Annotated[float, Setting("seconds of sliding over the whole sweep (each stretch between its caption's reading time and 6 s)", low=0.5, high=60)]] = 7.0
     flat_pause: ClassVar[Annotated[float, Setting("least seconds the tangent rests at a flat point", low=0, high=10)]] = 1.2
     end_hold: ClassVar[Annotated[float, Setting("seconds held at the end", low=0, high=10)]] = 0.5
 
@@ -241,6 +242,7 @@ class TangentSlope(LessonScene):
         self.play(Create(self.secant.line), run_time=0.8)
         self.caption(slope, facts=facts)
         self.play(*(FadeIn(m) for m in self.secant.triangle), FadeIn(self.run_readout), FadeIn(self.secant_readout), run_time=0.8)
+        self.hold(extra=self.read_time)
         self.caption(words.shrink_caption(facts), facts=facts)
         self.add(self.secant, self.run_readout, self.secant_readout, self.shrink)
         self.secant.add_updater(lambda _: self.set_step(self.step_at(self.shrink.get_value())))
@@ -257,7 +259,7 @@ class TangentSlope(LessonScene):
             FadeIn(self.limit_readout, shift=0.2 * UP),
             run_time=0.9,
         )
-        self.hold()
+        self.hold(extra=self.read_time)
 
     def slide_tangent(self) -> None:
         if not self.segments:

@@ -36,6 +36,7 @@ from scenes.pacing import MAX_SECONDS, reading_time
 from scenes.parts.graph import graph_of
 from scenes.parts.motion_panel import MotionCast, Track, place_formula
 from scenes.parts.plot_axes import PlotAxes, Scale, scale_for
+from scenes.parts.secant import place_clipped
 from scenes.parts.tangent import SlopeLine, slope_segment
 from scenes.parts.trace import TracedGraph
 from scenes.settings import Setting
@@ -100,7 +101,9 @@ class PositionToSpeed(LessonScene):
         self.curve = Curve(self.position, variable=self._time_variable)
         self.speed = self.curve.derivative
         self.turns = find_turns(self.curve, self.times, num=self.turn_samples)
-        x_scale, v_scale = (scale_for(*f.value_range(self.times), ticks=4) for f in (self.curve, self.speed))
+        x_scale = scale_for(*self.curve.value_range(self.times), ticks=4)
+        v_low, v_high = self.speed.value_range(self.times)
+        v_scale = scale_for(min(v_low, 0.0), max(v_high, 0.0), ticks=4)  # v = 0 (a turn) is on the axis
         stage, title = self.zones.stage, self.zones.title
         middle = (stage.left + stage.right) / 2
         top, bottom = stage.top, stage.top - self.graph_height
@@ -177,10 +180,12 @@ class PositionToSpeed(LessonScene):
         if x_shown:
             self.ball.move_to(self.track.n2p(x))
             self.position_dot.move_to(self.position_axes.c2p(t, x))
-        self.cast.set_visible(self.tangent, x_shown and math.isfinite(v))
-        if x_shown and math.isfinite(v):
-            # The same points as SlopeLine.move_onto, without its rotate-and-scale.
-            self.tangent.set_points_as_corners(slope_segment(self.position_axes, (t, x), v, self.tangent.length))
+        # The same points as SlopeLine.move_onto, without its rotate-and-scale, cut to the plot.
+        tangent_shown = x_shown and math.isfinite(v)
+        if tangent_shown:
+            ends = slope_segment(self.position_axes, (t, x), v, self.tangent.length)
+            tangent_shown = place_clipped(self.tangent, *ends, self.position_axes.box)
+        self.cast.set_visible(self.tangent, tangent_shown)
         v_lo, v_hi = self.speed_axes.y_range[:2]
         v_shown = math.isfinite(v) and v_lo <= v <= v_hi
         self.cast.set_visible(self.speed_dot, v_shown)

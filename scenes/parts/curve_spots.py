@@ -11,10 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from mathcore import Curve, DomainError
-from mathcore.critical import critical_points
 
 
-__all__ = ["flat_points", "lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
+__all__ = ["lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
 
 
 def lesson_y_range(curve: Curve, x_range: tuple[float, float]) -> tuple[float, float]:
@@ -37,16 +36,6 @@ def lesson_y_range(curve: Curve, x_range: tuple[float, float]) -> tuple[float, f
     if -0.5 * span <= high < 0:
         high = 0.0
     return float(low), float(high)
-
-
-def flat_points(curve: Curve, interval: tuple[float, float], num: int = 801, tol: float = 1e-9) -> list[float]:
-    """Where the tangent is flat (f' = 0) inside ``interval``: the critical points that
-    mathcore finds (:meth:`mathcore.Curve.critical_points`) less the corners, where f' has
-    no value. ``tol`` is the relative tolerance of a touching zero of f'."""
-    a, b = float(interval[0]), float(interval[1])
-    if not a < b:
-        return []
-    return [p.x for p in critical_points(curve, (a, b), num, tol) if not p.sharp]
 
 
 def rise_first(curve: Curve, x0: float, h: float) -> bool:

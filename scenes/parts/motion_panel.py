@@ -65,7 +65,10 @@ class MotionCast:
             self.readouts.add(readout)
         for readout, span in zip(self.readouts, spans):  # room for the widest number
             self._show(readout, max(span, key=lambda v: len(number(v, decimals))))
-        self.readouts.arrange(RIGHT, buff=1.0, aligned_edge=DOWN)
+        self.readouts.arrange(RIGHT, buff=1.0)
+        baseline = self.readouts[0].label.get_bottom()[1]  # labels without descenders: one baseline
+        for readout in self.readouts:
+            readout.shift((baseline - readout.label.get_bottom()[1]) * UP)
         self._hidden: set[int] = set()
 
     @staticmethod

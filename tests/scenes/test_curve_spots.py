@@ -8,26 +8,8 @@ import pytest
 from numpy.testing import assert_allclose
 
 from mathcore import Curve, DomainError
-from scenes.parts.curve_spots import flat_points, lesson_y_range, limit_point, rise_first, sweep_segments
+from scenes.parts.curve_spots import lesson_y_range, limit_point, rise_first, sweep_segments
 from scenes.parts.tangent import clip_segment
-
-
-def test_flat_points_of_the_default_cubic_are_its_turning_points():
-    curve = Curve("x**3/3 - x")
-    points = flat_points(curve, (-2.2, 2.2))
-    assert_allclose(points, [-1.0, 1.0], atol=1e-12)
-    assert all(abs(curve.slope(x)) < 1e-12 for x in points)
-
-
-def test_flat_points_finds_a_touching_zero_and_ignores_poles():
-    assert_allclose(flat_points(Curve("x**3"), (-1, 1)), [0.0], atol=1e-6)
-    assert flat_points(Curve("1/x**2"), (-1, 1)) == []  # f' changes sign across the pole
-    assert flat_points(Curve("x**3 + x/1000"), (-1, 1)) == []  # nearly flat is not flat
-    assert flat_points(Curve("exp(x)"), (-2, 2)) == []
-
-
-def test_flat_points_of_a_sine_across_several_turns():
-    assert_allclose(flat_points(Curve("sin(x)"), (0, 7)), [np.pi / 2, 3 * np.pi / 2], atol=1e-9)
 
 
 def test_limit_point_keeps_a_point_that_works():
@@ -85,9 +67,17 @@ def test_clip_segment_keeps_inside_cuts_crossing_and_drops_missing():
 
 
 def test_lesson_y_range_is_not_squashed_by_a_pole():
-    low, high, step = lesson_y_range(Curve("1/x"), (-3, 3))
+    low, high = lesson_y_range(Curve("1/x"), (-3, 3))
     assert -10 <= low < 0 < high <= 10
-    assert lesson_y_range(Curve("x**3/3 - x"), (-2.5, 2.5)) == (-4.0, 4.0, 2.0)
+    assert lesson_y_range(Curve("x**3/3 - x"), (-2.5, 2.5)) == pytest.approx((-2.7083, 2.7083), abs=1e-3)
+
+
+def test_lesson_y_range_shows_both_wells_and_tells_steep_from_gentle():
+    low, high = lesson_y_range(Curve("w**4 - 3*w**2", variable="w"), (-2.5, 2.5))
+    assert low == pytest.approx(-2.25) and high < 10  # not 250: the wells stay visible
+    assert lesson_y_range(Curve("100*x**2"), (-2.5, 2.5)) == pytest.approx((0.0, 625.0))
+    assert lesson_y_range(Curve("0.01*x**2"), (-2.5, 2.5)) == pytest.approx((0.0, 0.0625))
+    assert lesson_y_range(Curve("100 + x**2"), (-2.0, 2.0))[0] == pytest.approx(100.0)  # zero far away: left out
 
 
 def test_rise_first_puts_the_triangle_away_from_the_curve():
@@ -97,5 +87,3 @@ def test_rise_first_puts_the_triangle_away_from_the_curve():
     assert rise_first(Curve("sqrt(x)"), 1.0, 1.0) is False
 
 
-def test_flat_points_of_a_constant_is_one_point_in_the_middle():
-    assert flat_points(Curve("2"), (-1.0, 3.0)) == [1.0]
