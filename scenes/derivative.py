@@ -30,10 +30,10 @@ except ImportError:  # pragma: no cover - only without the editable install
 import sympy
 from manim import LEFT, UP, Create, Dot, FadeIn, FadeOut, MathTex, ReplacementTransform, ValueTracker, VGroup, linear, smooth
 
-from mathcore import Curve, DomainError
+from mathcore import Curve, DomainError, ExpressionError, choose_variable
 from scenes import derivative_beats as words
 from scenes import style
-from scenes.base import CurveFormula, LessonScene, fit_width
+from scenes.base import FormulaOf, LessonScene, fit_width
 from scenes.numbers import number
 from scenes.pacing import MAX_SECONDS, reading_time
 from scenes.parts.curve_spots import lesson_y_range, limit_point, sweep_segments
@@ -47,8 +47,18 @@ from scenes.settings import Setting
 
 __all__ = ["TangentSlope"]
 
-Seconds = Annotated[float, Setting("seconds", low=0, high=20)]
 Range = tuple[float, float]
+
+
+class _FormulaVariable:
+    """The variable the formula is in: ``variable``, or the formula's one name when it uses
+    another (``w**2`` in a scene of ``x`` is a formula of ``w``)."""
+
+    def __get__(self, instance, owner) -> str:
+        try:
+            return choose_variable(owner.function, owner.variable)
+        except ExpressionError as error:
+            raise ExpressionError(error.text, f"{error.reason} (in {owner.__name__}.function)") from None
 
 
 class TangentSlope(LessonScene):
@@ -56,8 +66,9 @@ class TangentSlope(LessonScene):
 
     title = "The derivative"
     subtitle = "from secant to tangent"
-    function: ClassVar[Annotated[CurveFormula, Setting("f as a formula in the variable")]] = "x**3/3 - x"
-    variable: ClassVar[Annotated[str, Setting("the name of the variable (x, or t for a time)", max_length=12)]] = "x"
+    function: ClassVar[Annotated[str, FormulaOf("formula_variable"), Setting("f as a formula of one variable")]] = "x**3/3 - x"
+    variable: ClassVar[Annotated[str, Setting("the variable's name when the formula has none or several", max_length=12)]] = "x"
+    formula_variable = _FormulaVariable()
     x_range: ClassVar[Annotated[Range, Setting("the stretch of the variable plotted", low=-1e4, high=1e4, increasing=True, min_span=0.01)]] = (-2.5, 2.5)
     x0: ClassVar[Annotated[float, Setting("the point of the limit part (moved to the nearest point that works)", low=-1e4, high=1e4)]] = 1.5
     h_start: ClassVar[Annotated[float, Setting("the first run Δx of the secant (negative: to the left)", low=-1e4, high=1e4)]] = 1.0
@@ -87,7 +98,7 @@ class TangentSlope(LessonScene):
             raise ValueError(f"{name}.h_end = {cls.h_end!r}: must be smaller than h_start = {cls.h_start!r}")
         if cls.sweep is not None and (cls.sweep[1] <= low or cls.sweep[0] >= high):
             raise ValueError(f"{name}.sweep = {cls.sweep!r}: must overlap x_range {cls.x_range!r}")
-        curve = Curve(cls.function, variable=cls.variable)
+        curve = Curve(cls.function, variable=cls.formula_variable)
         where = f"{name}.function = {cls.function!r}"
         turns = len(curve.turning_points(cls.x_range, num=4001))
         if turns > 40:
@@ -111,6 +122,7 @@ class TangentSlope(LessonScene):
     def build(self) -> None:
         self.curve = self.make_curve()
         self.var_tex = sympy.latex(self.curve.symbols[0])
+        self.height_tex = "f" if self.curve.variable == "y" else "y"  # never the input's letter
         self.axes = self.make_axes()
         self.box = self.axes.box
         self.graph = self.make_graph()
@@ -123,10 +135,10 @@ class TangentSlope(LessonScene):
         self.run_decimals = max(self.decimals + 1, int(np.ceil(-np.log10(abs(self.h_last)) - 1e-9)))
         self.slope0 = self.curve.slope(self.x0_shown)
         self.point = Dot(radius=0.08, color=style.BALL).move_to(self.c2p(self.x0_shown, self.curve.value(self.x0_shown)))
-        self.secant = Secant(self.axes, self.box, self.curve, self.x0_shown, self.h_shown, self.tangent_length, self.var_tex)
+        self.secant = Secant(self.axes, self.box, self.curve, self.x0_shown, self.h_shown, self.tangent_length, self.var_tex, self.height_tex)
         self.shrink = ValueTracker(0.0)
         self.run_readout = self.make_readout(rf"\Delta {self.var_tex} =", abs(self.h_shown), self.run_decimals, style.SECANT)
-        self.secant_readout = self.make_readout(rf"\Delta y / \Delta {self.var_tex} =", self.secant.slope, self.slope_decimals, style.SECANT)
+        self.secant_readout = self.make_readout(rf"\Delta {self.height_tex} / \Delta {self.var_tex} =", self.secant.slope, self.slope_decimals, style.SECANT)
         self.limit_readout = self.make_readout(rf"f'({words.point_text(self.x0_shown)}) =", self.slope0, self.slope_decimals, style.SLOPE)
         self.stack(self.run_readout, self.secant_readout, self.limit_readout)
 
@@ -146,12 +158,12 @@ class TangentSlope(LessonScene):
     # -- overridable hooks -------------------------------------------------------------------
     def make_curve(self) -> Curve:
         """The curve of the lesson, from ``function`` and ``variable``."""
-        return Curve(self.function, variable=self.variable)
+        return Curve(self.function, variable=self.formula_variable)
 
     def make_axes(self) -> PlotAxes:
         """Axes over ``x_range`` with a y range that shows the curve's features, in the plot zone."""
         x_scale = scale_for(*self.x_range, ticks=6, pad=0.0)
-        return PlotAxes(x_scale, self.y_scale(self.curve), self.zones.plot, x_label=self.var_tex, y_label="y")
+        return PlotAxes(x_scale, self.y_scale(self.curve), self.zones.plot, x_label=self.var_tex, y_label=self.height_tex)
 
     def make_graph(self) -> VGroup:
         """The graph of f in pieces (no false line across a pole)."""
@@ -235,7 +247,7 @@ class TangentSlope(LessonScene):
         self.clear_caption()
 
     def show_secant(self) -> None:
-        facts = words.SecantFacts(self.variable, self.x0_shown, self.x0_shown + self.h_shown, self.secant.slope, self.slope_decimals)
+        facts = words.SecantFacts(self.curve.variable, self.x0_shown, self.x0_shown + self.h_shown, self.secant.slope, self.slope_decimals)
         what, slope = words.secant_caption(facts)
         self.caption(what, facts=facts)
         self.play(FadeIn(self.point, scale=0.5), FadeIn(self.secant.point, scale=0.5), run_time=0.6)
@@ -250,7 +262,7 @@ class TangentSlope(LessonScene):
         self.secant.clear_updaters()
 
     def show_tangent(self) -> None:
-        facts = words.TangentFacts(self.variable, self.x0_shown, self.slope0, self.slope_decimals)
+        facts = words.TangentFacts(self.curve.variable, self.x0_shown, self.slope0, self.slope_decimals)
         self.caption(words.tangent_caption(facts), facts=facts)
         self.play(
             ReplacementTransform(self.secant.line, self.tangent),
@@ -264,7 +276,7 @@ class TangentSlope(LessonScene):
     def slide_tangent(self) -> None:
         if not self.segments:
             low, high = self.sweep_span()
-            self.caption(f"f has no stretch from {self.variable} = {low:g} to {high:g} where the tangent could slide.")
+            self.caption(f"f has no stretch from {self.curve.variable} = {low:g} to {high:g} where the tangent could slide.")
             return
         self.caption("Slide the tangent along the curve: its slope is f' at each point.")
         self.set_position(self.x0_shown)

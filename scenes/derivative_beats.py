@@ -87,7 +87,8 @@ def secant_caption(facts: SecantFacts) -> tuple[str, str]:
     """The two captions of the secant: what it is, and its slope as rise over run."""
     v = facts.variable
     first = f"Join two points, at {v} = {point_text(facts.x0)} and {v} = {point_text(facts.x1)}: the line is a secant."
-    second = f"Its slope is rise over run: Δy / Δ{v} = {number(facts.slope, facts.decimals)}."
+    height = "f" if v == "y" else "y"  # the height's letter is never the input's
+    second = f"Its slope is rise over run: Δ{height} / Δ{v} = {number(facts.slope, facts.decimals)}."
     return first, second
 
 

@@ -50,7 +50,7 @@ class Secant(VGroup):
         The least screen length of the secant line.
     """
 
-    def __init__(self, axes: Axes, box: Box, curve: Curve, x0: float, h: float, length: float, variable_tex: str):
+    def __init__(self, axes: Axes, box: Box, curve: Curve, x0: float, h: float, length: float, variable_tex: str, height_tex: str = "y"):
         self.axes, self.box, self.curve = axes, box, curve
         self.x0, self.f0, self.length = x0, curve.value(x0), length
         self.rise_first = rise_first(curve, x0, h)
@@ -59,7 +59,7 @@ class Secant(VGroup):
         self.run_leg = Line(LEFT, RIGHT, color=style.SECANT, stroke_width=3)
         self.rise_leg = Line(DOWN, UP, color=style.SECANT, stroke_width=3)
         self.run_label = MathTex(rf"\Delta {variable_tex}", font_size=style.LABEL_SIZE, color=style.SECANT)
-        self.rise_label = MathTex(r"\Delta y", font_size=style.LABEL_SIZE, color=style.SECANT)
+        self.rise_label = MathTex(rf"\Delta {height_tex}", font_size=style.LABEL_SIZE, color=style.SECANT)
         self.triangle = VGroup(self.run_leg, self.rise_leg, self.run_label, self.rise_label)
         super().__init__(self.line, self.triangle, self.point)
         self.slope = float("nan")

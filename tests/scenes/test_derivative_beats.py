@@ -128,6 +128,15 @@ def test_the_secant_and_tangent_captions_show_the_numbers_a_learner_reads():
     )
     assert words.tangent_caption(words.TangentFacts("t", -0.0001, -1e-9, 2)).endswith("f'(0) = 0.")
     assert words.point_text(1.25) == "1.25" and words.point_text(-2.0) == "-2"
+    assert words.secant_caption(words.SecantFacts("y", 1.0, 2.0, 3.0, 2))[1] == "Its slope is rise over run: Δf / Δy = 3.00."
+
+
+def test_a_formula_in_another_name_is_a_formula_of_that_name():
+    scene = with_settings(TangentSlope, function="0.1*w**4 - w**2", x_range=(-4.0, 4.0))
+    scene.validate()
+    assert scene.formula_variable == "w"
+    with pytest.raises(ValueError, match=r"TangentSlope.function"):
+        with_settings(TangentSlope, function="x*y").validate()
 
 
 # -- the scene, dry-run ------------------------------------------------------------------------
