@@ -34,7 +34,7 @@ BAD = [
     ("wrong_type", GOOD.replace("x_range = [-2.5, 2.5]", 'x_range = "wide"'), ["clip 'cubic'", "params.x_range", "'wide'"]),
     ("wrong_length", GOOD.replace("x_range = [-2.5, 2.5]", "x_range = [1, 2, 3]"), ["params.x_range", "2 items"]),
     ("bad_expression", GOOD.replace("x**3 - 3*x", "__import__('os').system('true')"), ["clip 'cubic'", "params.function", "__import__"]),
-    ("undeclared_name", GOOD.replace("x**3 - 3*x", "y**2"), ["params.function", "unknown name 'y'"]),
+    ("two_names", GOOD.replace("x**3 - 3*x", "x*y"), ["params.function", "the names x, y"]),  # one other name (y**2) is the variable
     ("duplicate_id", GOOD + GOOD.split("title = \"My course\"")[1], ["duplicate id 'cubic'"]),
     ("bad_id", GOOD.replace('id = "cubic"', 'id = "../escape"'), ["'id'", "../escape"]),
     ("unknown_clip_key", GOOD.replace('scene = "TangentSlope"', 'scene = "TangentSlope"\ncolour = 3'), ["clip 1", "'colour'"]),
