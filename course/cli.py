@@ -5,13 +5,14 @@ Examples
 ::
 
     lessons list
-    lessons render TangentSlope --set 'function=x**3 - 3*x' --quality low
+    lessons render TangentSlope --set 'function=x**3 - 3*x' --quality low   # media/render/tangentslope/
     lessons build                       # the default course into media/course/
     lessons build my_course.toml --out site/clips --quality medium --jobs 2
 
 Mistakes in what you typed (unknown scene or parameter, a wrong type, a bad formula, a
-broken course file) end with exit code 2 and one line saying what and where, before anything
-is rendered, written or removed.
+broken course file, an output folder the build did not make) end with exit code 2 and one
+line saying what and where, before anything is rendered, written or removed; Ctrl-C is one
+line and exit code 130.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import os
 import stat
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -55,23 +56,17 @@ def atomic_write_text(path: Path, text: str) -> None:
     the rename replaces a link at ``path`` itself, never the file it points to.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # O_EXCL: a new file
+    temporary = Path(name)
     try:
-        os.unlink(temporary)  # a leftover of a killed process with the same pid
-    except FileNotFoundError:
-        pass
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    try:
+        os.fchmod(fd, 0o644)  # readable by a web server, as a file written with open() would be
         with open(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        temporary.unlink(missing_ok=True)
         raise
 
 
