@@ -8,6 +8,7 @@ Examples
     lessons render TangentSlope --set 'function=x**3 - 3*x' --quality low   # media/render/tangentslope/
     lessons build                       # the default course into media/course/
     lessons build my_course.toml --out site/clips --quality medium --jobs 2
+    lessons storyboard GradientDescent1D --set 'function=w**4 - 3*w**2'   # a PNG of every beat
 
 Mistakes in what you typed (unknown scene or parameter, a wrong type, a bad formula, a
 broken course file, an output folder the build did not make) end with exit code 2 and one
@@ -44,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--set", dest="params", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable); VALUE is TOML or plain text")
     render.add_argument("--quality", choices=list(QUALITIES), default="low")
     render.add_argument("--out", type=Path, default=RENDER_OUT, help=f"each scene renders into its own folder OUT/<scene> (default {RENDER_OUT})")
+
+    board = commands.add_parser("storyboard", help="a contact sheet (PNG) of the last frame of every beat of a scene, or --dry: its beats and problems")
+    board.add_argument("scene", help="a scene class name, e.g. GradientDescent1D")
+    board.add_argument("--set", dest="params", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable)")
+    board.add_argument("--out", type=Path, default=None, help="the PNG to write (default media/storyboards/<scene>.png)")
+    board.add_argument("--dry", action="store_true", help="no pictures: list the beats, their times and any problem")
 
     build = commands.add_parser("build", help="render every clip of a course, with posters, captions, manifest and gallery")
     build.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
@@ -83,6 +90,8 @@ def _parse_set(items: list[str], parameters: dict) -> dict:
 
 
 def _list() -> None:
+    from scenes.settings import setting_of
+
     from .course_file import default_course
     from .registry import scene_classes
 
@@ -91,7 +100,9 @@ def _list() -> None:
     for name, scene in classes.items():
         print(f"\n  {name}  ({scene.__module__.replace('.', '/')}.py)")
         for key, (annotation, value) in scene.parameters().items():
-            print(f"      {key} = {value!r}")
+            setting = setting_of(annotation)
+            doc = f"  # {setting.doc}" if setting is not None else ""
+            print(f"      {key} = {value!r}{doc}")
     print("\nThe default course:")
     for number, clip in enumerate(default_course().clips, start=1):
         print(f"  {number}. {clip.id}: {clip.title} [{clip.scene}]")
@@ -115,11 +126,40 @@ def _run(args: argparse.Namespace) -> int:
         index = build_course(course, args.out / clip.id, quality=args.quality, jobs=1)
         print(f"video: {index.parent / 'manifest.json'} lists the files; gallery: {index}")
         return 0
+    if args.command == "storyboard":
+        return _storyboard(args)
     if args.jobs < 1:
         raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
     course = load_course(args.course) if args.course else default_course()
     index = build_course(course, args.out, quality=args.quality, jobs=args.jobs)
     print(f"\nCourse ready. Open the gallery: {index}")
+    return 0
+
+
+def _storyboard(args: argparse.Namespace) -> int:
+    from scenes.storyboard import contact_sheet, dry_run
+
+    from .course_file import Clip, CourseError, check_clip
+    from .registry import scene_classes
+
+    scene = scene_classes().get(args.scene)
+    if scene is None:
+        raise CourseError(f"unknown scene {args.scene[:60]!r} (known: {', '.join(sorted(scene_classes()))})")
+    clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=_parse_set(args.params, scene.parameters()))
+    clip = check_clip(clip, f"lessons storyboard {args.scene}")
+    out = args.out or Path("media/storyboards") / f"{args.scene}.png"
+    try:
+        board = dry_run(clip.scene_class()) if args.dry else contact_sheet(clip.scene_class(), out)
+    except ValueError as error:  # a setting the scene's checks let through but its build refused
+        raise CourseError(f"lessons storyboard {args.scene}: {error}") from None
+    if not args.dry:
+        print(f"contact sheet: {out}")
+    for beat in board.beats:
+        print(f"{beat.start:7.2f} {beat.duration:5.2f}s  {beat.text}")
+    problems = board.problems()
+    for problem in problems:
+        print(f"problem: {problem}")
+    print(f"{len(board.beats)} beats, {board.duration:.1f} s of video, {len(problems)} problems")
     return 0
 
 

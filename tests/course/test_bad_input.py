@@ -170,3 +170,19 @@ def test_ctrl_c_during_start_up_is_one_line(tmp_path):
     assert "Traceback" not in err
     assert err.strip().splitlines() == [err.strip()] and "interrupted" in err
     assert out == ""
+
+
+def test_storyboard_of_an_unknown_scene_is_one_line(capsys):
+    from course.cli import main
+
+    assert main(["storyboard", "NoSuchScene", "--dry"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "unknown scene" in err[0]
+
+
+def test_storyboard_refuses_a_bad_setting_before_running(capsys):
+    from course.cli import main
+
+    assert main(["storyboard", "TangentSlope", "--dry", "--set", "caption_width=0"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "caption_width" in err[0]

@@ -51,3 +51,4 @@ def test_dry_run_finds_colliding_text():
 
 def test_parse_settings_reads_literals_and_text():
     assert parse_settings(["a=1.5", "b=(1, 2)", "c=x**2"]) == {"a": 1.5, "b": (1, 2), "c": "x**2"}
+

@@ -1,0 +1,14 @@
+"""`lessons storyboard`: a contact sheet of every beat of a scene."""
+
+
+def test_lessons_storyboard_writes_a_contact_sheet(tmp_path, capsys):
+    from PIL import Image
+
+    from course.cli import main
+
+    out = tmp_path / "sheet.png"
+    assert main(["storyboard", "TangentSlope", "--out", str(out), "--set", "function=x**2", "--set", "x_range=[-2.0, 2.0]"]) == 0
+    printed = capsys.readouterr().out
+    assert "0 problems" in printed
+    with Image.open(out) as sheet:
+        assert sheet.width >= 480 and sheet.height >= 270
