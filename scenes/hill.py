@@ -51,7 +51,7 @@ from .parts.axes import nice_range
 from .parts.axes3d import LessonAxes3D
 from .parts.axis_labels import AxisLabels
 from .parts.fast3d import camera_rotation
-from .parts.hill_view import ViewFit, box_corners, fit_views, frame_center_for, projector
+from .parts.hill_view import ViewFit, box_corners, fit_views, frame_center_for, path_of_views, projector
 from .parts.hillside import HillsideMesh
 from .settings import Setting
 
@@ -185,7 +185,7 @@ class HillLesson(LessonScene3D):
         #: The three axis letters (n, e and the elevation's name), a part of ``axis_marks``.
         self.axis_labels = self.axis_marks.letters
         self.view_fit = self.fit_camera()
-        self.axis_marks.thin(projector(self.phi, self.theta, self.view_fit))
+        self.axis_marks.thin([projector(p, t, self.view_fit) for p, t in path_of_views(self.camera_views(), step=15.0)])
         self._view = (float(self.phi), float(self.theta))
 
     def make_axes(self) -> LessonAxes3D:
@@ -225,13 +225,14 @@ class HillLesson(LessonScene3D):
         scene with a side panel returns ``self.zones.plot``."""
         return self.zones.stage
 
-    def fit_camera(self) -> ViewFit:
-        """One zoom and offset that keep the hill's box inside :meth:`hill_zone`, shrunk
-        by room for the axis numbers and letters, for every view of :meth:`camera_views`."""
+    def fit_camera(self, views: Sequence[tuple[float, float]] | None = None) -> ViewFit:
+        """One zoom and offset that keep the hill inside :meth:`hill_zone`, shrunk by room
+        for the axis numbers and letters, for every view of ``views`` (default
+        :meth:`camera_views`) and the way between them."""
         zone = self.hill_zone()
         across, up = self.label_room()
         inner = Box(zone.left + across, zone.right - across, zone.bottom + up, zone.top - up)
-        fit = fit_views(self.frame_points(), self.camera_views(), inner, centre=np.zeros(3))
+        fit = fit_views(self.frame_points(), self.camera_views() if views is None else views, inner, centre=np.zeros(3))
         return ViewFit(fit.zoom * self.zoom, fit.offset, fit.centre)
 
     def frame_points(self) -> np.ndarray:
@@ -280,18 +281,24 @@ class HillLesson(LessonScene3D):
         self.set_view(self.phi, self.theta)
 
     def move_view(self, phi: float | None = None, theta: float | None = None, run_time: float = 2.0,
-                  added_anims: Sequence[Any] = (), rate_func=smooth) -> None:
+                  added_anims: Sequence[Any] = (), rate_func=smooth, fit: ViewFit | None = None) -> None:
         """Move the camera to ``phi``, ``theta`` (degrees), keeping the framing and the axis
-        numbers beside their axes on the way."""
+        numbers beside their axes on the way; with ``fit`` (e.g. :meth:`fit_camera` of the
+        last view alone), change to that framing on the way."""
         p0, t0 = self._view
         p1 = p0 if phi is None else float(phi)
         t1 = t0 if theta is None else float(theta)
+        f0 = self.view_fit
+        f1 = f0 if fit is None else fit
 
         def step(_, alpha: float) -> None:
+            if f1 is not f0:
+                self.view_fit = _between(f0, f1, alpha)
             self.set_view(p0 + (p1 - p0) * alpha, t0 + (t1 - t0) * alpha)
 
         camera = self.renderer.camera
         self.play(UpdateFromAlphaFunc(camera._frame_center, step, rate_func=rate_func), *added_anims, run_time=run_time)
+        self.view_fit = f1
         self.set_view(p1, t1)
 
     def orbit(self, turn: float, run_time: float, tilt: float | None = None, added_anims: Sequence[Any] = (), rate_func=smooth) -> None:
@@ -342,6 +349,13 @@ def screen_corner(phi: float, theta: float, way: str = "left") -> tuple[int, int
     if way == "left":
         return min(corners, key=lambda c: along(c, right))
     return max(corners, key=lambda c: (round(along(c, toward), 9), along(c, right)))
+
+
+def _between(a: ViewFit, b: ViewFit, alpha: float) -> ViewFit:
+    """The framing ``alpha`` of the way from ``a`` to ``b`` (zoom changes geometrically)."""
+    zoom = a.zoom * (b.zoom / a.zoom) ** alpha
+    offset = tuple((1 - alpha) * x + alpha * y for x, y in zip(a.offset, b.offset))
+    return ViewFit(zoom, offset, a.centre)
 
 
 def _unit(axes: LessonAxes3D, k: int) -> np.ndarray:

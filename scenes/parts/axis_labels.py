@@ -121,23 +121,24 @@ class AxisLabels(VGroup):
             label.move_to([centre[0], centre[1], 0.0])
         return self
 
-    def thin(self, project: Callable[[np.ndarray], np.ndarray], keep: int = 3) -> AxisLabels:
-        # keep: the letters (the last labels) are never left out
-        """Leave out tick numbers that would overlap a number or letter kept before them,
-        placed as ``project`` shows them (the start view): the letters (the last
-        ``keep`` labels) first, then the numbers in order."""
-        self.place(project)
+    def thin(self, projections: Sequence[Callable[[np.ndarray], np.ndarray]], keep: int = 3) -> AxisLabels:
+        """Leave out tick numbers that would overlap a number or letter kept before them in
+        any of ``projections`` (the views a scene uses): the letters (the last ``keep``
+        labels) first, then the numbers in order."""
         count = len(self.labels)
         order = list(range(count - keep, count)) + list(range(count - keep))
+        boxes = []
+        for project in projections:
+            self.place(project)
+            boxes.append([_box(label) for label in self.labels])
         kept: list[int] = []
         for index in order:
-            box = _box(self.labels[index])
-            if all(not _overlap(box, _box(self.labels[j])) for j in kept):
+            if all(not _overlap(view[index], view[j]) for view in boxes for j in kept):
                 kept.append(index)
         kept.sort()
         self.labels = [self.labels[i] for i in kept]
         self.anchors = [self.anchors[i] for i in kept]
-        self.numbers.submobjects = self.labels[:-3]
+        self.numbers.submobjects = self.labels[:-keep]
         return self
 
     def follow(self, camera) -> UpdateFromFunc:

@@ -213,6 +213,27 @@ class FastThreeDCamera(ThreeDCamera):
     :class:`~manim.ThreeDCamera`'s order. Sprites are drawn in that order like any mobject.
     """
 
+    def get_cairo_context(self, pixel_array: np.ndarray) -> cairo.Context:
+        """The cairo context of ``pixel_array``, mapping frame units to pixels with the
+        frame's centre in the middle.
+
+        manim's :class:`~manim.Camera` also shifts the picture by ``frame_center``'s x and y.
+        :meth:`ThreeDCamera.project_points` has already centred 3-D points on
+        ``frame_center``, so that shift would move them twice, and move the screen-fixed
+        captions and panels off their places: a 3-D camera here never shifts.
+        """
+        cached = self.get_cached_cairo_context(pixel_array)
+        if cached:
+            return cached
+        pw, ph = self.pixel_width, self.pixel_height
+        fw, fh = self.frame_width, self.frame_height
+        surface = cairo.ImageSurface.create_for_data(pixel_array.data, cairo.FORMAT_ARGB32, pw, ph)
+        ctx = cairo.Context(surface)
+        ctx.scale(pw, ph)
+        ctx.set_matrix(cairo.Matrix(pw / fw, 0, 0, -(ph / fh), pw / 2, ph / 2))
+        self.cache_cairo_context(pixel_array, ctx)
+        return ctx
+
     def view(self) -> View:
         """The current camera as a :class:`View` (call after ``reset_rotation_matrix``)."""
         ctx = self.get_cairo_context(self.pixel_array)

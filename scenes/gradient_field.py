@@ -1,0 +1,161 @@
+"""The gradient field: the hill from straight above, contour lines and gradient arrows.
+
+The lesson scene is :class:`scenes.gradient.GradientField` (a subclass of
+:class:`GradientFieldLesson` declared there, so that ``manim -qh scenes/gradient.py
+GradientField`` finds it); see :mod:`scenes.gradient` for the lesson on one point.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+import numpy as np
+from manim import ORIGIN, PI, RIGHT, Arrow, Create, FadeIn, FadeOut, GrowArrow, LaggedStart, MathTex, Transform, VGroup, VMobject
+
+from mathcore import DomainError
+from scenes import style
+from scenes.gradient_beats import arrows_caption, field_facts, flip_caption, pattern_caption
+from scenes.gradient_lesson import GradientLesson
+from scenes.parts.arrow_field import ArrowGrid, arrow_grid, flat_arrow, level_tangent
+from scenes.parts.contours import ContourMap, contour_levels, contour_lines
+from scenes.parts.hill_view import projector
+from scenes.parts.panels import panel_column
+from scenes.settings import Setting
+
+__all__ = ["GradientFieldLesson", "TOP_VIEW"]
+
+#: The camera straight above, n to the right and e up the screen.
+TOP_VIEW = (0.0, -90.0)
+
+#: Side of the right-angle mark on screen (0.3 units: 18 px at 480p).
+MARK_SIDE = 0.3
+
+
+class GradientFieldLesson(GradientLesson):
+    """The hill from straight above: contour lines, and gradient arrows crossing them.
+
+    The camera rises from the hillside to look straight down, and the hill gives way to its
+    contour map (lines of equal height, levels equally spaced in height as on a hiking map),
+    laid over the hill's footprint. Gradient arrows grow on a grid of points: length
+    proportional to |∇f|, cut off at ``arrow_cap`` of the grid spacing so that they do not
+    overlap; none where f or its slopes are undefined or the ground is flat. At the arrow
+    nearest ``point`` the contour line through its foot is drawn with a right-angle mark.
+    Last the arrows turn round to -∇f, the way down.
+    """
+
+    title = "The gradient field"
+    subtitle = "Seen from above, straight across the contour lines"
+    grid: ClassVar[Annotated[int, Setting("arrows along each side", low=3, high=20)]] = 7
+    levels: ClassVar[Annotated[int, Setting("how many contour lines", low=2, high=30)]] = 10
+    arrow_cap: ClassVar[Annotated[float, Setting("the longest arrow as a share of the grid spacing", low=0.2, high=1.0)]] = 0.5
+    shortest_arrow: ClassVar[Annotated[float, Setting("arrows shorter than this share of the spacing are left out", low=0.0, high=0.5)]] = 0.12
+    top_view_time: ClassVar[Annotated[float, Setting("seconds for the camera to rise to the top view", low=0.1, high=20)]] = 2.5
+
+    @classmethod
+    def check(cls) -> None:
+        """The lesson's checks, and that some arrow is drawn."""
+        super().check()
+        if not len(cls.arrow_grid().feet):
+            raise DomainError(
+                f"{cls.__name__}: {cls.function!r} is flat or undefined at every point of the "
+                f"{cls.grid} x {cls.grid} grid; there is no arrow to draw"
+            )
+
+    @classmethod
+    def arrow_grid(cls) -> ArrowGrid:
+        """The arrows of the field for this configuration (see :func:`arrow_grid`)."""
+        return arrow_grid(cls.make_field(), cls.n_range, cls.e_range, cls.grid, cls.arrow_cap, cls.shortest_arrow)
+
+    def camera_views(self) -> list[tuple[float, float]]:
+        return [(self.phi, self.theta)]  # the top view has a framing of its own (top_fit)
+
+    # -- build ------------------------------------------------------------------------------
+    def build(self) -> None:
+        super().build()
+        #: The framing from straight above: the map then fills the plot zone.
+        self.top_fit = self.fit_camera([TOP_VIEW])
+        self.map = self.make_map()
+        self.unit = float(np.linalg.norm(self.map.c2p(1.0, 0.0) - self.map.c2p(0.0, 0.0)))
+        grid = self.arrow_grid()
+        self.feet, self.gradients, self.magnitudes = grid.feet, grid.gradients, grid.magnitudes
+        self.field_facts = field_facts(grid.magnitudes, grid.capped)
+        self.tips = grid.tips
+        self.arrows = VGroup(*(self.field_arrow(f, t, style.GRADIENT) for f, t in zip(self.feet, self.tips)))
+        self.down_arrows = VGroup(*(self.field_arrow(f, 2 * f - t, style.DESCENT) for f, t in zip(self.feet, self.tips)))
+        self.marked = int(np.argmin(np.linalg.norm(self.feet - np.asarray(self.point, dtype=float), axis=1)))
+        self.level_line, self.right_angle = self.make_right_angle(self.marked)
+        self.legend = self.make_legend(r"\nabla f", style.GRADIENT)
+        self.down_legend = self.make_legend(r"-\nabla f", style.DESCENT)
+
+    def make_map(self) -> ContourMap:
+        """The contour map, levels equally spaced in height, pinned over the hill as the top
+        view shows it (its footprint at mid-height)."""
+        (n0, n1), (e0, e1) = self.n_range, self.e_range
+        middle_height = sum(self.axes.z_range[:2]) / 2
+        corners = np.array([self.flat_point(a, b, middle_height) for a in (n0, n1) for b in (e0, e1)])
+        shown = projector(*TOP_VIEW, self.top_fit)(corners)
+        width, height = np.ptp(shown[:, 0]), np.ptp(shown[:, 1])
+        levels = contour_levels(self.field, self.levels, self.n_range, self.e_range, spacing=1.0, variables=self.variables)
+        contour_map = ContourMap(self.field, self.n_range, self.e_range, width=width, height=height, levels=levels, variables=self.variables)
+        middle = np.array([shown[:, 0].mean(), shown[:, 1].mean(), 0.0])
+        return contour_map.shift(middle - contour_map.c2p((n0 + n1) / 2, (e0 + e1) / 2))
+
+    def field_arrow(self, foot: np.ndarray, tip: np.ndarray, color) -> Arrow:
+        return flat_arrow(self.map.c2p(*foot), self.map.c2p(*tip), color, stroke_width=3.5, tip_length=0.16, tip_ratio=0.5)
+
+    def make_right_angle(self, index: int) -> tuple[VMobject, VMobject]:
+        """The contour line through the foot of arrow ``index`` and a right-angle mark
+        between it and the arrow (both drawn from the traced line, not assumed)."""
+        foot = self.feet[index]
+        lines = contour_lines(self.field, self.n_range, self.e_range, float(self.field(*foot)), variables=self.variables)
+        tangent, _ = level_tangent(lines, foot)
+        nearest = min(lines, key=lambda line: level_tangent([line], foot)[1])
+        level_line = self.map.path(nearest, color=style.INK, stroke_width=3)
+        up = self.gradients[index] / self.magnitudes[index]
+        side = MARK_SIDE / self.unit
+        corner = [foot + side * tangent, foot + side * (tangent + up), foot + side * up]
+        mark = VMobject(stroke_color=style.INK, stroke_width=3.5).set_points_as_corners([self.map.c2p(*p) for p in corner])
+        return level_line, mark
+
+    def make_legend(self, tex: str, color) -> VGroup:
+        """A short arrow and its name, at the top of the side panel (pinned to the screen)."""
+        sample = flat_arrow(ORIGIN, 0.7 * RIGHT, color, stroke_width=4, tip_length=0.16)
+        name = MathTex(tex, font_size=style.READOUT_SIZE, color=color).next_to(sample, RIGHT, buff=0.2)
+        return panel_column([VGroup(sample, name)], self.zones.side)
+
+    # -- construct ----------------------------------------------------------------------------
+    def construct(self) -> None:
+        self.set_start_view()
+        self.play_title_card()
+        self.caption(f"The hillside of {self.f_text()} again. Now look at it from straight above.", run_time=0)
+        self.show_hill(run_time=0.8)
+        self.show_formula()
+        # From above the height axis shrinks to a point: its numbers go as the camera rises.
+        self.move_view(*TOP_VIEW, run_time=self.top_view_time, fit=self.top_fit, added_anims=[FadeOut(self.axis_marks)])
+        self.caption("From above, each line joins points of equal height, as on a hiking map.")
+        self.pin(self.map)
+        self.play(FadeOut(self.hill), FadeOut(self.axes), FadeIn(self.map), run_time=1.0)
+        self.show_arrows()
+        self.mark_right_angle()
+        self.caption(pattern_caption(self.field_facts), facts=self.field_facts)
+        self.play(FadeOut(self.level_line), FadeOut(self.right_angle), run_time=0.5)
+        self.flip()
+        self.clear_caption()
+        self.wait(0.5)
+
+    def show_arrows(self) -> None:
+        self.caption(arrows_caption(self.field_facts), facts=self.field_facts)
+        self.pin(self.legend, *self.arrows)
+        self.play(LaggedStart(*(GrowArrow(a) for a in self.arrows), lag_ratio=0.02), FadeIn(self.legend), run_time=2.0)
+
+    def mark_right_angle(self) -> None:
+        self.caption("Each arrow crosses the contour line through its foot at a right angle.")
+        self.pin(self.level_line, self.right_angle)
+        self.play(Create(self.level_line), run_time=1.0)
+        self.play(Create(self.right_angle), run_time=0.5)
+
+    def flip(self) -> None:
+        self.caption(flip_caption(self.field_facts), facts=self.field_facts)
+        self.pin(self.down_legend)
+        turns = [Transform(a, d, path_arc=PI) for a, d in zip(self.arrows, self.down_arrows)]
+        self.play(*turns, FadeOut(self.legend), FadeIn(self.down_legend), run_time=1.5)

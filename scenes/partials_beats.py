@@ -1,0 +1,129 @@
+"""The captions of :class:`~scenes.partials.PartialDerivatives`, written from facts.
+
+Each function here is pure (facts in, text out) and tested without manim over many
+functions. A caption about a tangent says "rises", "falls" or "flat" only from the slope as
+shown on screen; the closing beat at a flat point names its kind from mathcore.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .beats import Facts
+from .slope_facts import PointFacts
+
+__all__ = [
+    "FlatFacts",
+    "SliceFacts",
+    "compass",
+    "flat_caption",
+    "intro_caption",
+    "point_caption",
+    "slice_caption",
+    "slice_facts",
+    "summary_caption",
+    "tangent_caption",
+    "walk_words",
+]
+
+
+def compass(variable: str, index: int) -> str | None:
+    """The lesson's compass word for input ``index``: "north" for the first variable when
+    it is called ``n``, "east" for the second when it is called ``e``; None otherwise."""
+    return {(0, "n"): "north", (1, "e"): "east"}.get((index, variable))
+
+
+def walk_words(variable: str, index: int) -> str:
+    """How a caption says "in the direction of growing ``variable``": "north", "east", or
+    "along x" for inputs without a compass word."""
+    return compass(variable, index) or f"along {variable}"
+
+
+@dataclass(frozen=True)
+class SliceFacts(Facts):
+    """One slice: input ``index`` varies, the other is held at the point's value.
+
+    ``slope`` is the partial derivative as shown (rounded to the point's digits), so what a
+    caption says about it agrees with the number on screen.
+    """
+
+    index: int
+    variable: str
+    held: str
+    held_value: str
+    walk: str
+    value_name: str
+    slope: float
+    shown: str
+
+
+@dataclass(frozen=True)
+class FlatFacts(Facts):
+    """The point is flat in both directions (``slope`` 0) and mathcore's ``kind`` of it."""
+
+    slope: float
+    kind: str
+    in_range: bool = True
+
+
+def slice_facts(point: PointFacts, index: int, variables: Sequence[str], value_name: str) -> SliceFacts:
+    """The facts of the slice along input ``index`` through ``point``."""
+    slope = point.gradient[index]
+    return SliceFacts(
+        index=index,
+        variable=variables[index],
+        held=variables[1 - index],
+        held_value=point.show(point.point[1 - index]),
+        walk=walk_words(variables[index], index),
+        value_name=value_name,
+        slope=point.shown(slope),
+        shown=point.show(slope),
+    )
+
+
+def intro_caption(variables: Sequence[str], value_name: str) -> str:
+    """The opening: the height depends on two inputs."""
+    named = [f"{compass(v, k)} {v}" if compass(v, k) else v for k, v in enumerate(variables)]
+    return f"The height {value_name} depends on two inputs, {named[0]} and {named[1]}: {value_name} = f({variables[0]}, {variables[1]})."
+
+
+def point_caption(point: PointFacts, variables: Sequence[str], value_name: str) -> str:
+    """Where we stand and how high it is there."""
+    a, b = (point.show(v) for v in point.point)
+    return f"Stand at {variables[0]} = {a}, {variables[1]} = {b}. The height there is {value_name} = {point.show(point.height)}."
+
+
+def slice_caption(s: SliceFacts) -> str:
+    """Hold one input and walk along the other: a plane cuts a curve."""
+    if s.index == 0:
+        return f"Hold {s.held} at {s.held_value} and walk {s.walk}: an upright plane cuts the hill along a curve."
+    return f"Now hold {s.held} at {s.held_value} and walk {s.walk}: a second plane cuts a second curve."
+
+
+def tangent_caption(s: SliceFacts) -> str:
+    """The tangent of the slice at the point, and what its slope means for the walker."""
+    slope = f"∂{s.value_name}/∂{s.variable} = {s.shown}"
+    if s.slope == 0:
+        return f"The tangent is flat, {slope}: walking {s.walk}, the ground is level at the point."
+    sign, trend = ("positive", "rises") if s.slope > 0 else ("negative", "falls")
+    return f"The tangent has a {sign} slope, {slope}: walking {s.walk}, the ground {trend}."
+
+
+def flat_caption(facts: FlatFacts) -> str:
+    """Both slopes are 0: what kind of flat point this is."""
+    kinds = {
+        "minimum": ": a low point of f",
+        "maximum": ": a high point of f",
+        "saddle": ", yet it is a saddle: up one way, down another",
+    }
+    return f"Both slopes are 0, so the ground is flat here{kinds.get(facts.kind, ' (to first order)')}."
+
+
+def summary_caption(first: SliceFacts, second: SliceFacts) -> str:
+    """Both partial derivatives, each with its direction."""
+    y = first.value_name
+    return (
+        f"So ∂{y}/∂{first.variable} = {first.shown} is the slope walking {first.walk}, "
+        f"and ∂{y}/∂{second.variable} = {second.shown} the slope walking {second.walk}."
+    )
