@@ -25,7 +25,7 @@ from .files import atomic_write_text, sha256_of
 __all__ = ["ClipJob", "QUALITIES", "clip_record_ok", "input_key", "render_clip"]
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILD_FORMAT = 1  # bump when the outputs of a clip change shape
+BUILD_FORMAT = 2  # bump when the outputs of a clip change shape
 
 #: --quality name -> manim's quality setting
 QUALITIES = {"low": "low_quality", "medium": "medium_quality", "high": "high_quality", "4k": "fourk_quality"}
@@ -104,7 +104,7 @@ def render_clip(job: ClipJob) -> dict:
     """Render ``job`` and publish its folder; return the clip record."""
     from manim import tempconfig
 
-    from . import captions, media
+    from . import captions, encoding, media
     from .registry import make_scene_class, scene_classes
 
     work = Path(tempfile.mkdtemp(prefix=f"{job.id}-", dir=job.work_dir))
@@ -119,15 +119,18 @@ def render_clip(job: ClipJob) -> dict:
         "verbosity": "WARNING",
         "format": "mp4",
         "output_file": job.id,
+        **encoding.manim_options(),
     }
     with tempconfig(options):
         scene = scene_class()
+        writer = encoding.use_twin_writer(scene)  # the webm and poster come from the same frames
         scene.render()
-        movie = Path(scene.renderer.file_writer.movie_file_path)
+        movie = Path(writer.movie_file_path)
 
     names = {kind: f"{job.id}.{ext}" for kind, ext in zip(FILE_KINDS, ("mp4", "webm", "png", "vtt", "srt"))}
     media.remux_faststart(movie, staged / names["mp4"])
-    media.transcode_webm(movie, staged / names["webm"], poster=staged / names["poster"])
+    os.replace(writer.webm_file_path, staged / names["webm"])
+    writer.save_poster(staged / names["poster"])
     srt_file = movie.with_suffix(".srt")
     cues = captions.read_srt(srt_file.read_text(encoding="utf-8")) if srt_file.exists() else []
     (staged / names["srt"]).write_text(captions.to_srt(cues), encoding="utf-8")

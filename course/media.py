@@ -1,13 +1,13 @@
-"""Video files for the web with PyAV: faststart mp4, webm, a poster frame, and checks."""
+"""Video files for the web with PyAV: faststart mp4, probing, and checks (the webm and the
+poster are made while rendering, see :mod:`course.encoding`)."""
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 
 import av
 
-__all__ = ["VideoInfo", "decodes", "probe", "remux_faststart", "transcode_webm"]
+__all__ = ["VideoInfo", "decodes", "probe", "remux_faststart"]
 
 
 class VideoInfo(dict):
@@ -38,32 +38,6 @@ def remux_faststart(source: Path, target: Path) -> None:
                 continue
             packet.stream = stream_out
             out.mux(packet)
-
-
-def transcode_webm(source: Path, target: Path, poster: Path | None = None, crf: int = 34) -> None:
-    """Encode ``source`` as VP9 in a webm container (constant quality, fast settings), and
-    save its last frame as the PNG ``poster`` on the way (a lesson's last frame sums it up)."""
-    last = None
-    with av.open(str(source)) as inp, av.open(str(target), "w", format="webm") as out:
-        stream_in = inp.streams.video[0]
-        rate = stream_in.average_rate or Fraction(30)
-        stream = out.add_stream("libvpx-vp9", rate=rate)
-        stream.width = stream_in.codec_context.width
-        stream.height = stream_in.codec_context.height
-        stream.pix_fmt = "yuv420p"
-        stream.options = {"crf": str(crf), "b": "0", "deadline": "realtime", "cpu-used": "8", "row-mt": "1"}
-        for index, frame in enumerate(inp.decode(stream_in)):
-            last = frame
-            frame = frame.reformat(format="yuv420p")
-            frame.pts, frame.time_base = index, 1 / Fraction(rate)
-            for packet in stream.encode(frame):
-                out.mux(packet)
-        for packet in stream.encode():
-            out.mux(packet)
-    if last is None:
-        raise ValueError(f"{source} has no video frames")
-    if poster is not None:
-        last.to_image().save(poster)
 
 
 def decodes(path: Path) -> bool:
