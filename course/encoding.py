@@ -34,6 +34,7 @@ from manim.scene.scene_file_writer import SceneFileWriter
 from PIL import Image
 
 __all__ = [
+    "join_on_frame_grid",
     "use_twin_writer",
     "H264_OPTIONS",
     "MAX_INFLIGHT_ENCODERS",
@@ -48,7 +49,7 @@ H264_OPTIONS: dict[str, str] = {"preset": "veryfast", "crf": "21", "bf": "0"}
 #: libvpx-vp9 settings for the webm: constant quality, realtime speed, row threading.
 VP9_OPTIONS: dict[str, str] = {"crf": "34", "b": "0", "deadline": "realtime", "cpu-used": "8", "row-mt": "1"}
 #: Animations whose segments may still be encoding while the scene draws the next one.
-MAX_INFLIGHT_ENCODERS = 4
+MAX_INFLIGHT_ENCODERS = 2
 
 
 def manim_options() -> dict[str, Any]:
@@ -181,9 +182,9 @@ class TwinFileWriter(SceneFileWriter):
 
     def combine_to_movie(self) -> None:
         super().combine_to_movie()
-        segments = [str(Path(path).with_suffix(".webm")) for path in self.partial_movie_files if path is not None]
+        segments = [Path(path).with_suffix(".webm") for path in self.partial_movie_files if path is not None]
         if segments:
-            self.combine_files(segments, self.webm_file_path)
+            join_on_frame_grid(segments, self.webm_file_path, self.video_encoder.frame_rate)
 
     def save_poster(self, path: Path) -> None:
         """Write the last frame of the video as an RGB PNG at ``path``."""
@@ -192,8 +193,41 @@ class TwinFileWriter(SceneFileWriter):
         Image.fromarray(self.last_frame).convert("RGB").save(path)
 
 
+def join_on_frame_grid(segments: list[Path], target: Path, frame_rate: Fraction) -> None:
+    """Join video ``segments`` into ``target`` without re-encoding, each starting on the frame
+    after the last frame of the one before.
+
+    Webm keeps times in milliseconds, so a segment's length is rounded there; joining by
+    those lengths (as a concat demuxer does) would let the rounding add up over many
+    segments. Each segment ends with its last frame (see :class:`TwinSegmentEncoder`), so
+    frames are counted, not milliseconds.
+    """
+    offset = 0  # frames before the current segment
+    with av.open(str(target), "w", format="webm") as out:
+        stream_out = None
+        for segment in segments:
+            last = -1
+            with av.open(str(segment)) as inp:
+                stream_in = inp.streams.video[0]
+                if stream_out is None:
+                    stream_out = out.add_stream_from_template(stream_in)
+                for packet in inp.demux(stream_in):
+                    if packet.pts is None:
+                        continue
+                    frame = round(packet.pts * packet.time_base * frame_rate)
+                    last = max(last, frame)
+                    packet.pts = packet.dts = round((offset + frame) / frame_rate / packet.time_base)
+                    packet.stream = stream_out
+                    out.mux(packet)
+            offset += last + 1
+
+
 def use_twin_writer(scene: Any) -> TwinFileWriter:
-    """Give a constructed (not yet rendered) ``scene`` a :class:`TwinFileWriter`."""
+    """Give a constructed (not yet rendered) ``scene`` a :class:`TwinFileWriter`.
+
+    Render with manim's ``disable_caching``: a segment manim reuses from its cache has no
+    webm beside it.
+    """
     renderer = scene.renderer
     renderer.file_writer = TwinFileWriter(scene.file_writer_settings)
     return renderer.file_writer

@@ -141,6 +141,25 @@ def test_frames_are_encoded_in_display_order_around_a_hold(spec, tmp_path):
     assert all(pts == dts for pts, dts in packets)
 
 
+def test_many_short_webm_segments_join_on_the_frame_grid(tmp_path):
+    """Webm rounds times to milliseconds; joined by rounded lengths, 40 segments of one frame
+    at 15 fps would drift by about 13 ms (a fifth of a frame)."""
+    spec15 = VideoEncoderSpec(
+        container_format="mp4", codec="libx264", pixel_format="yuv420p", width=64, height=48,
+        frame_rate=Fraction(15), options=tuple(sorted(encoding.H264_OPTIONS.items())),
+    )
+    segments = []
+    for index in range(40):
+        segment = TwinSegmentEncoder(tmp_path / f"{index:02}.mp4", spec15)
+        segment.write_frame(np.full((48, 64, 4), index * 6, np.uint8))
+        segment.finish()
+        segments.append(segment.webm_target)
+    encoding.join_on_frame_grid(segments, tmp_path / "joined.webm", Fraction(15))
+    times = [t for t, _ in shown_at(tmp_path / "joined.webm")]
+    assert [round(t * 15) for t in times] == list(range(40))
+    assert max(abs(t * 15 - round(t * 15)) for t in times) < 0.02
+
+
 @pytest.mark.parametrize("repeat", [0, -1, 1.5, True])
 def test_a_bad_repeat_is_refused(spec, tmp_path, repeat):
     segment = TwinSegmentEncoder(tmp_path / "a.mp4", spec)
