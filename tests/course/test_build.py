@@ -4,6 +4,7 @@ interruption and the one-build-per-folder rule."""
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
 import os
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import av
@@ -115,7 +117,13 @@ def test_build_captions_are_the_scene_subcaptions(built):
         assert vtt.count(" --> ") == len(srt_cues)
         assert all(cue.end.total_seconds() <= clip["duration"] + 0.5 for cue in srt_cues)
         for cue in srt_cues:
-            assert cue.content.splitlines()[0] in vtt
+            assert html.escape(cue.content.splitlines()[0], quote=False) in vtt  # WebVTT text is escaped
+        # The reading rules hold in the published captions: <= 17 characters a second, no overlap.
+        for cue in srt_cues:
+            seconds = (cue.end - cue.start).total_seconds()
+            assert len(" ".join(cue.content.split())) / seconds <= 17.0 + 1e-6, cue
+        for a, b in zip(srt_cues, srt_cues[1:]):
+            assert b.start >= a.end - timedelta(milliseconds=1), (a, b)
 
 
 def test_gallery_plays_every_clip_with_captions_in_chromium(built):
