@@ -1,17 +1,16 @@
-"""Gradient descent on the hillside: a ball rolls down the steps that mathcore computes.
+"""Gradient descent on the hillside: a ball rolls along the steps that mathcore computes.
 
-:class:`BallRollsToMinimum` puts a ball at ``start`` on the hill y = f(n, e) and lets it take
-the steps of :func:`mathcore.gradient_descent`, ``w <- w - eta * grad f(w)``, one after another
-while the camera walks around the hill. Its trail lies on the surface; a top view (a
-:class:`~scenes.parts.contours.ContourMap` pinned in a corner) draws the same path over the
-contour lines; the value of f falls in a readout; the end is labelled with mathcore's status
-and its message becomes the caption. :class:`MomentumRace` starts a second ball at the same
-point that keeps part of its last step (momentum) and races both at the same pace of steps.
+:class:`BallRollsToMinimum` puts a ball at ``start`` on the hill z = f(n, e) and lets it take
+the steps of :func:`mathcore.gradient_descent`, ``w <- w - eta * grad f(w)``, while the
+camera walks around the hill. Its trail lies on the surface; a top view (a contour map in the
+side panel) draws the same path; the value of f changes in a readout; the end is labelled
+with the walk's status in its colour. :class:`MomentumRace` starts a second ball at the same
+point that keeps part of its last step (momentum), step for step with the first.
 
-Every point, value and step count on screen comes from a :class:`~mathcore.DescentPath`.
-A walk that leaves the drawn hillside (it diverges, or momentum carries it off the
-rectangle) is drawn up to its last point over the hill and the label says where it left.
-Render with::
+Every caption (and the title, unless a subclass sets one) is written from the walk's facts
+(:mod:`scenes.rolling_facts`, :mod:`scenes.rolling_beats`): a walk that diverges at once, a
+flat start, a saddle, a minimum outside the picture or racers that coincide are told as
+they are. Render with::
 
     manim -qh scenes/rolling.py BallRollsToMinimum MomentumRace
 
@@ -27,172 +26,106 @@ A variant is a subclass::
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    UL,
-    UR,
-    WHITE,
-    FadeIn,
-    ManimColor,
-    MathTex,
-    Text,
-    VGroup,
-    VMobject,
-    config,
-    interpolate_color,
-)
+from manim import FadeIn, linear, smooth
 
 from mathcore import DescentPath, DomainError, gradient_descent
 
 from scenes import style
-from scenes.base import StillBackground, caption_parts, fit_width, lower_first
-from scenes.hill import HillLesson, is_real_number, is_whole_number
-from scenes.parts.ball3d import ShadedBall
-from scenes.parts.contours import ContourMap
-from scenes.parts.descent_steps import STATUS_WORDS, format_rate
-from scenes.parts.descent_walk import Rider, RollDescent, step_times, steps_in_view, subdivide_steps
-from scenes.parts.live_number import LiveReadout
+from scenes.base import StillBackground
+from scenes.hill import HillLesson
+from scenes.pacing import MAX_SECONDS, reading_time
+from scenes.parts.descent_walk import RollDescent, step_times
+from scenes.rolling_beats import (
+    Digits,
+    Line,
+    exact_number,
+    hill_lines,
+    outcome_label,
+    outcome_lines,
+    race_roll_line,
+    race_rule_lines,
+    race_start_lines,
+    race_subtitle,
+    race_summary,
+    roll_line,
+    rule_lines,
+    start_lines,
+    summary_line,
+    title_for,
+    value_decimals,
+)
+from scenes.rolling_facts import RaceFacts, race_facts, walk_facts
+from scenes.rolling_panel import RollingPanel, colour_name
+from scenes.settings import Setting
 
-__all__ = ["BallRollsToMinimum", "MomentumRace", "outcome_words", "race_summary"]
-
-#: The longest piece (scene units) of a trail between two corners on the surface.
-_TRAIL_PIECE = 0.15
-#: The most pieces one step of a walk is cut into.
-_MAX_PIECES = 64
-
-
-# -- words ---------------------------------------------------------------------------------------------
-def outcome_words(path: DescentPath, shown: int, number: Any = lambda v: f"{v:.2f}") -> str:
-    """A short label for how a walk ended: mathcore's status, the steps, and where it stopped
-    (or where it left the picture, when only ``shown`` of its steps are drawn)."""
-    word = STATUS_WORDS[path.status]
-    if path.steps == 0:
-        return "already at a minimum: no step to take" if path.status == "converged" else f"{word}: the gradient is zero here"
-    if shown < path.steps:
-        return f"{word} at step {path.steps}; leaves the picture after step {shown}"
-    a, b = (number(float(v)) for v in path.final_point)
-    steps = f"{path.steps} step{'s' if path.steps != 1 else ''}"
-    if path.status == "converged":
-        return f"{word} after {steps} at ({a}, {b})"
-    return f"{word}: stopped after {steps} at ({a}, {b})"
+__all__ = ["BallRollsToMinimum", "MomentumRace"]
 
 
 # -- scene 1: one ball ---------------------------------------------------------------------------------
-class BallRollsToMinimum(StillBackground, HillLesson):
-    """A ball rolls down the hill along the steps of gradient descent.
+class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
+    """A ball rolls on the hill along the steps of gradient descent.
 
     The story: the hillside, seen from walking around it; the ball at ``start`` and the top
     view; the update rule with eta's value; the roll (trail on the surface and in the top
-    view, f falling, the step count rising) while the camera turns; the end labelled with
-    mathcore's status and its message as the caption.
-
-    Class attributes
-    ----------------
-    function, variables, n_range, e_range, resolution, decimals, phi, theta, zoom
-        The hillside and the camera; see :class:`~scenes.hill.HillLesson`.
-    start : (float, float)
-        Where the ball starts: a point of the rectangle where f and its slopes are defined.
-    learning_rate : float
-        eta in ``w <- w - eta * grad f(w)``; positive.
-    max_steps : int
-        The most steps mathcore takes (1 to 5000).
-    tolerance : float
-        The length of gradient below which mathcore calls the walk converged.
-    ball_radius : float
-        In scene units.
-    step_time : float
-        Seconds per step while the roll fits in ``roll_time``; the first step's seconds after.
-    roll_time : float
-        The most seconds the roll takes; a longer walk speeds up along the way.
-    roll_turn : float
-        Degrees the camera turns about the hill while the ball rolls.
-    look_turn : float
-        Degrees the camera turns at the start, to show the hill's shape.
-    inset_size : float
-        The longer side of the top view, in scene units.
-    view_drop : float
-        How far below the hill's centre the camera looks (scene units): lifts the hill on
-        screen, clear of the captions, whichever way the camera turns.
-    trail_lift : float
-        Height of the trail above the surface (scene units), so that no face covers it.
-    panel_size : float
-        Font size of the rule and the readouts.
-    read_time : float
-        Seconds of stillness for reading after a caption.
-    title, subtitle, caption_width
-        See :class:`~scenes.base.LessonMixin`.
+    view, f in a readout, the step count rising) while the camera turns; how the walk ended,
+    labelled in its status colour, and how f changed. Left at its default, the title says
+    what the walk does ("Rolling to a minimum", "A walk that diverges", ...).
     """
 
-    title = "Rolling to the minimum"
+    title = "Rolling down a hillside"
     subtitle = "Gradient descent on a hillside"
     zoom = 0.92
-    read_time = 1.8
-    start: ClassVar[tuple[float, float]] = (2.5, 2.0)
-    learning_rate: ClassVar[float] = 0.25
-    max_steps: ClassVar[int] = 200
-    tolerance: ClassVar[float] = 1e-8
-    ball_radius: ClassVar[float] = 0.14
-    step_time: ClassVar[float] = 0.4
-    roll_time: ClassVar[float] = 7.0
-    roll_turn: ClassVar[float] = 40.0
-    look_turn: ClassVar[float] = 50.0
-    inset_size: ClassVar[float] = 2.8
+    start: ClassVar[Annotated[tuple[float, float], Setting("where the ball starts (n, e): inside n_range and e_range", low=-1e6, high=1e6)]] = (2.5, 2.0)
+    learning_rate: ClassVar[Annotated[float, Setting("eta in w <- w - eta * grad f(w)", low=1e-6, high=100)]] = 0.25
+    max_steps: ClassVar[Annotated[int, Setting("the most steps mathcore takes", low=1, high=5000)]] = 200
+    tolerance: ClassVar[Annotated[float, Setting("the walk has converged once the gradient is this short", above=0, high=1)]] = 1e-8
+    ball_radius: ClassVar[Annotated[float, Setting("radius of the ball, in scene units", low=0.02, high=1)]] = 0.14
+    step_time: ClassVar[Annotated[float, Setting("seconds per step while the roll fits in roll_time", low=0.02, high=10)]] = 0.4
+    roll_time: ClassVar[Annotated[float, Setting("the most seconds the roll takes (a longer walk speeds up)", low=0.1, high=60)]] = 7.0
+    roll_turn: ClassVar[Annotated[float, Setting("degrees the camera turns while the ball rolls", low=-360, high=360)]] = 40.0
+    look_turn: ClassVar[Annotated[float, Setting("degrees the camera turns at the start, to show the hill", low=-360, high=360)]] = 50.0
+    inset_size: ClassVar[Annotated[float, Setting("the longer side of the top view, in scene units", low=1, high=5)]] = 2.8
+    view_drop: ClassVar[Annotated[float, Setting("how far below the hill's centre the camera looks (scene units)", low=-5, high=5)]] = 0.7
+    trail_lift: ClassVar[Annotated[float, Setting("height of the trail above the surface (scene units)", low=0, high=0.5)]] = 0.02
+    panel_size: ClassVar[Annotated[float, Setting("font size of the rule and the readouts", low=12, high=60)]] = 30
 
-    view_drop: ClassVar[float] = 0.7
-    trail_lift: ClassVar[float] = 0.02
-    panel_size: ClassVar[float] = 30
+    #: Classes whose own title and subtitle are replaced by ones written from the facts.
+    _FACT_TITLED: ClassVar[tuple[str, ...]] = ("BallRollsToMinimum", "MomentumRace")
 
     # -- configuration ----------------------------------------------------------------------
     @classmethod
-    def validate(cls) -> None:
-        """Raise ``ValueError`` unless the walk can be shown: the hill can be drawn, ``start``
-        lies on it where f and its slopes are defined (and f within the drawn heights), and
-        the settings are in range."""
-        super().validate()
-        cls._check_rolling_settings()
+    def check(cls) -> None:
+        """``start`` lies on the drawn hill where f and its slopes are defined. The work is
+        bounded by the declared settings: at most 5000 steps, a roll of at most 60 s."""
+        super().check()
         cls.check_point("start")
-
-    @classmethod
-    def _check_rolling_settings(cls) -> None:
-        name = cls.__name__
-        rate = cls.learning_rate
-        if not is_real_number(rate) or rate <= 0:
-            raise ValueError(f"{name}.learning_rate must be a positive number; got {rate!r}")
-        if not is_whole_number(cls.max_steps) or not 1 <= cls.max_steps <= 5000:
-            raise ValueError(f"{name}.max_steps must be a whole number from 1 to 5000; got {cls.max_steps!r}")
-        if not is_real_number(cls.tolerance) or cls.tolerance <= 0:
-            raise ValueError(f"{name}.tolerance must be a positive number; got {cls.tolerance!r}")
-        cls.check_numbers((
-            ("ball_radius", 0.02, 1.0), ("step_time", 0.02, 10.0), ("roll_time", 0.1, 120.0),
-            ("roll_turn", -360.0, 360.0), ("look_turn", -360.0, 360.0), ("inset_size", 1.0, 5.0),
-            ("view_drop", -5.0, 5.0), ("trail_lift", 0.0, 0.5), ("panel_size", 12.0, 60.0),
-        ))  # fmt: skip
 
     # -- build --------------------------------------------------------------------------------
     def build(self) -> None:
         super().build()
         self.compute_paths()
-        self.formula = MathTex(f"y = {self.field.latex}", font_size=self.panel_size + 4, color=style.FUNCTION)
-        fit_width(self.formula, 4.6)  # leaves the top of the frame for the outcome labels
-        self.pin_corner(self.formula, UL)
-        self.rule = self.make_rule()
-        self.rule.next_to(self.formula, DOWN, buff=0.3, aligned_edge=LEFT)
-        self.pin(self.rule)
-        self.inset = self.make_inset()
-        self.step_readout = LiveReadout(r"\text{step}", 0, decimals=0, font_size=self.panel_size)
-        self.riders = [self.make_rider(path, ball, trail, label) for path, ball, trail, label in self.walks()]
-        self.readouts = VGroup(self.step_readout, *(r.readout for r in self.riders))
-        self.readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.22)
-        self.readouts.next_to(self.rule, DOWN, buff=0.35, aligned_edge=LEFT)
-        for rider in self.riders:
-            rider.show(0)
-        self.pin(self.readouts)
+        low, high = self.value_range[:2]
+        self.digits = Digits(self.decimals, value_decimals(high - low, self.decimals))
+        self.eta_text = exact_number(self.learning_rate)[0]
+        self.build_panel()
         self.times = step_times(max(r.shown for r in self.riders), self.step_time, self.roll_time)
-        self.labels = self.make_labels()
+        self.walks_facts = [r.facts for r in self.riders]
+        self.title_line = self.make_title_line()
+        if self.fact_titled():
+            self.title, self.subtitle = self.title_line.text, self.fact_subtitle()
+
+    def fact_titled(self) -> bool:
+        """True unless a subclass (or a course file) set its own title."""
+        owner = next(k for k in type(self).__mro__ if "title" in vars(k))
+        return owner.__name__ in self._FACT_TITLED and owner.__module__ == __name__
+
+    def make_title_line(self) -> Line:
+        return title_for(self.riders[0].facts)
+
+    def fact_subtitle(self) -> str:
+        return type(self).subtitle
 
     def compute_paths(self) -> None:
         """Ask mathcore for the walk(s): ``self.path``, plain gradient descent from ``start``."""
@@ -207,70 +140,24 @@ class BallRollsToMinimum(StillBackground, HillLesson):
             )
         except DomainError as error:
             raise DomainError(f"{type(self).__name__}.start = {self.start!r}: {error}") from None
-        except ValueError as error:
-            raise ValueError(f"{type(self).__name__}: {error}") from None
 
     def walks(self) -> list[tuple[DescentPath, Any, Any, str]]:
         """(path, ball colour, trail colour, readout label) of each ball."""
         return [(self.path, style.BALL, style.DESCENT, "f =")]
 
-    def make_rule(self) -> VGroup:
-        """The update rule with eta's value, as pinned LaTeX."""
-        n, e = self.var_tex
-        size = self.panel_size
-        rule = MathTex(r"\mathbf{w} \leftarrow \mathbf{w} - \eta\,\nabla f(\mathbf{w})", font_size=size, color=style.INK)
-        eta = format_rate(self.learning_rate)
-        values = MathTex(rf"\mathbf{{w}} = ({n}, {e}),\quad \eta = {eta}", font_size=size - 4, color=style.INK)
-        return VGroup(rule, values).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-
-    def make_inset(self) -> ContourMap:
-        """The top view: the contour map in the upper right corner, pinned to the screen."""
-        (n0, n1), (e0, e1) = self.n_range, self.e_range
-        scale = self.inset_size / max(n1 - n0, e1 - e0)
-        inset = ContourMap(
-            self.field, self.n_range, self.e_range,
-            width=scale * (n1 - n0), height=scale * (e1 - e0), variables=self.variables,
-        )
-        return self.pin_corner(inset, UR)
-
-    def make_rider(self, path: DescentPath, ball_color: Any, trail_color: Any, label: str) -> Rider:
-        """A ball, its trail on the surface, its path and marker in the top view, and its readout."""
-        shown = max(steps_in_view(path.points, path.values, self.n_range, self.e_range, self.value_range[:2]) - 1, 0)
-        points = np.asarray(path.points[: shown + 1], dtype=float)
-        ends = self.hill.to_scene(points[:, 0], points[:, 1], path.values[: shown + 1])
-        flat = self.hill.to_scene(points[:, 0], points[:, 1], np.zeros(len(points)))
-        lengths = np.maximum(np.linalg.norm(np.diff(ends, axis=0), axis=1), np.linalg.norm(np.diff(flat, axis=0), axis=1))
-        pieces = np.clip(np.ceil(lengths / _TRAIL_PIECE), 1, _MAX_PIECES).astype(int)
-        dense, marks = subdivide_steps(points, pieces)
-        # Where f is undefined between two steps (a hole), the trail goes straight over it.
-        values = np.asarray(self.field.evaluate(dense[:, 0], dense[:, 1]), dtype=float)
-        keep = np.isfinite(values)
-        keep[marks] = True
-        marks = np.cumsum(keep)[marks] - 1
-        dense = dense[keep]
-        trail = self.hill.path_on_surface(dense, lift=self.trail_lift, color=trail_color, stroke_width=4)
-        corners = _corners(trail) if len(dense) > 1 else self.hill.point_at(*dense[0], lift=self.trail_lift)[None, :]
-        map_trail = self.inset.path(points, color=trail_color, stroke_width=3)
-        map_corners = _corners(map_trail) if len(points) > 1 else self.inset.c2p(*points[0])[None, :]
-        readout = LiveReadout(label, float(path.values[0]), self.decimals, color=readable(ball_color), font_size=self.panel_size)
-        rider = Rider(
-            path=path,
-            shown=shown,
-            corners=corners,
-            marks=np.asarray(marks, dtype=int),
-            ball_offset=(self.ball_radius - self.trail_lift) * self.hill.up(),
-            map_corners=map_corners,
-            ball=ShadedBall(radius=self.ball_radius, color=ball_color),
-            trail=trail,
-            map_trail=map_trail,
-            marker=self.inset.marker(*points[0], color=ball_color, radius=0.07),
-            readout=readout,
-            number=self.number,
-        )
-        self.pin(map_trail, rider.marker, readout)
-        return rider
-
     # -- construct ----------------------------------------------------------------------------
+    def say(self, line: Line | None, run_time: float = 0.4) -> None:
+        """Caption ``line`` with its facts (nothing for None)."""
+        if line is not None:
+            self.caption(line.text, run_time=run_time, facts=line.facts)
+
+    def play_title_card(self, hold: float = 0.0) -> None:
+        """The title card; its caption carries the facts a fact-written title claims."""
+        before = len(self.beats)
+        super().play_title_card(hold)
+        for beat in self.beats[before:]:
+            beat.facts = self.title_line.facts
+
     def set_start_view(self) -> None:
         super().set_start_view()
         self.set_camera_orientation(frame_center=[0.0, 0.0, -self.view_drop])
@@ -286,118 +173,64 @@ class BallRollsToMinimum(StillBackground, HillLesson):
 
     def introduce_hill(self) -> None:
         """The hillside and its formula, then a walk around it."""
-        n, e = self.variables
-        self.caption(f"The hillside y = f({n}, {e}): its height above each point of the {n}-{e} plane.")
+        first, second = hill_lines(self.variables, self.y_name)
+        self.say(first)
         self.show_hill(run_time=1.0)
         self.play(FadeIn(self.formula), run_time=0.5)
-        self.wait(self.read_time * 0.5)
-        self.caption("Walking around the hill shows its shape: where it is high and where it is low.")
+        self.say(second)
         self.orbit(self.look_turn, run_time=4.0)
 
     def introduce_balls(self) -> None:
         """The ball at the start, and the top view with the same start."""
-        rider = self.riders[0]
-        a, b = (self.number(float(v)) for v in rider.path.points[0])
-        n, e = self.variables
-        self.caption(f"A ball starts at {n} = {a}, {e} = {b}, where f = {self.number(float(rider.path.values[0]))}. "
-                     "Top right: the same hill seen from above.")
-        self.play(*(FadeIn(r.ball, scale=0.5) for r in self.riders), FadeIn(self.inset),
-                  *(FadeIn(r.marker) for r in self.riders), run_time=0.8)
-        self.wait(self.read_time)
+        first, second = start_lines(self.riders[0].facts, self.digits)
+        self.say(first)
+        self.play(*(FadeIn(r.ball, scale=0.5) for r in self.riders), run_time=0.8)
+        self.say(second)
+        self.play(FadeIn(self.inset), *(FadeIn(r.marker) for r in self.riders), run_time=0.8)
 
     def introduce_rule(self) -> None:
         """The update rule in words and in LaTeX, and the readouts."""
-        self.caption("Each step: new point = old point minus the learning rate η times the gradient, "
-                     "which points the steepest way up.")
+        first, second = rule_lines(self.eta_text)
+        self.say(first)
         self.play(FadeIn(self.rule), FadeIn(self.readouts), run_time=0.6)
-        self.wait(self.read_time * 1.5)
+        self.say(second)
 
     def roll(self) -> None:
-        """The ball takes its steps while the camera turns; f falls in the readout."""
-        self.caption("Step after step the ball rolls downhill. Its trail is drawn on the hill and in the top view.")
-        self._roll_between(0.0, float(self.times[-1]), self.roll_turn)
+        """The ball takes its steps while the camera turns."""
+        self.say(roll_line(self.riders[0].facts, self.digits))
+        self.roll_between(0.0, float(self.times[-1]), self.roll_turn)
 
-    def _roll_between(self, start: float, end: float, turn: float) -> None:
-        """Play the riders' clock from ``start`` to ``end`` seconds while the camera turns ``turn`` degrees."""
+    def roll_between(self, start: float, end: float, turn: float) -> None:
+        """Play the riders' clock from ``start`` to ``end`` seconds while the camera turns
+        ``turn`` degrees. A caption that would stay up longer than a caption may is cleared
+        on the way (the roll goes on without it)."""
         if end <= start:
-            self.wait(self.read_time * 0.5)
             return
         self.order_for_roll()
+        beat = self._open_beat
+        left = MAX_SECONDS - 0.3 - (self.time - beat.start) if beat is not None else end - start
+        middle = start + max(left, reading_time(beat.text) - (self.time - beat.start) if beat else 0.0)
+        rate = smooth
+        if start < middle < end:
+            rate = linear
+            self.orbit(turn * (middle - start) / (end - start), run_time=middle - start, rate_func=linear,
+                       added_anims=[RollDescent(self.riders, self.times, start, middle, self.step_readout)])
+            self.clear_caption()
+            turn, start = turn * (end - middle) / (end - start), middle
         roll = RollDescent(self.riders, self.times, start, end, self.step_readout)
-        self.orbit(turn, run_time=end - start, added_anims=[roll])
-
-    def order_for_roll(self) -> None:
-        """Put the scene's mobjects in a drawing order that keeps the rolling frames cheap.
-
-        While the camera moves, the fast camera paints each run of consecutive, unchanged,
-        pinned mobjects from one cached picture (cropped to the run's extent) and takes a new
-        picture whenever a run's members change. So the still blocks (formula, rules and
-        labels at the top left; the caption; the top view) are kept apart, and the digits of
-        each readout, which change now and then, form a run of their own, not joined to
-        their still label: mobjects drawn in 3-D (axis letters, trails, balls) sit between
-        them. The trails stay under the balls; the groups do not overlap on screen, so the
-        picture is the same in any order. Everything that moves ends up after the still
-        mobjects, which is also what manim wants when the camera stands still.
-        """
-        n_label, e_label, y_label = self.axis_labels
-        readouts = [*(r.readout for r in self.riders), self.step_readout]
-        shown = set(self.get_mobject_family_members())
-        top_left = [self.formula, self.rule, *(m for m in self.labels if m in shown), *(r.label for r in readouts)]
-        caption = [self._caption_mobject] if self._caption_mobject is not None else []
-        order = [*top_left, n_label, *caption, e_label, self.inset]
-        order += [m for r in self.riders for m in (r.map_trail, r.marker)]
-        order += [r.trail for r in self.riders]
-        for rider in self.riders:
-            order += [rider.readout.number, rider.ball]
-        order += [self.step_readout.number, y_label]
-        self.add(*order)
-
-    def make_labels(self) -> VGroup:
-        """One label per ball: mathcore's status and where the walk ended, in the ball's
-        colour, stacked at the top of the frame between the formula and the top view (above
-        the hill) and pinned. Each is shown when its walk is over."""
-        labels = VGroup(*(
-            Text(
-                self.label_prefix(r) + outcome_words(r.path, r.shown, self.number),
-                font=style.FONT, font_size=24, color=readable(r.ball.color),
-            )
-            for r in self.riders
-        ))
-        labels.arrange(DOWN, buff=0.15)
-        left = self.formula.get_right()[0] + 0.4
-        right = self.inset.get_left()[0] - 0.3
-        fit_width(labels, right - left)
-        labels.move_to([(left + right) / 2, config.frame_height / 2 - 0.3 - labels.height / 2, 0])
-        self.pin(labels)
-        return labels
-
-    def label_prefix(self, rider: Rider) -> str:
-        """Words before a ball's outcome label (none for a single ball)."""
-        return ""
+        self.orbit(turn, run_time=end - start, added_anims=[roll], rate_func=rate)
 
     def conclude(self) -> None:
-        """The status label, mathcore's message, and how far f fell."""
+        """How the walk ended (label and captions) and how f changed."""
         rider = self.riders[0]
         self.play(FadeIn(self.labels[0]), run_time=0.5)
-        self.long_caption(rider.path.message)
-        self.caption(self.summary(rider))
-        self.wait(self.read_time)
+        for line in outcome_lines(rider.facts, self.digits):
+            self.say(line)
+        self.say(summary_line(rider.facts, self.digits))
+        self.hold()
 
-    def summary(self, rider: Rider) -> str:
-        """How f changed over the steps shown."""
-        f0, f1 = float(rider.path.values[0]), float(rider.path.values[rider.shown])
-        if rider.shown == 0:
-            return f"The ball stays where it is: f = {self.number(f0)}."
-        steps = f"In {rider.shown} step{'s' if rider.shown != 1 else ''}"
-        if self.number(f0) == self.number(f1):
-            return f"{steps} f stayed at {self.number(f0)}."
-        return f"{steps} f {'fell' if f1 < f0 else 'rose'} from {self.number(f0)} to {self.number(f1)}."
-
-    def long_caption(self, text: str) -> None:
-        """Caption ``text`` in parts of at most two lines, each held for reading."""
-        for part in caption_parts(text, self.caption_width):
-            self.caption(part)
-            self.wait(self.read_time * max(1.0, len(part) / 70))
+    def label_text(self, index: int) -> str:
+        return outcome_label(self.riders[index].facts, self.digits)
 
 
 # -- scene 2: plain steps against momentum -----------------------------------------------------------
@@ -406,15 +239,9 @@ class MomentumRace(BallRollsToMinimum):
 
     Both take step k at the same moment, so the one that needs fewer steps arrives first.
     The default valley is long and narrow: plain steps zigzag across it and creep along it;
-    momentum keeps part of each step and runs along the valley.
-
-    Class attributes
-    ----------------
-    momentum : float
-        mu in ``v <- mu v - eta grad f(w); w <- w + v``: the share of its last step the
-        second ball keeps, in [0, 1).
-    Others
-        As for :class:`BallRollsToMinimum` (the same ``start`` and ``learning_rate`` for both).
+    momentum keeps part of each step and runs along the valley. The momentum ball is drawn
+    a little larger, under the plain one, so both stay visible where they meet; with
+    ``momentum = 0`` the two walks are one, and the lesson says so.
     """
 
     title = "Momentum"
@@ -422,13 +249,20 @@ class MomentumRace(BallRollsToMinimum):
     function = "0.1*n**2 + 2*e**2"
     learning_rate = 0.45
     roll_time = 9.0
-    momentum: ClassVar[float] = 0.6
+    momentum: ClassVar[Annotated[float, Setting("mu: the share of its last step the second ball keeps", low=0, below=1)]] = 0.6
 
-    @classmethod
-    def _check_rolling_settings(cls) -> None:
-        super()._check_rolling_settings()
-        if not is_real_number(cls.momentum) or not 0 <= cls.momentum < 1:
-            raise ValueError(f"{cls.__name__}.momentum must be a number from 0 up to (not including) 1; got {cls.momentum!r}")
+    def build(self) -> None:
+        self.names = tuple(colour_name(c) for c in (style.BALL, style.MOMENTUM))
+        super().build()
+        self.mu_text = exact_number(self.momentum)[0]
+        plain, heavy = self.riders
+        span = max(self.n_range[1] - self.n_range[0], self.e_range[1] - self.e_range[0])
+        self.race: RaceFacts = race_facts(plain.facts, heavy.facts, plain.path.points, heavy.path.points, span)
+        if self.fact_titled():
+            self.subtitle = race_subtitle(self.race, self.mu_text)
+
+    def make_title_line(self) -> Line:
+        return Line(type(self).title)
 
     def compute_paths(self) -> None:
         """``self.path`` (plain) and ``self.momentum_path`` from the same start."""
@@ -441,90 +275,48 @@ class MomentumRace(BallRollsToMinimum):
             (self.momentum_path, style.MOMENTUM, style.MOMENTUM, r"\text{momentum } f ="),
         ]
 
-    def make_rule(self) -> VGroup:
-        """Both update rules, each in its ball's colour, with eta's and mu's values."""
-        n, e = self.var_tex
-        size = self.panel_size - 2
-        plain = MathTex(r"\mathbf{w} \leftarrow \mathbf{w} - \eta\,\nabla f(\mathbf{w})", font_size=size, color=style.BALL)
-        blue = readable(style.MOMENTUM)
-        velocity = MathTex(r"\mathbf{v} \leftarrow \mu\,\mathbf{v} - \eta\,\nabla f(\mathbf{w})", font_size=size, color=blue)
-        move = MathTex(r"\mathbf{w} \leftarrow \mathbf{w} + \mathbf{v}", font_size=size, color=blue)
-        values = MathTex(
-            rf"\mathbf{{w}} = ({n}, {e}),\ \eta = {format_rate(self.learning_rate)},\ \mu = {format_rate(self.momentum)}",
-            font_size=size - 4, color=style.INK,
-        )
-        group = VGroup(plain, velocity, move, values).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
-        fit_width(group, 3.4)
-        return group
-
     def introduce_balls(self) -> None:
-        rider = self.riders[0]
-        a, b = (self.number(float(v)) for v in rider.path.points[0])
-        n, e = self.variables
-        self.caption(f"Two balls start together at {n} = {a}, {e} = {b}. Top right: the hill from above.")
+        first, second = race_start_lines(self.race, self.digits, self.names)
+        self.say(first)
         self.play(*(FadeIn(r.ball, scale=0.5) for r in self.riders), FadeIn(self.inset),
                   *(FadeIn(r.marker) for r in self.riders), run_time=0.8)
-        self.wait(self.read_time)
+        self.say(second)
 
     def introduce_rule(self) -> None:
-        self.caption("Yellow takes plain steps against the gradient. Blue keeps a share μ of its last step "
-                     "and adds the new one: momentum.")
+        lines = race_rule_lines(self.race, self.names, self.eta_text, self.mu_text)
+        self.say(lines[0])
         self.play(FadeIn(self.rule), FadeIn(self.readouts), run_time=0.6)
-        self.wait(self.read_time * 2)
+        for line in lines[1:]:
+            self.say(line)
 
     def roll(self) -> None:
         """Both roll at one pace of steps; each is labelled when its walk ends."""
-        self.caption("Both take their steps at the same pace: step k happens at the same moment for both.")
+        self.say(race_roll_line(self.race))
+        together = self.race.coincide and self.race.momentum == 0
         order = sorted(range(len(self.riders)), key=lambda i: self.riders[i].shown)
         clock, total = 0.0, float(self.times[-1])
-        for i in order:
+        for place, i in enumerate(order):
             rider = self.riders[i]
             end = float(self.times[rider.shown])
             turn = self.roll_turn * (end - clock) / total if total > 0 else 0.0
-            self._roll_between(clock, end, turn)
+            self.roll_between(clock, end, turn)
             clock = end
+            if together:
+                self.play(*(FadeIn(label) for label in self.labels), run_time=0.4)
+                for line in outcome_lines(rider.facts, self.digits, subject="Both balls"):
+                    self.say(line)
+                return
             self.play(FadeIn(self.labels[i]), run_time=0.4)
-            self.long_caption(self.rider_name(rider) + ": " + lower_first(rider.path.message))
-            if end < total:
-                self.caption(f"{self.rider_name(self.riders[order[-1]])} still has steps to take.", run_time=0.3)
+            for line in outcome_lines(rider.facts, self.digits, subject=self.names[i]):
+                self.say(line)
+            if end < total and place == 0:
+                self.say(Line(f"{self.names[order[-1]]} still has steps to take."), run_time=0.3)
 
-    def rider_name(self, rider: Rider) -> str:
-        return "The plain ball" if rider.path.momentum == 0 else "The ball with momentum"
-
-    def label_prefix(self, rider: Rider) -> str:
-        return "plain: " if rider.path.momentum == 0 else f"momentum {rider.path.momentum:g}: "
+    def label_text(self, index: int) -> str:
+        name = self.names[index].lower()
+        return f"{name}: " + outcome_label(self.riders[index].facts, self.digits)
 
     def conclude(self) -> None:
         """The step counts side by side."""
-        self.caption(race_summary(self.path, self.momentum_path))
-        self.wait(self.read_time * 1.5)
-
-
-def race_summary(plain: DescentPath, momentum: DescentPath) -> str:
-    """One or two sentences comparing the steps the two walks needed (from their paths)."""
-    def needed(path: DescentPath) -> str:
-        if path.status == "converged":
-            return f"{path.steps} step{'s' if path.steps != 1 else ''}"
-        return f"{path.steps} steps and did not settle ({STATUS_WORDS[path.status]})"
-
-    text = f"Plain descent needed {needed(plain)}; with momentum {momentum.momentum:g} it needed {needed(momentum)}."
-    if plain.status == momentum.status == "converged" and momentum.steps > 0:
-        if momentum.steps < plain.steps:
-            text += f" That is {plain.steps / momentum.steps:.1f} times fewer steps with momentum."
-        elif momentum.steps > plain.steps:
-            text += " Here momentum was slower: it overshoots and swings back."
-    return text
-
-
-def readable(color: Any) -> ManimColor:
-    """``color`` for text on the dark background: a dark colour (the momentum blue) is
-    lightened towards white until it reads well; light colours are kept."""
-    color = ManimColor(color)
-    linear = np.where((rgb := np.asarray(color.to_rgb())) <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    luminance = float(linear @ [0.2126, 0.7152, 0.0722])  # relative luminance (WCAG)
-    return color if luminance >= 0.2 else interpolate_color(color, WHITE, 0.3)
-
-
-def _corners(path: VMobject) -> np.ndarray:
-    """The corner points of a polyline made by ``set_points_as_corners``."""
-    return np.vstack([path.get_start_anchors(), path.get_end_anchors()[-1:]])
+        self.say(race_summary(self.race, self.mu_text))
+        self.hold()

@@ -19,10 +19,21 @@ from manim import Animation, Dot, Mobject, VMobject
 
 from mathcore import DescentPath
 
+from ..numbers import shown as shown_value
 from .ball3d import ShadedBall
 from .live_number import LiveReadout
 
-__all__ = ["Rider", "RollDescent", "point_along", "reveal_polyline", "step_times", "steps_in_view", "subdivide_steps"]
+__all__ = [
+    "Rider",
+    "RollDescent",
+    "corners_of",
+    "point_along",
+    "reveal_polyline",
+    "step_times",
+    "steps_in_view",
+    "subdivide_steps",
+    "trail_points",
+]
 
 
 def step_times(steps: int, step_time: float, roll_time: float) -> np.ndarray:
@@ -87,6 +98,31 @@ def subdivide_steps(points_ab: np.ndarray, pieces: Sequence[int]) -> tuple[np.nd
     return np.vstack(parts), marks
 
 
+def trail_points(hill: Any, points_ab: np.ndarray, piece: float = 0.15, most: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """The points (m, 2) of a trail on the hillside ``hill`` through the walk ``points_ab``
+    (k, 2), each step cut into pieces at most ``piece`` scene units long (at most ``most``
+    per step) so that no chord cuts through or floats off the surface, and the index of
+    each walk point among them. Where f is undefined between two steps (a hole), the trail
+    goes straight over it."""
+    points = np.asarray(points_ab, dtype=float).reshape(-1, 2)
+    if len(points) == 1:
+        return points, np.zeros(1, dtype=int)
+    values = np.asarray(hill.field.evaluate(points[:, 0], points[:, 1]), dtype=float)
+    ends = hill.to_scene(points[:, 0], points[:, 1], values)
+    flat = hill.to_scene(points[:, 0], points[:, 1], np.zeros(len(points)))
+    lengths = np.maximum(np.linalg.norm(np.diff(ends, axis=0), axis=1), np.linalg.norm(np.diff(flat, axis=0), axis=1))
+    pieces = np.clip(np.ceil(np.nan_to_num(lengths, nan=most) / piece), 1, most).astype(int)
+    dense, marks = subdivide_steps(points, pieces)
+    keep = np.isfinite(np.asarray(hill.field.evaluate(dense[:, 0], dense[:, 1]), dtype=float))
+    keep[marks] = True
+    return dense[keep], np.cumsum(keep)[marks] - 1
+
+
+def corners_of(path: VMobject) -> np.ndarray:
+    """The corner points of a polyline made by ``set_points_as_corners``."""
+    return np.vstack([path.get_start_anchors(), path.get_end_anchors()[-1:]])
+
+
 def _corner_quads(corners: np.ndarray) -> np.ndarray:
     """The cubic Bézier points (4 per straight piece) of the polyline through ``corners``."""
     start, end = corners[:-1], corners[1:]
@@ -144,9 +180,14 @@ class Rider:
         The walk's points in the top view.
     ball, trail, map_trail, marker, readout
         The mobjects :meth:`show` moves (the trails grow; the readout shows f at the last
-        step reached).
-    number : callable
-        Formats a value as the scene shows it (its ``number`` method).
+        step reached, rounded to ``decimals`` as the scene shows it).
+    decimals : int
+        Digits after the point of the readout.
+    halo : VMobject or None
+        A wider dark stroke under the trail (grown with it), so that the trail stands out
+        on every shade of the hill.
+    facts : object
+        What the scene knows about the walk (its captions are written from it).
     """
 
     path: DescentPath
@@ -160,7 +201,9 @@ class Rider:
     map_trail: VMobject
     marker: Dot
     readout: LiveReadout
-    number: Any
+    decimals: int = 2
+    halo: VMobject | None = None
+    facts: Any = None
 
     def __post_init__(self):
         self._quads = _corner_quads(self.corners) if len(self.corners) > 1 else np.zeros((0, 4, 3))
@@ -180,10 +223,12 @@ class Rider:
         x = self.corner_index(step)
         self.ball.place(point_along(self.corners, x) + self.ball_offset)
         reveal_polyline(self.trail, self.corners, x, self._quads)
+        if self.halo is not None:
+            reveal_polyline(self.halo, self.corners, x, self._quads)
         reveal_polyline(self.map_trail, self.map_corners, step, self._map_quads)
         self.marker.move_to(point_along(self.map_corners, step))
         reached = int(math.floor(step + 1e-9))
-        self.readout.set_value(float(self.number(float(self.path.values[reached]))))
+        self.readout.set_value(shown_value(float(self.path.values[reached]), self.decimals))
 
 
 class RollDescent(Animation):

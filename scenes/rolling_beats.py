@@ -1,0 +1,293 @@
+"""The words of the rolling lessons, written from their facts.
+
+Every function here is pure: it takes the facts of :mod:`scenes.rolling_facts` (and how
+numbers are shown, :class:`Digits`) and returns a :class:`Line`, the caption's text with the
+facts that back it (the scene passes both to ``caption``; the tests check the claims of the
+text against the facts for many functions without manim). A beat whose point the function
+makes impossible returns the sentence that says what happens instead (a walk that never
+moves, racers that coincide, a flat start, a minimum outside the picture).
+
+Numbers go through :func:`scenes.numbers.number` only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .beats import NO_FACTS
+from .numbers import number, shown
+from .rolling_facts import RaceFacts, WalkFacts
+
+__all__ = [
+    "Digits",
+    "Line",
+    "exact_number",
+    "hill_lines",
+    "outcome_label",
+    "outcome_lines",
+    "race_roll_line",
+    "race_rule_lines",
+    "race_start_lines",
+    "race_subtitle",
+    "race_summary",
+    "roll_line",
+    "rule_lines",
+    "start_lines",
+    "summary_line",
+    "title_for",
+    "value_decimals",
+]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A caption and the facts it was written from."""
+
+    text: str
+    facts: Any = NO_FACTS
+
+
+@dataclass(frozen=True)
+class Digits:
+    """How the lesson writes numbers: ``coords`` decimals for points and distances,
+    ``values`` decimals for heights (see :func:`value_decimals`)."""
+
+    coords: int = 2
+    values: int = 2
+
+    def at(self, point: Sequence[float], variables: Sequence[str]) -> str:
+        """``"n = 2.50, e = 2.00"``."""
+        return ", ".join(f"{name} = {number(v, self.coords)}" for name, v in zip(variables, point))
+
+    def pair(self, point: Sequence[float]) -> str:
+        """``"(2.50, 2.00)"``."""
+        return "(" + ", ".join(number(v, self.coords) for v in point) + ")"
+
+    def value(self, value: float) -> str:
+        return number(value, self.values)
+
+    def small(self, value: float) -> str:
+        """A small positive quantity (a slope, a distance) with two significant digits."""
+        return number(value, _decimals_for(value, self.coords))
+
+
+def value_decimals(span: float, least: int = 2, most: int = 6) -> int:
+    """Decimals that show heights spanning ``span`` to three significant digits (at least
+    ``least``, at most ``most``): 2 for a hill up to 4.3, 5 for one up to 0.0018."""
+    if not (math.isfinite(span) and span > 0):
+        return least
+    return int(min(most, max(least, 2 - math.floor(math.log10(span)))))
+
+
+def _decimals_for(value: float, least: int, most: int = 6) -> int:
+    value = abs(float(value))
+    if not (math.isfinite(value) and value > 0):
+        return least
+    return int(min(most, max(least, 1 - math.floor(math.log10(value)))))
+
+
+def exact_number(value: float, most: int = 6) -> tuple[str, bool]:
+    """``value`` with the fewest decimals (up to ``most``) that show it exactly, and
+    whether they do (a setting such as eta = 0.005 is shown as given, not rounded)."""
+    for digits in range(most + 1):
+        if shown(value, digits) == float(value):
+            return number(value, digits), True
+    return number(value, most), False
+
+
+def _steps(count: int) -> str:
+    return f"{count} step{'s' if count != 1 else ''}"
+
+
+def _article(kind: str) -> str:
+    return ("an " if kind[:1] in "aeiou" else "a ") + kind
+
+
+# -- the single ball -------------------------------------------------------------------------------
+def title_for(walk: WalkFacts) -> Line:
+    """A title that says what this walk does."""
+    facts = walk.whole_walk()
+    if walk.steps == 0:
+        text = "A ball that starts at a minimum" if walk.kind == "minimum" else "A flat start: no way down"
+    elif walk.status == "converged" and walk.kind == "minimum":
+        text = "Rolling to a minimum" if walk.in_range else "Rolling to a minimum off the map"
+    elif walk.status == "converged":
+        text = "Rolling to a flat point"
+    else:
+        text = {
+            "diverged": "A walk that diverges",
+            "max_steps": "Rolling until the steps run out",
+            "oscillating": "Bouncing across a valley",
+            "left_domain": "Rolling to the edge of where f is defined",
+        }.get(walk.status, "Gradient descent on a hillside")
+    return Line(text, facts)
+
+
+def hill_lines(variables: Sequence[str], height: str) -> list[Line]:
+    """The hillside and the walk around it."""
+    n, e = variables
+    return [
+        Line(f"The hillside {height} = f({n}, {e}): its height above each point of the {n}-{e} plane."),
+        Line("Walking around the hill shows where it is high and where it is low."),
+    ]
+
+
+def start_lines(walk: WalkFacts, digits: Digits) -> list[Line]:
+    """Where the ball starts, and the map of the same hill."""
+    return [
+        Line(f"A ball starts at {digits.at(walk.start, walk.variables)}, where f = {digits.value(walk.start_value)}."),
+        Line("Top right: the same hill seen from above, with its contour lines."),
+    ]
+
+
+def rule_lines(eta: str) -> list[Line]:
+    """The update rule in words (``eta`` as written on screen)."""
+    return [
+        Line(f"Each step: new point = old point − η × gradient, with η = {eta}."),
+        Line("The gradient points the steepest way up, so each step goes against it."),
+    ]
+
+
+def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
+    """What the roll shows; None when there is no step to take (the outcome says why)."""
+    if walk.steps == 0:
+        return None
+    if walk.shown == 0:
+        where = digits.at(walk.exit_point, walk.variables) if walk.exit_point is not None else "far away"
+        return Line(f"Step 1 lands at {where}, far off the hill shown: here the ball stays at its start.", walk)
+    if not walk.moved:
+        return Line(
+            f"The slope is only {digits.small(walk.slope)}, so each step is tiny: after {_steps(walk.shown)} "
+            f"the ball is only {digits.small(walk.distance)} from its start.",
+            walk,
+        )
+    if walk.fell:
+        if walk.shown == 1:
+            return Line("In one step the ball rolls downhill, then it leaves the picture.", walk)
+        return Line("Step after step the ball rolls downhill, leaving a trail on the hill and the map.", walk)
+    if walk.rose:
+        return Line("Each step overshoots: the ball jumps across the valley and f rises.", walk)
+    return Line("The ball jumps back and forth, leaving a trail on the hill and the map.", walk)
+
+
+def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball") -> list[Line]:
+    """How the walk ended, in one or two captions (past tense, so ``subject`` may be
+    plural: "Both balls")."""
+    facts = walk.whole_walk()
+    at = digits.at(walk.end, walk.variables)
+    if walk.steps == 0:
+        if walk.kind == "minimum":
+            return [Line(f"{subject} started at a minimum: the slope there is zero, so there is no step to take.", facts)]
+        kind = f", which is {_article(walk.kind)}" if walk.kind and walk.in_range else ""
+        return [Line(f"The slope is zero at the start{kind}: descent has no way to go.", facts)]
+    lines = []
+    if walk.left_picture and walk.shown > 0 and walk.status != "converged":
+        lines.append(Line(f"{subject} left the picture after {_steps(walk.shown)}.", facts))
+        subject = "The walk"
+    status = walk.status
+    if status == "converged":
+        if walk.kind == "minimum" and walk.in_range:
+            text = f"{subject} reached a minimum after {_steps(walk.steps)}, at {at}, where f = {digits.value(walk.end_value)}."
+        elif walk.kind == "minimum":
+            text = f"{subject} converged to a minimum outside the picture, at {at}, after {_steps(walk.steps)}."
+        elif walk.kind and walk.in_range:
+            text = f"{subject} stopped after {_steps(walk.steps)} on {_article(walk.kind)} at {at}: flat, but not a minimum."
+        else:
+            text = f"{subject} stopped after {_steps(walk.steps)} at {at}, where the slope is zero."
+    elif status == "diverged" and walk.end_fell:
+        text = f"{subject} diverged at step {walk.steps}: f kept falling that way, with no lowest point in reach."
+    elif status == "diverged":
+        text = f"{subject} diverged at step {walk.steps}: each step overshot farther and f grew without bound."
+    elif status == "max_steps":
+        text = f"{subject} used all {_steps(walk.steps)}; at the end the slope is still {digits.small(walk.end_slope)}."
+    elif status == "oscillating":
+        text = f"{subject} kept bouncing back and forth across the valley, getting no closer."
+    else:  # left_domain
+        text = f"{subject} stopped at step {walk.steps}: the next step lands where f is undefined."
+    return lines + [Line(text, facts)]
+
+
+def summary_line(walk: WalkFacts, digits: Digits) -> Line | None:
+    """How f changed over the steps drawn; None when nothing was drawn."""
+    if walk.shown == 0:
+        return None
+    steps = f"In {_steps(walk.shown)}" if not walk.left_picture else f"In the {_steps(walk.shown)} drawn"
+    a, b = digits.value(walk.start_value), digits.value(walk.shown_value)
+    if a == b:
+        return Line(f"{steps} f stayed near {a}.", walk)
+    return Line(f"{steps} f {'fell' if walk.fell else 'rose'} from {a} to {b}.", walk)
+
+
+def outcome_label(walk: WalkFacts, digits: Digits) -> str:
+    """The short label shown on screen when the walk is over (in the status colour)."""
+    where = digits.pair(walk.end)
+    off = f"; off the map after step {walk.shown}" if walk.left_picture else ""
+    if walk.steps == 0:
+        return "at a minimum: no step to take" if walk.kind == "minimum" else "flat start: the slope is zero"
+    if walk.status == "converged":
+        return f"converged after {_steps(walk.steps)} at {where}" + (", off the map" if not walk.in_range else "")
+    return {
+        "diverged": f"diverged at step {walk.steps}{off}",
+        "max_steps": f"stopped: all {_steps(walk.steps)} used{off}",
+        "oscillating": f"oscillating: stopped after {_steps(walk.steps)}{off}",
+        "left_domain": f"stopped at step {walk.steps}: f undefined ahead{off}",
+    }.get(walk.status, walk.status)
+
+
+# -- the race -----------------------------------------------------------------------------------------
+def race_subtitle(race: RaceFacts, mu: str) -> str:
+    """The subtitle of the race: what the two balls do."""
+    if race.coincide:
+        return f"With μ = {mu} the two walks are one" if race.momentum == 0 else "Two balls, one walk"
+    return "Plain steps against steps that remember"
+
+
+def race_start_lines(race: RaceFacts, digits: Digits, names: tuple[str, str]) -> list[Line]:
+    """The two balls at their common start, the map, and the ring that keeps both visible."""
+    walk = race.plain
+    return [
+        Line(f"Two balls start together at {digits.at(walk.start, walk.variables)}. Top right: the hill seen from above.", race),
+        Line(f"{names[1]} is drawn a little larger: where the balls meet, it shows as a ring.", race),
+    ]
+
+
+def race_rule_lines(race: RaceFacts, names: tuple[str, str], eta: str, mu: str) -> list[Line]:
+    """The two update rules in words, or what makes them the same walk."""
+    plain, heavy = names
+    first = Line(f"{plain} takes plain steps against the gradient, with η = {eta}.", race)
+    if race.plain.steps == 0 and race.heavy.steps == 0:
+        return [first, Line("Neither ball has a step to take: the slope at the start is zero.", race)]
+    if race.coincide and race.momentum == 0:
+        return [first, Line(f"With μ = 0, {heavy} keeps none of its last step: both take the same steps.", race)]
+    second = Line(f"{heavy} keeps a share μ = {mu} of its last step and adds the new one: momentum.", race)
+    if race.coincide:
+        return [first, second, Line("Here that makes no difference on the picture: both walks are the same.", race)]
+    return [first, second]
+
+
+def race_roll_line(race: RaceFacts) -> Line | None:
+    """The pace of the race; None when neither ball is drawn taking a step."""
+    if race.plain.shown == 0 and race.heavy.shown == 0:
+        return None
+    return Line("Both take step k at the same moment: fewer steps, sooner there.", race)
+
+
+def race_summary(race: RaceFacts, mu: str) -> Line:
+    """The step counts side by side."""
+    plain, heavy = race.plain, race.heavy
+    if race.coincide and plain.steps == heavy.steps:
+        reason = f"with μ = {mu} momentum changes nothing here" if race.momentum == 0 else "momentum changes nothing here"
+        return Line(f"Both walks took the same {_steps(plain.steps)}: {reason}.", race)
+    if race.both_converged_to_minima:
+        text = f"Plain steps needed {plain.steps}; with momentum {mu}, {heavy.steps}."
+        if 0 < heavy.steps < plain.steps:
+            text += f" That is {number(plain.steps / heavy.steps, 1)} times fewer."
+        elif heavy.steps > plain.steps:
+            text += " Here momentum needed more."
+        if plain.end != heavy.end and max(abs(a - b) for a, b in zip(plain.end, heavy.end)) > 1e-3:
+            text += " They ended at different minima."
+        return Line(text, race)
+    return Line(f"Plain descent stopped after {_steps(plain.steps)}, momentum after {heavy.steps}.", race)
