@@ -278,8 +278,9 @@ class MomentumRace(BallRollsToMinimum):
     def introduce_balls(self) -> None:
         first, second = race_start_lines(self.race, self.digits, self.names)
         self.say(first)
-        self.play(*(FadeIn(r.ball, scale=0.5) for r in self.riders), FadeIn(self.inset),
-                  *(FadeIn(r.marker) for r in self.riders), run_time=0.8)
+        # Later (larger) balls first, so each earlier ball is drawn over them and stays seen.
+        self.play(*(FadeIn(r.ball, scale=0.5) for r in reversed(self.riders)), FadeIn(self.inset),
+                  *(FadeIn(r.marker) for r in reversed(self.riders)), run_time=0.8)
         self.say(second)
 
     def introduce_rule(self) -> None:

@@ -165,8 +165,10 @@ def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
             walk,
         )
     if walk.fell:
-        if walk.shown == 1:
+        if walk.shown == 1 and walk.left_picture:
             return Line("In one step the ball rolls downhill, then it leaves the picture.", walk)
+        if walk.shown == 1:
+            return Line("In one step the ball rolls downhill, leaving a trail on the hill and the map.", walk)
         return Line("Step after step the ball rolls downhill, leaving a trail on the hill and the map.", walk)
     if walk.rose:
         return Line("Each step overshoots: the ball jumps across the valley and f rises.", walk)
@@ -278,6 +280,8 @@ def race_roll_line(race: RaceFacts) -> Line | None:
 def race_summary(race: RaceFacts, mu: str) -> Line:
     """The step counts side by side."""
     plain, heavy = race.plain, race.heavy
+    if plain.steps == heavy.steps == 0:
+        return Line("Neither ball took a step.", race)
     if race.coincide and plain.steps == heavy.steps:
         reason = f"with μ = {mu} momentum changes nothing here" if race.momentum == 0 else "momentum changes nothing here"
         return Line(f"Both walks took the same {_steps(plain.steps)}: {reason}.", race)

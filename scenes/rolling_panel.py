@@ -179,7 +179,7 @@ class RollingPanel:
         top = [self.formula, *(m for m in self.labels if m in shown), self.rule, *(r.label for r in readouts)]
         caption = [self._caption_mobject] if self._caption_mobject is not None else []
         order: list[Mobject] = [*top, n_label, *caption, e_label, self.inset]
-        order += [m for r in self.riders for m in (r.map_trail, r.marker)]
+        order += [r.map_trail for r in self.riders] + [r.marker for r in reversed(self.riders)]
         order += [r.halo for r in self.riders] + [r.trail for r in self.riders]
         for rider in reversed(self.riders):
             order += [rider.readout.number, rider.ball]

@@ -1,0 +1,230 @@
+"""The facts and captions of the rolling lessons, for a family of functions, without manim.
+
+Each case is a walk mathcore really takes; its facts come from scenes.rolling_facts and every
+caption from scenes.rolling_beats. The claim checker (scenes.claims) must find nothing a
+caption says that its facts do not establish, and each case checks what matters for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from mathcore import ScalarField, gradient_descent
+from scenes.claims import claim_problems
+from scenes.hill import fitted_value_range
+from scenes.parts.descent_walk import steps_in_view
+from scenes.rolling_beats import (
+    Digits,
+    exact_number,
+    hill_lines,
+    outcome_label,
+    outcome_lines,
+    race_roll_line,
+    race_rule_lines,
+    race_start_lines,
+    race_subtitle,
+    race_summary,
+    roll_line,
+    rule_lines,
+    start_lines,
+    summary_line,
+    title_for,
+    value_decimals,
+)
+from scenes.rolling_facts import race_facts, walk_facts
+
+HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
+NAMES = ("Yellow", "Purple")
+
+
+def _walk(function, start=(2.5, 2.0), rate=0.25, momentum=0.0, n_range=(-3.0, 3.0), e_range=(-3.0, 3.0), steps=200):
+    field = ScalarField(function, variables=("n", "e"))
+    low, high, _ = fitted_value_range(field, n_range, e_range)
+    path = gradient_descent(field, start, learning_rate=rate, momentum=momentum, max_steps=steps)
+    shown = max(steps_in_view(path.points, path.values, n_range, e_range, (low, high)) - 1, 0)
+    return path, walk_facts(path, field, n_range, e_range, shown), Digits(2, value_decimals(high - low))
+
+
+def _race(function, momentum=0.6, **kwargs):
+    plain, pf, digits = _walk(function, **kwargs)
+    heavy, hf, _ = _walk(function, momentum=momentum, **kwargs)
+    n_range, e_range = kwargs.get("n_range", (-3.0, 3.0)), kwargs.get("e_range", (-3.0, 3.0))
+    span = max(n_range[1] - n_range[0], e_range[1] - e_range[0])
+    return race_facts(pf, hf, plain.points, heavy.points, span), digits
+
+
+def _lesson_lines(facts, digits):
+    lines = [title_for(facts), *hill_lines(("n", "e"), "y"), *start_lines(facts, digits), *rule_lines("0.25"),
+             roll_line(facts, digits), *outcome_lines(facts, digits), summary_line(facts, digits)]
+    return [line for line in lines if line is not None]
+
+
+def _race_lines(race, digits):
+    lines = [*race_start_lines(race, digits, NAMES), *race_rule_lines(race, NAMES, "0.45", "0.6"), race_roll_line(race),
+             *outcome_lines(race.plain, digits, NAMES[0]), *outcome_lines(race.heavy, digits, NAMES[1]), race_summary(race, "0.6")]
+    return [line for line in lines if line is not None]
+
+
+def _text(lines) -> str:
+    return " ".join(line.text for line in lines)
+
+
+FAMILY = [
+    pytest.param({"function": "0.3*(n**2 + 2*e**2)"}, id="default bowl"),
+    pytest.param({"function": HIMMELBLAU, "n_range": (-5.0, 5.0), "e_range": (-5.0, 5.0), "start": (-0.5, 0.5), "rate": 0.01}, id="himmelblau"),
+    pytest.param({"function": "n**2 - e**2"}, id="saddle"),
+    pytest.param({"function": "n**2 - e**2", "start": (2.5, 0.0)}, id="to the saddle point"),
+    pytest.param({"function": "100*(n**2 + e**2)"}, id="steep"),
+    pytest.param({"function": "sin(n)*cos(e)"}, id="egg crate"),
+    pytest.param({"function": "0.5*n + 0.2*e"}, id="plane"),
+    pytest.param({"function": "1e-4*(n**2 + e**2)"}, id="tiny"),
+    pytest.param({"function": "0.3*(n**2 + 2*e**2)", "start": (0.0, 0.0)}, id="flat start at the minimum"),
+    pytest.param({"function": "n**2 - e**2", "start": (0.0, 0.0)}, id="flat start on a saddle"),
+    pytest.param({"function": "0.3*(n**2 + 2*e**2)", "rate": 3.2}, id="overshoots off the map"),
+    pytest.param({"function": "n**2 + e**2", "rate": 1.0}, id="oscillating"),
+    pytest.param({"function": "n**4 + e**4", "start": (1.0, 1.0), "rate": 0.05, "steps": 20}, id="runs out of steps"),
+    pytest.param({"function": "n**4 + e**4", "start": (1.0, 1.0)}, id="one step to the bottom"),
+    pytest.param({"function": "-(n**2 + e**2)", "start": (0.5, 0.3)}, id="a hilltop"),
+    pytest.param({"function": "log(n) + e**2", "n_range": (0.1, 3.0), "start": (2.0, 1.0), "rate": 0.9}, id="a pole"),
+    pytest.param({"function": "1e4*(n**2 + e**2)", "rate": 1e-5}, id="huge values"),
+]
+
+
+@pytest.mark.parametrize("case", FAMILY)
+def test_no_caption_claims_what_its_facts_do_not_establish(case):
+    _, facts, digits = _walk(**case)
+    lines = _lesson_lines(facts, digits)
+    race, digits = _race(**{k: v for k, v in case.items()})
+    lines += _race_lines(race, digits)
+    problems = [p for line in lines for p in claim_problems(line.text, line.facts)]
+    assert problems == []
+    text = _text(lines)
+    assert not re.search(r"\d[eE][-+]?\d", text), text  # no scientific notation
+    assert "the minimum" not in text.lower()  # one of possibly several: "a minimum"
+
+
+def test_the_default_walk_reaches_a_minimum_and_says_so():
+    _, facts, digits = _walk("0.3*(n**2 + 2*e**2)")
+    assert title_for(facts).text == "Rolling to a minimum"
+    assert "rolls downhill" in roll_line(facts, digits).text
+    assert _text(outcome_lines(facts, digits)) == "The ball reached a minimum after 116 steps, at n = 0, e = 0, where f = 0."
+    assert summary_line(facts, digits).text == "In 116 steps f fell from 4.28 to 0."
+    assert outcome_label(facts, digits) == "converged after 116 steps at (0, 0)"
+
+
+def test_a_walk_that_leaves_at_once_never_says_the_ball_rolls():
+    _, facts, digits = _walk("100*(n**2 + e**2)")
+    assert facts.shown == 0 and not facts.moved and facts.status == "diverged"
+    line = roll_line(facts, digits).text
+    assert line == "Step 1 lands at n = -122.50, e = -98.00, far off the hill shown: here the ball stays at its start."
+    assert title_for(facts).text == "A walk that diverges"
+    assert _text(outcome_lines(facts, digits)).startswith("The ball diverged at step 2: each step overshot farther")
+    assert summary_line(facts, digits) is None
+    assert outcome_label(facts, digits) == "diverged at step 2; off the map after step 0"
+
+
+def test_a_saddle_walk_title_follows_the_facts():
+    _, facts, digits = _walk("n**2 - e**2")
+    assert facts.status == "diverged" and facts.shown == 1
+    assert "minimum" not in title_for(facts).text
+    assert roll_line(facts, digits).text == "In one step the ball rolls downhill, then it leaves the picture."
+    words = _text(outcome_lines(facts, digits))
+    assert words.startswith("The ball left the picture after 1 step. The walk diverged at step 17: f kept falling")
+
+
+def test_a_minimum_outside_the_range_is_said_to_be_outside():
+    _, facts, digits = _walk("sin(n)*cos(e)")
+    assert facts.kind == "minimum" and not facts.in_range and facts.shown < facts.steps
+    words = _text(outcome_lines(facts, digits))
+    assert words == "The ball converged to a minimum outside the picture, at n = 1.57, e = 3.14, after 68 steps."
+    assert summary_line(facts, digits).text == "In the 9 steps drawn f fell from -0.25 to -0.98."
+    assert outcome_label(facts, digits).endswith("off the map")
+
+
+def test_a_plane_has_no_minimum_to_name():
+    _, facts, digits = _walk("0.5*n + 0.2*e")
+    assert facts.status == "max_steps" and facts.kind is None
+    words = _text(_lesson_lines(facts, digits))
+    assert "minimum" not in words and "The ball left the picture after 44 steps." in words
+    assert "the slope is still 0.54" in words
+
+
+def test_a_tiny_function_shows_its_digits_and_does_not_claim_a_roll():
+    _, facts, digits = _walk("1e-4*(n**2 + e**2)")
+    assert digits.values == 5 and not facts.moved
+    assert roll_line(facts, digits).text == (
+        "The slope is only 0.00064, so each step is tiny: after 200 steps the ball is only 0.032 from its start.")
+    assert summary_line(facts, digits).text == "In 200 steps f fell from 0.00103 to 0.00100."
+
+
+@pytest.mark.parametrize(("function", "words", "title"), [
+    ("0.3*(n**2 + 2*e**2)", "The ball started at a minimum: the slope there is zero, so there is no step to take.",
+     "A ball that starts at a minimum"),
+    ("n**2 - e**2", "The slope is zero at the start, which is a saddle: descent has no way to go.", "A flat start: no way down"),
+])
+def test_a_flat_start_says_why_nothing_happens(function, words, title):
+    _, facts, digits = _walk(function, start=(0.0, 0.0))
+    assert roll_line(facts, digits) is None and summary_line(facts, digits) is None
+    assert _text(outcome_lines(facts, digits)) == words
+    assert title_for(facts).text == title
+
+
+def test_walk_ending_on_a_saddle_names_it():
+    _, facts, digits = _walk("n**2 - e**2", start=(2.5, 0.0))
+    assert facts.status == "converged" and facts.kind == "saddle"
+    assert title_for(facts).text == "Rolling to a flat point"
+    assert "on a saddle at n = 0, e = 0: flat, but not a minimum" in _text(outcome_lines(facts, digits))
+
+
+def test_racers_that_coincide_are_said_to_coincide():
+    race, digits = _race("0.1*n**2 + 2*e**2", momentum=0.0, rate=0.45)
+    assert race.coincide and race.visible
+    words = _text(race_rule_lines(race, NAMES, "0.45", "0"))
+    assert "With μ = 0, Purple keeps none of its last step: both take the same steps." in words
+    assert race_summary(race, "0").text == "Both walks took the same 188 steps: with μ = 0 momentum changes nothing here."
+    assert race_subtitle(race, "0") == "With μ = 0 the two walks are one"
+
+
+def test_the_default_race_compares_step_counts():
+    race, digits = _race("0.1*n**2 + 2*e**2", rate=0.45)
+    assert not race.coincide
+    assert race_summary(race, "0.6").text == "Plain steps needed 188; with momentum 0.6, 67. That is 2.8 times fewer."
+    assert race_subtitle(race, "0.6") == "Plain steps against steps that remember"
+
+
+def test_himmelblau_race_says_when_momentum_is_slower():
+    race, _ = _race(HIMMELBLAU, n_range=(-5.0, 5.0), e_range=(-5.0, 5.0), start=(-0.5, 0.5), rate=0.01)
+    assert race.heavy.steps > race.plain.steps
+    assert race_summary(race, "0.6").text.endswith("Here momentum needed more.")
+
+
+def test_a_race_without_steps_says_neither_ball_moves():
+    race, _ = _race("0.3*(n**2 + 2*e**2)", start=(0.0, 0.0))
+    assert race_roll_line(race) is None
+    assert "Neither ball has a step to take" in _text(race_rule_lines(race, NAMES, "0.25", "0.6"))
+    assert race_summary(race, "0.6").text == "Neither ball took a step."
+
+
+def test_value_decimals_read_three_significant_digits():
+    assert value_decimals(4.28) == 2 and value_decimals(180.0) == 2
+    assert value_decimals(0.0018) == 5 and value_decimals(1e-12) == 6
+    assert value_decimals(0.0) == 2 and value_decimals(float("nan")) == 2
+
+
+def test_exact_number_writes_a_setting_as_given():
+    assert exact_number(0.25) == ("0.25", True)
+    assert exact_number(0.005) == ("0.005", True)
+    assert exact_number(3.0) == ("3", True)
+    assert exact_number(1 / 3) == ("0.333333", False)
+    assert exact_number(1e-7) == ("0", False)
+
+
+def test_digits_write_points_values_and_small_quantities():
+    digits = Digits(2, 5)
+    assert digits.at((1.624e-08, -2.0), ("n", "e")) == "n = 0, e = -2.00"
+    assert digits.pair((3.14159, 2.0)) == "(3.14, 2.00)"
+    assert digits.value(7.91e-17) == "0"
+    assert digits.small(0.00064) == "0.00064" and digits.small(0.54) == "0.54"
