@@ -76,7 +76,6 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
 
     title = "Rolling down a hillside"
     subtitle = "Gradient descent on a hillside"
-    zoom = 0.92
     start: ClassVar[Annotated[tuple[float, float], Setting("where the ball starts (n, e): inside n_range and e_range", low=-1e6, high=1e6)]] = (2.5, 2.0)
     learning_rate: ClassVar[Annotated[float, Setting("eta in w <- w - eta * grad f(w)", low=1e-6, high=100)]] = 0.25
     max_steps: ClassVar[Annotated[int, Setting("the most steps mathcore takes", low=1, high=5000)]] = 200
@@ -87,7 +86,6 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
     roll_turn: ClassVar[Annotated[float, Setting("degrees the camera turns while the ball rolls", low=-360, high=360)]] = 40.0
     look_turn: ClassVar[Annotated[float, Setting("degrees the camera turns at the start, to show the hill", low=-360, high=360)]] = 50.0
     inset_size: ClassVar[Annotated[float, Setting("the longer side of the top view, in scene units", low=1, high=5)]] = 2.8
-    view_drop: ClassVar[Annotated[float, Setting("how far below the hill's centre the camera looks (scene units)", low=-5, high=5)]] = 0.7
     trail_lift: ClassVar[Annotated[float, Setting("height of the trail above the surface (scene units)", low=0, high=0.5)]] = 0.02
     panel_size: ClassVar[Annotated[float, Setting("font size of the rule and the readouts", low=12, high=60)]] = 30
 
@@ -158,9 +156,10 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
         for beat in self.beats[before:]:
             beat.facts = self.title_line.facts
 
-    def set_start_view(self) -> None:
-        super().set_start_view()
-        self.set_camera_orientation(frame_center=[0.0, 0.0, -self.view_drop])
+    def camera_views(self) -> list[tuple[float, float]]:
+        """The start view, after the look around, and after the roll's turn."""
+        look = self.theta + self.look_turn
+        return [(self.phi, self.theta), (self.phi, look), (self.phi, look + self.roll_turn)]
 
     def construct(self) -> None:
         self.set_start_view()

@@ -6,7 +6,8 @@ scene names in ``walks()``, a :class:`~scenes.parts.descent_walk.Rider` (ball wi
 halo, trail on the surface over a halo stroke, path and marker in the top view, readout of
 f) with its facts (:func:`scenes.rolling_facts.walk_facts`), and lays the still parts out in
 the frame's zones: the formula at the left of the title band, the outcome labels at its
-right; the top view, the update rule and the readouts in the side panel.
+right; the top view, the update rule and the readouts in the side panel (the hill keeps to
+the plot zone left of it, :meth:`hill_zone`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from scenes.base import fit_width
 from scenes.parts.ball3d import ShadedBall
 from scenes.parts.contours import ContourMap
 from scenes.parts.descent_walk import Rider, corners_of, steps_in_view, trail_points
+from scenes.parts.halo import halo_ball, with_halo
 from scenes.parts.live_number import LiveReadout
 from scenes.rolling_beats import exact_number
 from scenes.rolling_facts import walk_facts
@@ -80,6 +82,10 @@ class RollingPanel:
             rider.show(0)
         self.labels = self.make_labels()
 
+    def hill_zone(self):
+        """The hill keeps left of the side panel."""
+        return self.zones.plot
+
     def steps_shown(self, path) -> int:
         """How many steps of ``path`` lie over the drawn hill, from the start."""
         count = steps_in_view(path.points, path.values, self.n_range, self.e_range, self.value_range[:2])
@@ -123,7 +129,7 @@ class RollingPanel:
         trail = self.hill.path_on_surface(dense, lift=self.trail_lift, color=trail_color, stroke_width=4)
         single = len(dense) == 1
         corners = self.hill.point_at(*dense[0], lift=self.trail_lift)[None, :] if single else corners_of(trail)
-        halo = trail.copy().set_stroke(style.HALO, width=4 + style.HALO_EXTRA_WIDTH)
+        with_halo(trail, always=True)
         map_trail = self.inset.path(points, color=trail_color, stroke_width=3)
         map_corners = self.inset.c2p(*points[0])[None, :] if len(points) == 1 else corners_of(map_trail)
         radius = self.ball_radius * (1 + RING_SCALE * index)
@@ -134,13 +140,12 @@ class RollingPanel:
             marks=np.asarray(marks, dtype=int),
             ball_offset=(radius - self.trail_lift) * self.hill.up(),
             map_corners=map_corners,
-            ball=ShadedBall(radius=radius, color=ball_color, halo=BALL_HALO),
+            ball=halo_ball(ShadedBall(radius=radius, color=ball_color), BALL_HALO),
             trail=trail,
             map_trail=map_trail,
             marker=self.inset.marker(*points[0], color=ball_color, radius=0.07 * (1 + RING_SCALE * index)),
             readout=readout,
             decimals=self.digits.values,
-            halo=halo,
         )
         rider.facts = walk_facts(path, self.field, self.n_range, self.e_range, shown)
         self.pin(map_trail, rider.marker)
@@ -167,23 +172,20 @@ class RollingPanel:
 
         While the camera moves, the fast camera paints each run of consecutive, unchanged,
         pinned mobjects from one cached picture and takes a new picture whenever a run's
-        members change. So the still blocks (formula and labels; the caption; the side
-        panel) are kept apart, and the digits of each readout, which change now and then,
-        form a run of their own: mobjects drawn in 3-D (axis letters, trails, balls) sit
-        between them. Halos under trails, trails under balls, and later (larger) balls
-        under earlier ones, so that balls on one spot show as rings.
+        members change. So the still blocks (formula, labels, rule and readout labels; the
+        caption; the top view) are kept apart by what changes (the axis numbers, which follow
+        the camera; the digits of the step count). Trails (with their halos) go under the
+        balls, and later (larger) balls under earlier ones, so that balls on one spot show
+        as rings. The groups do not overlap on screen, so the picture is the same in any order.
         """
-        n_label, e_label, y_label = self.axis_labels
         readouts = [*(r.readout for r in self.riders), self.step_readout]
         shown = set(self.get_mobject_family_members())
-        top = [self.formula, *(m for m in self.labels if m in shown), self.rule, *(r.label for r in readouts)]
+        still = [self.formula, *(m for m in self.labels if m in shown), self.rule, *(r.label for r in readouts)]
         caption = [self._caption_mobject] if self._caption_mobject is not None else []
-        order: list[Mobject] = [*top, n_label, *caption, e_label, self.inset]
+        order: list[Mobject] = [*still, self.axis_marks, *caption, self.step_readout.number, self.inset]
         order += [r.map_trail for r in self.riders] + [r.marker for r in reversed(self.riders)]
-        order += [r.halo for r in self.riders] + [r.trail for r in self.riders]
-        for rider in reversed(self.riders):
-            order += [rider.readout.number, rider.ball]
-        order += [self.step_readout.number, y_label]
+        order += [r.trail for r in self.riders] + [r.readout.number for r in self.riders]
+        order += [r.ball for r in reversed(self.riders)]
         self.add(*order)
 
     def label_text(self, index: int) -> str:  # pragma: no cover - scenes override

@@ -183,9 +183,6 @@ class Rider:
         step reached, rounded to ``decimals`` as the scene shows it).
     decimals : int
         Digits after the point of the readout.
-    halo : VMobject or None
-        A wider dark stroke under the trail (grown with it), so that the trail stands out
-        on every shade of the hill.
     facts : object
         What the scene knows about the walk (its captions are written from it).
     """
@@ -202,7 +199,6 @@ class Rider:
     marker: Dot
     readout: LiveReadout
     decimals: int = 2
-    halo: VMobject | None = None
     facts: Any = None
 
     def __post_init__(self):
@@ -223,8 +219,6 @@ class Rider:
         x = self.corner_index(step)
         self.ball.place(point_along(self.corners, x) + self.ball_offset)
         reveal_polyline(self.trail, self.corners, x, self._quads)
-        if self.halo is not None:
-            reveal_polyline(self.halo, self.corners, x, self._quads)
         reveal_polyline(self.map_trail, self.map_corners, step, self._map_quads)
         self.marker.move_to(point_along(self.map_corners, step))
         reached = int(math.floor(step + 1e-9))
