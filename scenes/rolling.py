@@ -83,8 +83,8 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
     ball_radius: ClassVar[Annotated[float, Setting("radius of the ball, in scene units", low=0.02, high=1)]] = 0.14
     step_time: ClassVar[Annotated[float, Setting("seconds per step while the roll fits in roll_time", low=0.02, high=10)]] = 0.4
     roll_time: ClassVar[Annotated[float, Setting("the most seconds the roll takes (a longer walk speeds up)", low=0.1, high=60)]] = 7.0
-    roll_turn: ClassVar[Annotated[float, Setting("degrees the camera turns while the ball rolls", low=-360, high=360)]] = 40.0
-    look_turn: ClassVar[Annotated[float, Setting("degrees the camera turns at the start, to show the hill", low=-360, high=360)]] = 50.0
+    roll_turn: ClassVar[Annotated[float, Setting("degrees the camera turns while the ball rolls", low=-360, high=360)]] = -30.0
+    look_turn: ClassVar[Annotated[float, Setting("degrees the camera turns at the start, to show the hill", low=-360, high=360)]] = 30.0
     inset_size: ClassVar[Annotated[float, Setting("the longer side of the top view, in scene units", low=1, high=5)]] = 2.8
     trail_lift: ClassVar[Annotated[float, Setting("height of the trail above the surface (scene units)", low=0, high=0.5)]] = 0.02
     panel_size: ClassVar[Annotated[float, Setting("font size of the rule and the readouts", low=12, high=60)]] = 30

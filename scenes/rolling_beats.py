@@ -157,7 +157,7 @@ def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
         return None
     if walk.shown == 0:
         where = digits.at(walk.exit_point, walk.variables) if walk.exit_point is not None else "far away"
-        return Line(f"Step 1 lands at {where}, far off the hill shown: here the ball stays at its start.", walk)
+        return Line(f"Step 1 lands at {where}, far off the picture: the ball stays put.", walk)
     if not walk.moved:
         return Line(
             f"The slope is only {digits.small(walk.slope)}, so each step is tiny: after {_steps(walk.shown)} "

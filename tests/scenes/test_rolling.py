@@ -179,7 +179,7 @@ def test_the_settings_bound_the_clip_length():
 FAMILY = [
     pytest.param(BallRollsToMinimum, {}, ("Rolling to a minimum", "rolls downhill", "reached a minimum"), id="default"),
     pytest.param(BallRollsToMinimum, {"function": "100*(n**2 + e**2)"},
-                 ("A walk that diverges", "stays at its start", "diverged at step 2"), id="steep"),
+                 ("A walk that diverges", "the ball stays put", "diverged at step 2"), id="steep"),
     pytest.param(MomentumRace, {"momentum": 0.0},
                  ("both take the same steps", "Both balls reached a minimum", "momentum changes nothing"), id="racers coincide"),
 ]

@@ -119,7 +119,7 @@ def test_a_walk_that_leaves_at_once_never_says_the_ball_rolls():
     _, facts, digits = _walk("100*(n**2 + e**2)")
     assert facts.shown == 0 and not facts.moved and facts.status == "diverged"
     line = roll_line(facts, digits).text
-    assert line == "Step 1 lands at n = -122.50, e = -98.00, far off the hill shown: here the ball stays at its start."
+    assert line == "Step 1 lands at n = -122.50, e = -98.00, far off the picture: the ball stays put."
     assert title_for(facts).text == "A walk that diverges"
     assert _text(outcome_lines(facts, digits)).startswith("The ball diverged at step 2: each step overshot farther")
     assert summary_line(facts, digits) is None
