@@ -1,20 +1,31 @@
-"""Wall time of a cold course build with ``--jobs 2`` against ``--jobs 1``, in one run.
+"""Course build benchmarks, printed in one run.
 
-Both build the same course at low quality into fresh folders (nothing reused). On a
-2-core machine the ratio jobs2 / jobs1 should be clearly below 1. Also times a rebuild with
-nothing changed (it only checks hashes and decodability).
+1. Local parallelism: a cold build with ``--jobs 2`` against ``--jobs 1`` (on 2 cores the
+   ratio should be clearly below 1), and a rebuild with nothing changed.
+2. Dask: the same cold build through a 2-worker Dask cluster on this machine
+   (``LocalCluster``, one thread per worker) against local ``--jobs 2``: about 1.0 means the
+   cluster path costs nothing extra.
+3. Scaling out: each clip's render time (from the ``--jobs 1`` build, so uncontended) and, from
+   them, the predicted build time on 4, 16 and 64 workers: the bound max(longest clip,
+   total / N), and the longest-first schedule the build uses.
 
-Then the real-time check: a cold build of the default course at high quality (1080p60, every
-output) with ``--jobs 2``, its wall time against the length of the video it makes (below 1.0:
-faster than real time), and the CPU seconds it used per second of video (``wall x cores``
-bounds it from above; on a busy machine it is the steadier number).
+All builds go into fresh folders (nothing reused).
 
-Run: ``.venv/bin/python benchmarks/bench_course.py [COURSE_FILE]`` (default: the lesson).
+4. The real-time check: a cold build of the default course at high quality (1080p60, every
+   output) with ``--jobs 2``, its wall time against the length of the video it makes (below 1.0:
+   faster than real time), and the CPU seconds it used per second of video (``wall x cores``
+   bounds it from above; on a busy machine it is the steadier number).
+
+Run: ``.venv/bin/python benchmarks/bench_course.py [COURSE_FILE] [--quality low|medium|high|4k]``
+(default: the lesson, at low quality, for parts 1-3).
 """
 
 from __future__ import annotations
 
+import argparse
+import heapq
 import json
+import re
 import resource
 import subprocess
 import sys
@@ -25,13 +36,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build(out: Path, jobs: int, course: list[str]) -> float:
+def build(out: Path, course: list[str], quality: str, *options: str) -> tuple[float, str]:
+    """Wall time and output of one ``lessons build`` (plain progress lines)."""
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "course.cli", "build", *course, "--out", str(out), "--quality", "low", "--jobs", str(jobs)],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+    result = subprocess.run(
+        [sys.executable, "-m", "course.cli", "build", *course, "--out", str(out), "--quality", quality, *options],
+        cwd=ROOT, check=True, capture_output=True, text=True,
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, result.stdout
 
 
 def bench_real_time(out: Path, jobs: int = 2) -> float:
@@ -51,15 +63,66 @@ def bench_real_time(out: Path, jobs: int = 2) -> float:
     return wall / video
 
 
-def main(argv: list[str]) -> int:
-    course = argv[:1]
-    with tempfile.TemporaryDirectory() as tmp:
-        one = build(Path(tmp) / "jobs1", 1, course)
-        two = build(Path(tmp) / "jobs2", 2, course)
-        again = build(Path(tmp) / "jobs2", 2, course)
+def clip_times(output: str) -> dict[str, float]:
+    """Each clip's wall time from a build's ``[k/N] done ID in S s`` lines."""
+    return {clip: float(seconds) for clip, seconds in re.findall(r"\] done (\S+) in ([0-9.]+) s", output)}
+
+
+def predicted_build_time(times: list[float], workers: int) -> tuple[float, float]:
+    """(lower bound, longest-first schedule) of rendering clips of these ``times`` on ``workers``."""
+    bound = max(max(times), sum(times) / workers)
+    ends = [0.0] * workers
+    for duration in sorted(times, reverse=True):
+        heapq.heappush(ends, heapq.heappop(ends) + duration)
+    return bound, max(ends)
+
+
+def bench_local(tmp: Path, course: list[str], quality: str) -> tuple[float, dict[str, float]]:
+    """Part 1; returns the ``--jobs 2`` wall time and the per-clip times of ``--jobs 1``."""
+    one, output = build(tmp / "jobs1", course, quality, "--jobs", "1")
+    two, _ = build(tmp / "jobs2", course, quality, "--jobs", "2")
+    again, _ = build(tmp / "jobs2", course, quality, "--jobs", "2")
     print(f"cold build --jobs 1: {one:7.1f} s")
     print(f"cold build --jobs 2: {two:7.1f} s   ratio jobs2/jobs1 = {two / one:.2f}")
     print(f"rebuild, nothing changed: {again:5.1f} s")
+    return two, clip_times(output)
+
+
+def bench_dask(tmp: Path, course: list[str], quality: str, local_two: float) -> None:
+    """Part 2: the same cold build through a 2-worker Dask cluster on this machine."""
+    from distributed import LocalCluster
+
+    sys.path.insert(0, str(ROOT))  # the workers import the project like this process
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask, _ = build(tmp / "dask", course, quality, "--scheduler", cluster.scheduler_address)
+    print(f"cold build, Dask cluster of 2 workers: {dask:7.1f} s   ratio dask/jobs2 = {dask / local_two:.2f}")
+
+
+def print_scaling(times: dict[str, float]) -> None:
+    """Part 3: per-clip times and the predicted build time on more workers."""
+    print("\nper-clip render time (--jobs 1):")
+    for clip, seconds in sorted(times.items(), key=lambda item: -item[1]):
+        print(f"  {clip:40s} {seconds:7.1f} s")
+    values = list(times.values())
+    print(f"  {'total':40s} {sum(values):7.1f} s")
+    print("predicted build time (lower bound max(longest, total/N); longest-first schedule):")
+    for workers in (4, 16, 64):
+        bound, schedule = predicted_build_time(values, workers)
+        print(f"  {workers:3d} workers: {bound:7.1f} s  {schedule:7.1f} s")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("course", nargs="?", help="a course file (default: the lesson)")
+    parser.add_argument("--quality", default="low", choices=["low", "medium", "high", "4k"])
+    args = parser.parse_args(argv)
+    course = [args.course] if args.course else []
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        local_two, times = bench_local(tmp, course, args.quality)
+        bench_dask(tmp, course, args.quality, local_two)
+    print_scaling(times)
+    print()
     with tempfile.TemporaryDirectory() as tmp:
         bench_real_time(Path(tmp) / "high")
     return 0

@@ -3,8 +3,9 @@
 Safety, step by step:
 
 - One build per output folder at a time (an ``flock`` that dies with its process).
-- Each clip renders in its own worker process and private temporary folder, and appears
-  under ``clips/`` by one atomic rename (see :mod:`course.jobs`).
+- Each clip renders in a fresh process and private temporary folder (on this machine or a
+  Dask worker, see :mod:`course.runners`), and appears under ``clips/`` by one atomic rename
+  (see :mod:`course.jobs`).
 - A clip whose inputs did not change is reused, after its files' hashes are checked and
   its video is checked to decode.
 - The build writes only into a folder it made (see :mod:`course.output`): ``manifest.json``
@@ -16,33 +17,20 @@ Safety, step by step:
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import signal
-import subprocess
-import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from .cluster import DaskRunner, connect  # (dask itself is imported only when used)
 from .course_file import Course
 from .gallery import gallery_html
-from .jobs import ROOT, ClipJob, clip_record_ok, input_key, write_job
+from .jobs import ClipJob, clip_record_ok, input_key
 from .output import owned_output
+from .progress import BuildProgress
+from .runners import BuildFailed, LocalRunner, render_all
 
 __all__ = ["BuildFailed", "build_course"]
-
-
-class BuildFailed(RuntimeError):
-    """A clip failed to render; the message names it and points at its log."""
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    try:
-        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
 
 
 def build_course(
@@ -50,11 +38,26 @@ def build_course(
     out: Path,
     quality: str = "high",
     jobs: int | None = None,
-    report: Callable[[str], None] = print,
+    scheduler: str | None = None,
+    live: bool | None = None,
 ) -> Path:
-    """Build ``course`` into ``out``; return the path of ``index.html``."""
+    """Build ``course`` into ``out``; return the path of ``index.html``.
+
+    Clips render ``jobs`` at a time on this machine, or as tasks on the Dask scheduler at
+    ``scheduler`` (``tcp://HOST:PORT``). ``live`` forces the live progress display on or off
+    (default: on when stdout is a terminal).
+    """
     out = Path(out).absolute()
     jobs = max(1, jobs or os.cpu_count() or 1)
+    client = connect(scheduler) if scheduler else None  # before touching ``out``: a bad address changes nothing
+    try:
+        return _build(course, out, quality, jobs, client, live)
+    finally:
+        if client is not None:
+            client.close()
+
+
+def _build(course: Course, out: Path, quality: str, jobs: int, client, live: bool | None) -> Path:
     with owned_output(out, gallery_html) as output:
         work = output.new_work_dir()
         try:
@@ -81,9 +84,18 @@ def build_course(
                 else:
                     records[job.id] = record
             output.claim_clip_folders(job.folder_name for job in to_render)
-            total = len(planned)
-            report(f"{course.title}: {total} clips, {total - len(to_render)} up to date, {len(to_render)} to render (quality {quality}, {jobs} jobs)")
-            _run_parallel(to_render, jobs, work, records, total, report, output.keep_failed_log)
+            lengths = _previous_lengths(out)
+            to_render.sort(key=lambda job: -(lengths.get(job.id) or 0.0))  # longest first: the last clip ends soonest
+            progress = BuildProgress([(job.id, job.scene, lengths.get(job.id)) for job in to_render], len(planned), live=live)
+            try:
+                runner = DaskRunner(client, work, progress) if client is not None else LocalRunner(jobs, work, progress)
+                progress.note(
+                    f"{course.title}: {len(planned)} clips, {len(planned) - len(to_render)} up to date, "
+                    f"{len(to_render)} to render (quality {quality}, on {runner.where})"
+                )
+                records.update(_interruptible(render_all, runner, to_render, progress, output.keep_failed_log))
+            finally:
+                progress.close()
 
             manifest = _manifest(course, planned, records)
             manifest_text = json.dumps(manifest, indent=2, allow_nan=False) + "\n"
@@ -93,52 +105,26 @@ def build_course(
     return out / "index.html"
 
 
-def _run_parallel(
-    to_render: list[ClipJob], jobs: int, work: Path, records: dict, total: int, report, keep_failed_log: Callable[[str, Path], Path]
-) -> None:
-    pending = list(to_render)
-    running: dict[subprocess.Popen, tuple[ClipJob, float, Path]] = {}
-    done = total - len(to_render)
+def _interruptible(function, *args):
+    """Call ``function`` with SIGTERM raising KeyboardInterrupt, as Ctrl-C does."""
 
     def stop(signum, frame):
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        while pending or running:
-            while pending and len(running) < jobs:
-                job = pending.pop(0)
-                job_file, log = work / f"{job.id}.job.json", work / f"{job.id}.log"
-                write_job(job, job_file)
-                with open(log, "wb") as log_handle:
-                    process = subprocess.Popen(
-                        [sys.executable, "-m", "course.jobs", str(job_file)],
-                        cwd=ROOT,
-                        stdout=log_handle,
-                        stderr=subprocess.STDOUT,
-                        preexec_fn=_die_with_parent,
-                    )
-                running[process] = (job, time.monotonic(), log)
-                report(f"[{done}/{total}] rendering {job.id} ({job.scene}) ... now: {', '.join(j.id for j, _, _ in running.values())}")
-            time.sleep(0.2)
-            for process in [p for p in running if p.poll() is not None]:
-                job, started, log = running.pop(process)
-                if process.returncode != 0:
-                    tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:] or ["(no output)"]
-                    kept = keep_failed_log(job.id, log)
-                    raise BuildFailed(f"clip {job.id!r} ({job.scene}) failed: {tail[0]} (full log: {kept})")
-                done += 1
-                record = clip_record_ok(Path(job.clips_dir) / job.folder_name, job.key)
-                if record is None:
-                    raise BuildFailed(f"clip {job.id!r} rendered but its files did not check out")
-                records[job.id] = record
-                report(f"[{done}/{total}] done {job.id} in {time.monotonic() - started:.1f} s")
+        return function(*args)
     finally:
-        for process in running:
-            process.kill()
-        for process in running:
-            process.wait()
         signal.signal(signal.SIGTERM, previous)
+
+
+def _previous_lengths(out: Path) -> dict[str, float]:
+    """Each clip's length in the folder's previous build (by id), to estimate time left."""
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        return {clip["id"]: float(clip["duration"]) for clip in manifest["clips"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
 
 
 def _manifest(course: Course, planned: list[ClipJob], records: dict[str, dict]) -> dict:

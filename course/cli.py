@@ -9,6 +9,7 @@ Examples
     lessons build                       # the default course into media/course/
     lessons build my_course.toml --out site/clips --quality medium --jobs 2
     lessons storyboard GradientDescent1D --set 'function=w**4 - 3*w**2'   # a PNG of every beat
+    lessons build --scheduler tcp://render-1:8786   # clips rendered by a Dask cluster's workers
 
 Mistakes in what you typed (unknown scene or parameter, a wrong type, a bad formula, a
 broken course file, an output folder the build did not make) end with exit code 2 and one
@@ -57,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     build.add_argument("--quality", choices=list(QUALITIES), default="high")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="clips rendered at once (default: the number of cores)")
+    build.add_argument(
+        "--scheduler",
+        default=os.environ.get("LESSONS_SCHEDULER") or None,
+        metavar="tcp://HOST:PORT",
+        help="render the clips on this Dask scheduler's workers instead (default: $LESSONS_SCHEDULER, if set)",
+    )
     return parser
 
 
@@ -131,7 +138,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
     course = load_course(args.course) if args.course else default_course()
-    index = build_course(course, args.out, quality=args.quality, jobs=args.jobs)
+    if args.scheduler:
+        from .cluster import check_address
+
+        check_address(args.scheduler)
+    index = build_course(course, args.out, quality=args.quality, jobs=args.jobs, scheduler=args.scheduler)
     print(f"\nCourse ready. Open the gallery: {index}")
     return 0
 

@@ -17,15 +17,17 @@ import shutil
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
-from functools import cache
 from pathlib import Path
 
 from .files import atomic_write_text, sha256_of
+from .job_report import ProgressReporter, exit_with_parent
+from .sources import project_sources
 
-__all__ = ["ClipJob", "QUALITIES", "clip_record_ok", "input_key", "render_clip"]
+__all__ = ["ClipJob", "QUALITIES", "clip_record_ok", "input_key", "key_inputs", "publish_folder", "render_clip"]
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_FORMAT = 2  # bump when the outputs of a clip change shape
+MISMATCH_EXIT = 3  # exit code of a job process whose code gives the clip another key
 
 #: --quality name -> manim's quality setting
 QUALITIES = {"low": "low_quality", "medium": "medium_quality", "high": "high_quality", "4k": "fourk_quality"}
@@ -50,35 +52,32 @@ class ClipJob:
         return f"{self.id}-{self.key[:12]}"
 
 
-@cache
-def sources_digest() -> str:
-    """A hash of the code a clip's pixels depend on: mathcore and the scenes (not the build)."""
-    digest = hashlib.sha256()
-    for package in ("mathcore", "scenes"):
-        for path in sorted((ROOT / package).rglob("*.py")):
-            if "course" in path.relative_to(ROOT).parts:
-                continue
-            digest.update(str(path.relative_to(ROOT)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+def key_inputs(scene: str, params: dict, quality: str) -> dict:
+    """What decides a clip's output: the source of every project module its scene class
+    imports (see :mod:`course.sources`; mathcore's code is among them), its parameters,
+    the quality, manim's version and the build format. A stray file changes nothing."""
+    import manim
+
+    from .registry import scene_classes
+
+    return {
+        "scene": scene,
+        "params": params,
+        "quality": quality,
+        "manim": manim.__version__,
+        "sources": project_sources(scene_classes()[scene].__module__),
+        "format": BUILD_FORMAT,
+    }
+
+
+def key_of(inputs: dict) -> str:
+    """The sha256 of key inputs (see :func:`key_inputs`)."""
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
 def input_key(scene: str, params: dict, quality: str) -> str:
-    """What decides a clip's output: scene code, parameters, quality and manim's version."""
-    import manim
-
-    payload = json.dumps(
-        {
-            "scene": scene,
-            "params": params,
-            "quality": quality,
-            "manim": manim.__version__,
-            "sources": sources_digest(),
-            "format": BUILD_FORMAT,
-        },
-        sort_keys=True,
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
+    """A clip's input key: a clip folder is reused only for the same key."""
+    return key_of(key_inputs(scene, params, quality))
 
 
 def clip_record_ok(folder: Path, key: str) -> dict | None:
@@ -100,8 +99,12 @@ def clip_record_ok(folder: Path, key: str) -> dict | None:
     return record
 
 
-def render_clip(job: ClipJob) -> dict:
-    """Render ``job`` and publish its folder; return the clip record."""
+def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
+    """Render ``job`` and publish its folder; return the clip record.
+
+    ``progress`` hears the phase and the seconds of video drawn so far.
+    """
+    progress = progress or ProgressReporter()
     from manim import tempconfig
 
     from . import captions, encoding, media
@@ -124,7 +127,9 @@ def render_clip(job: ClipJob) -> dict:
     with tempconfig(options):
         scene = scene_class()
         writer = encoding.use_twin_writer(scene)  # the webm and poster come from the same frames
+        progress.phase("drawing", lambda: scene.renderer.time)
         scene.render()
+        progress.phase("encoding")
         movie = Path(writer.movie_file_path)
 
     names = {kind: f"{job.id}.{ext}" for kind, ext in zip(FILE_KINDS, ("mp4", "webm", "png", "vtt", "srt"))}
@@ -147,21 +152,38 @@ def render_clip(job: ClipJob) -> dict:
         "captions": len(cues),
     }
     atomic_write_text(staged / "clip.json", json.dumps(record, indent=2))
-    final = Path(job.clips_dir) / job.folder_name
-    final.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.rename(staged, final)  # atomic: the folder appears complete or not at all
-    except OSError:
-        if clip_record_ok(final, job.key) is None:  # a broken leftover of the same key
-            shutil.rmtree(final)
-            os.rename(staged, final)
+    publish_folder(staged, Path(job.clips_dir) / job.folder_name, job.key)
     shutil.rmtree(work, ignore_errors=True)
     return record
 
 
+def publish_folder(staged: Path, final: Path, key: str) -> None:
+    """Move the complete clip folder ``staged`` to ``final`` with one atomic rename."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(staged, final)  # atomic: the folder appears complete or not at all
+    except OSError:
+        if clip_record_ok(final, key) is None:  # a broken leftover of the same key
+            shutil.rmtree(final)
+            os.rename(staged, final)
+
+
 def main(argv: list[str]) -> int:
-    job = ClipJob(**json.loads(Path(argv[0]).read_text(encoding="utf-8")))
-    render_clip(job)
+    """Render the job in ``argv[0]``. Exit code 3: this code gives the clip another key
+    (the inputs it used are written beside the job file as ``<id>.mismatch.json``)."""
+    exit_with_parent()
+    job_file = Path(argv[0])
+    job = ClipJob(**json.loads(job_file.read_text(encoding="utf-8")))
+    progress = ProgressReporter()
+    inputs = key_inputs(job.scene, job.params, job.quality)
+    if key_of(inputs) != job.key:
+        atomic_write_text(job_file.with_name(f"{job.id}.mismatch.json"), json.dumps(inputs))
+        print(f"clip {job.id!r}: this checkout's code gives another input key than the build's", file=sys.stderr)
+        return MISMATCH_EXIT
+    try:
+        render_clip(job, progress)
+    finally:
+        progress.close()
     return 0
 
 
