@@ -78,16 +78,20 @@ class BuildProgress:
 
     # --- fed from worker threads -------------------------------------------------------
     def update(self, progress: Progress) -> None:
-        """A report from a running clip."""
+        """A report from a running clip (a clip reporting from another worker restarted there)."""
         with self._lock:
             clip = self._clips.get(progress.clip)
             if clip is None or clip.length is not None:
                 return
-            first = clip.phase == "waiting"
-            clip.phase, clip.drawn, clip.where = progress.phase, max(clip.drawn, progress.seconds), progress.where
+            first, moved = clip.phase == "waiting", clip.where not in ("", progress.where)
+            lost = clip.where
+            clip.phase, clip.where = progress.phase, progress.where
+            clip.drawn = progress.seconds if moved else max(clip.drawn, progress.seconds)
         if first:
             where = f" on {progress.where}" if progress.where != "local" else ""
             self.note(f"[{self._done}/{self._total}] rendering {clip.id} ({clip.scene}){where}")
+        elif moved:
+            self.note(f"[{self._done}/{self._total}] rendering {clip.id} again on {progress.where} ({lost} was lost)")
 
     def finished(self, clip_id: str, wall: float, length: float) -> None:
         """A clip is rendered, checked and published."""
@@ -163,13 +167,16 @@ class BuildProgress:
     def _renderable(self):
         from rich.progress_bar import ProgressBar
         from rich.table import Table
+        from rich.text import Text
 
         with self._lock:
             left = self.time_left()
             table = Table.grid(padding=(0, 1))
+            for _ in range(3):
+                table.add_column(no_wrap=True)
             elapsed = clock(time.monotonic() - self._start)
             estimate = f"about {clock(left)} left" if left is not None else "time left: estimating"
-            table.add_row(f"[bold]{self._done}/{self._total} clips done[/]", "", f"elapsed {elapsed}, {estimate}")
+            table.add_row(Text(f"{self._done}/{self._total} clips done", style="bold"), "", Text(f"elapsed {elapsed}, {estimate}"))
             for clip in self._clips.values():
                 if clip.length is not None or clip.phase == "waiting":
                     continue
@@ -177,5 +184,5 @@ class BuildProgress:
                 bar = ProgressBar(total=100, completed=round(100 * share), width=30) if share is not None else ProgressBar(total=None, width=30)
                 of = f"{clip.drawn:5.1f} / {expected:.0f} s" if expected else f"{clip.drawn:5.1f} s"
                 where = f"on {clip.where}" if clip.where != "local" else ""
-                table.add_row(f"  {clip.id}", bar, f"{of} {clip.phase} {where}".rstrip())
+                table.add_row(Text(f"  {clip.id}"), bar, Text(f"{of} {clip.phase} {where}".rstrip()))
             return table

@@ -37,6 +37,7 @@ class DaskCluster:
 
     def __init__(self, folder: Path):
         self.folder, self.processes = folder, []
+        folder.mkdir(parents=True, exist_ok=True)
         self.file = folder / "scheduler.json"
         self._start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(self.file)], ROOT)
         deadline = time.monotonic() + 60
@@ -116,20 +117,21 @@ def test_a_worker_killed_mid_clip_is_replaced_and_the_build_completes(cluster, t
         [sys.executable, "-m", "course.cli", "build", str(course), "--out", str(out), "--quality", "low", "--scheduler", cluster.address],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    killed = None
-    with distributed.Client(cluster.address, set_as_default=False) as client:
-        deadline = time.monotonic() + 300
-        while killed is None and time.monotonic() < deadline and build.poll() is None:
-            busy = [worker for worker, tasks in client.processing().items() if tasks]
-            if busy:
-                time.sleep(3)  # let its job process get going
-                pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
-                os.kill(pid, signal.SIGKILL)
-                killed = busy[0]
-            time.sleep(0.2)
-    output, _ = build.communicate(timeout=900)
-    assert killed is not None, f"no clip was running to kill:\n{output}"
+    lines, killed = [], None
+    for line in build.stdout:  # the build reports each clip's worker once its job process runs
+        lines.append(line)
+        started = re.search(r"rendering (clip-\d) \(TangentSlope\) on (tcp://\S+)", line)
+        if started and killed is None:
+            clip, worker = started.groups()
+            with distributed.Client(cluster.address, set_as_default=False) as client:
+                pid = client.run(os.getpid, workers=[worker])[worker]
+            os.kill(pid, signal.SIGKILL)
+            killed = clip, worker
+    build.wait(timeout=60)
+    output = "".join(lines)
+    assert killed is not None, output
     assert build.returncode == 0, output
+    assert re.search(rf"rendering {killed[0]} again on tcp://\S+ \({re.escape(killed[1])} was lost\)", output), output
     _check_course(out, 3)
 
 
@@ -190,3 +192,30 @@ def test_bad_scheduler_address_is_one_line_and_exit_2(tmp_path, args, env, words
     assert result.stderr.startswith("lessons: error: --scheduler") and words in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_a_cluster_build_stopped_with_sigterm_stops_its_clips_and_keeps_nothing_half_done(cluster, tmp_path):
+    course = _course(tmp_path / "course.toml", ["x**2 - 7", "x**3 - 7*x"])
+    clip_ids = [f"stop-me-{tmp_path.name}-{number}" for number in range(2)]
+    course.write_text(course.read_text().replace('id = "clip-0"', f'id = "{clip_ids[0]}"').replace('id = "clip-1"', f'id = "{clip_ids[1]}"'))
+    out = tmp_path / "site"
+    build = subprocess.Popen(
+        [sys.executable, "-m", "course.cli", "build", str(course), "--out", str(out), "--quality", "low", "--scheduler", cluster.address],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    for line in build.stdout:
+        if "rendering stop-me-" in line:
+            break
+    build.send_signal(signal.SIGTERM)
+    _, err = build.communicate(timeout=120)
+    assert build.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    assert not (out / "manifest.json").exists() and not (out / ".work").exists()
+    # the workers were told to stop: their job processes for these clips end
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _running("stop-me-" + tmp_path.name):
+        time.sleep(0.5)
+    assert not _running("stop-me-" + tmp_path.name)
+
+
+def _running(text: str) -> bool:
+    return subprocess.run(["pgrep", "-f", text], capture_output=True).returncode == 0

@@ -87,3 +87,12 @@ def test_live_table_shows_running_clips_with_their_share(fake_clock):
     assert "2/4 clips done" in text and "elapsed 0:08" in text
     assert "a" in text and "10.0 / 40 s drawing on tcp://w1:1" in text
     assert " 3.0 / 40 s encoding" in text  # b's length: the mean of the known ones
+
+
+def test_a_clip_reporting_from_another_worker_starts_over_there(fake_clock):
+    out = io.StringIO()
+    board = BuildProgress([("a", "S", 40.0)], total=1, out=out, live=False)
+    board.update(Progress("a", "drawing", 20.0, where="tcp://w1:1"))
+    board.update(Progress("a", "starting", 0.0, where="tcp://w2:1"))
+    assert board.share("a") == 0.0
+    assert out.getvalue().splitlines()[-1] == "[0/1] rendering a again on tcp://w2:1 (tcp://w1:1 was lost)"
