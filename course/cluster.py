@@ -21,9 +21,9 @@ lock, the manifest, the gallery.
 
 from __future__ import annotations
 
+import concurrent.futures
 import re
 import tempfile
-import threading
 import uuid
 from dataclasses import asdict
 from pathlib import Path
@@ -68,20 +68,17 @@ def render_on_worker(fields: dict, topic: str, stop_event: str) -> Rendered:
         base = Path(temporary)
         job = ClipJob(**{**fields, "clips_dir": str(base / "clips"), "work_dir": str(base / "work")})
         Path(job.work_dir).mkdir()
-        processes, finished = JobProcesses(), threading.Event()
-
-        def stop_when_told() -> None:
-            event = Event(stop_event)
-            while not finished.is_set():
-                if event.wait(timeout=1):
+        processes, stop = JobProcesses(), Event(stop_event)
+        report = lambda progress: worker.log_event(topic, asdict(progress))  # noqa: E731
+        # The clip renders in a helper thread; this one (the task's, where the Event works)
+        # waits for it and kills its job process if the client says stop.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            rendering = pool.submit(run_job, job, Path(job.work_dir), processes, report, worker.address)
+            while not rendering.done():
+                if stop.wait(timeout=1):
                     processes.stop()
-                    return
-
-        threading.Thread(target=stop_when_told, daemon=True).start()
-        try:
-            wall = run_job(job, Path(job.work_dir), processes, lambda p: worker.log_event(topic, asdict(p)), where=worker.address)
-        finally:
-            finished.set()
+                    break
+            wall = rendering.result()
         folder = Path(job.clips_dir) / job.folder_name
         files = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
     return Rendered(job.id, wall, worker.address, job.folder_name, files)
