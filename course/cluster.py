@@ -28,7 +28,6 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from .course_file import CourseError
 from .job_process import JobProcesses, Progress, WrongProjectCode, run_job
 from .jobs import ClipJob, clip_record_ok, key_inputs, publish_folder
 from .runners import BuildFailed, Rendered, Runner
@@ -42,6 +41,8 @@ CONNECT_TIMEOUT = "10s"
 
 def check_address(address: str) -> str:
     """``address`` as a Dask scheduler address (``tcp://HOST:PORT``), or :class:`CourseError`."""
+    from .course_file import CourseError  # (not at the top: a worker needs no manim to run a task)
+
     match = _ADDRESS.match(address.strip())
     if not match or not 0 < int(match.group(3)) < 65536:
         raise CourseError(f"--scheduler {address!r}: expected a Dask scheduler address such as tcp://HOST:8786")
@@ -51,6 +52,8 @@ def check_address(address: str) -> str:
 def connect(address: str):
     """A Dask client of the scheduler at ``address``, or :class:`CourseError` in one line."""
     from distributed import Client
+
+    from .course_file import CourseError
 
     address = check_address(address)
     try:
