@@ -87,7 +87,7 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
     look_turn: ClassVar[Annotated[float, Setting("degrees the camera turns at the start, to show the hill", low=-360, high=360)]] = 30.0
     inset_size: ClassVar[Annotated[float, Setting("the longer side of the top view, in scene units", low=1, high=5)]] = 2.8
     trail_lift: ClassVar[Annotated[float, Setting("height of the trail above the surface (scene units)", low=0, high=0.5)]] = 0.02
-    panel_size: ClassVar[Annotated[float, Setting("font size of the rule and the readouts", low=12, high=60)]] = 30
+    panel_size: ClassVar[Annotated[float, Setting("font size of the rule and the readouts", low=24, high=60)]] = 34
 
     #: Classes whose own title and subtitle are replaced by ones written from the facts.
     _FACT_TITLED: ClassVar[tuple[str, ...]] = ("BallRollsToMinimum", "MomentumRace")

@@ -94,7 +94,7 @@ class RollingPanel:
     def make_rule(self) -> VGroup:
         """The update rule with eta's value (and mu's, when the scene has momentum)."""
         n, e = self.var_tex
-        size = self.panel_size - 2
+        size = self.panel_size
         eta = exact_number(self.learning_rate)[0]
         lines = [MathTex(r"\mathbf{w} \leftarrow \mathbf{w} - \eta\,\nabla f(\mathbf{w})", font_size=size, color=style.BALL)]
         values = rf"\mathbf{{w}} = ({n}, {e}),\ \eta = {eta}"
@@ -105,7 +105,7 @@ class RollingPanel:
                 MathTex(r"\mathbf{w} \leftarrow \mathbf{w} + \mathbf{v}", font_size=size, color=style.MOMENTUM),
             ]
             values += rf",\ \mu = {exact_number(momentum)[0]}"
-        lines.append(MathTex(values, font_size=size - 4, color=style.INK))
+        lines.append(MathTex(values, font_size=size - 2, color=style.INK))
         rule = VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
         return fit_width(rule, self.zones.side.width - 0.2)
 
@@ -126,7 +126,8 @@ class RollingPanel:
         path and marker in the top view, its readout and its facts."""
         points = np.asarray(path.points[: shown + 1], dtype=float)
         dense, marks = trail_points(self.hill, points)
-        trail = self.hill.path_on_surface(dense, lift=self.trail_lift, color=trail_color, stroke_width=4)
+        width = 4 + 2 * index  # later trails wider, drawn under: a border where walks coincide
+        trail = self.hill.path_on_surface(dense, lift=self.trail_lift, color=trail_color, stroke_width=width)
         single = len(dense) == 1
         corners = self.hill.point_at(*dense[0], lift=self.trail_lift)[None, :] if single else corners_of(trail)
         with_halo(trail, always=True)
@@ -184,7 +185,7 @@ class RollingPanel:
         caption = [self._caption_mobject] if self._caption_mobject is not None else []
         order: list[Mobject] = [*still, self.axis_marks, *caption, self.step_readout.number, self.inset]
         order += [r.map_trail for r in self.riders] + [r.marker for r in reversed(self.riders)]
-        order += [r.trail for r in self.riders] + [r.readout.number for r in self.riders]
+        order += [r.trail for r in reversed(self.riders)] + [r.readout.number for r in self.riders]
         order += [r.ball for r in reversed(self.riders)]
         self.add(*order)
 

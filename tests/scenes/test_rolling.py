@@ -316,3 +316,18 @@ def test_a_flat_start_draws_no_trail(function, status):
     assert len(rider.trail.points) == 0 and len(rider.map_trail.points) == 0
     np.testing.assert_allclose(rider.ball.get_center(), scene.hill.point_at(0.0, 0.0, lift=rider.ball.radius), atol=1e-12)
     assert _all_finite(scene)
+
+
+def test_panel_digits_are_readable_at_480p():
+    """Digits in the side panel are at least 14 px tall at 480p (0.235 scene units)."""
+    with tempconfig(DRY):
+        scene = QuickRace()
+        scene.setup()
+    digits = [scene.step_readout.number, *(r.readout.number for r in scene.riders), scene.rule[-1]]
+    for mobject in digits:
+        assert mobject.height >= 0.235, mobject
+    for mobject in (scene.inset, scene.rule, scene.readouts):
+        box = mobject.get_critical_point([-1, -1, 0]), mobject.get_critical_point([1, 1, 0])
+        side = scene.zones.side
+        assert side.left - 0.02 <= box[0][0] and box[1][0] <= side.right + 0.02
+        assert side.bottom - 0.02 <= box[0][1] and box[1][1] <= side.top + 0.02
