@@ -194,7 +194,7 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball") ->
         if walk.kind == "minimum" and walk.in_range:
             text = f"{subject} reached a minimum after {_steps(walk.steps)}, at {at}, where f = {digits.value(walk.end_value)}."
         elif walk.kind == "minimum":
-            text = f"{subject} converged to a minimum outside the picture, at {at}, after {_steps(walk.steps)}."
+            text = f"{subject} converged after {_steps(walk.steps)} to a minimum off the map: {at}."
         elif walk.kind and walk.in_range:
             text = f"{subject} stopped after {_steps(walk.steps)} on {_article(walk.kind)} at {at}: flat, but not a minimum."
         else:

@@ -139,7 +139,7 @@ def test_a_minimum_outside_the_range_is_said_to_be_outside():
     _, facts, digits = _walk("sin(n)*cos(e)")
     assert facts.kind == "minimum" and not facts.in_range and facts.shown < facts.steps
     words = _text(outcome_lines(facts, digits))
-    assert words == "The ball converged to a minimum outside the picture, at n = 1.57, e = 3.14, after 68 steps."
+    assert words == "The ball converged after 68 steps to a minimum off the map: n = 1.57, e = 3.14."
     assert summary_line(facts, digits).text == "In the 9 steps drawn f fell from -0.25 to -0.98."
     assert outcome_label(facts, digits).endswith("off the map")
 
