@@ -34,9 +34,8 @@ from mathcore import Curve, DomainError, ExpressionError, choose_variable
 from scenes import derivative_beats as words
 from scenes import style
 from scenes.base import FormulaOf, LessonScene, fit_width
-from scenes.numbers import number
 from scenes.pacing import MAX_SECONDS, reading_time
-from scenes.parts.curve_spots import lesson_y_range, limit_point, sweep_segments
+from scenes.parts.curve_spots import drawable, lesson_y_range, limit_point, sweep_segments
 from scenes.parts.graph import graph_of
 from scenes.parts.plot_axes import PlotAxes, Scale, scale_for
 from scenes.parts.secant import Secant, place_clipped
@@ -100,15 +99,8 @@ class TangentSlope(LessonScene):
             raise ValueError(f"{name}.sweep = {cls.sweep!r}: must overlap x_range {cls.x_range!r}")
         curve = Curve(cls.function, variable=cls.formula_variable)
         where = f"{name}.function = {cls.function!r}"
-        turns = len(curve.turning_points(cls.x_range, num=4001))
-        if turns > 40:
-            raise ValueError(f"{where}: it turns {turns} times on x_range, too fast to draw; use a shorter x_range")
         try:
-            y_low, y_high = lesson_y_range(curve, cls.x_range)
-            if max(abs(y_low), abs(y_high)) >= 1e6:
-                raise ValueError(f"its values reach {number(max(abs(y_low), abs(y_high)))}, too large to read; scale f down")
-            if 0 < y_high - y_low < 1e-5:
-                raise ValueError("it changes by less than 0.00001 on x_range, too little to show; scale f up")
+            drawable(curve, cls.x_range)
             limit_point(curve, cls.x0, cls.h_start, cls.x_range, _inner(cls.y_scale(curve).as_range()))
         except ValueError as error:  # DomainError included: say which setting
             raise ValueError(f"{where}: {error}") from None
@@ -203,13 +195,9 @@ class TangentSlope(LessonScene):
         place_clipped(self.tangent, *slope_segment(self.axes, (x, self.curve.value(x)), slope, self.tangent_length), self.box)
 
     # -- the live updates (everything moves in place) ----------------------------------------
-    def step_at(self, progress: float) -> float:
-        """Δx after ``progress`` (0 to 1) of the shrinking: geometric, and rounded to the
-        digits the Δx readout shows, so the secant slope shown is the one for the Δx shown."""
-        h = self.h_shown * (abs(self.h_last) / abs(self.h_shown)) ** progress
-        return float(np.sign(h) * max(round(abs(h), self.run_decimals), 10.0**-self.run_decimals))
-
-    def set_step(self, h: float) -> None:
+    def set_step(self, progress: float) -> None:
+        """The secant after ``progress`` (0 to 1) of the shrinking, with its readouts."""
+        h = self.secant.run_at(progress, self.h_last, self.run_decimals)
         if self.secant.show_step(h):
             self.run_readout.show(abs(h))
             self.secant_readout.show(self.secant.slope)
@@ -257,7 +245,7 @@ class TangentSlope(LessonScene):
         self.hold(extra=self.read_time)
         self.caption(words.shrink_caption(facts), facts=facts)
         self.add(self.secant, self.run_readout, self.secant_readout, self.shrink)
-        self.secant.add_updater(lambda _: self.set_step(self.step_at(self.shrink.get_value())))
+        self.secant.add_updater(lambda _: self.set_step(self.shrink.get_value()))
         self.play(self.shrink.animate.set_value(1.0), run_time=self.shrink_time, rate_func=smooth)
         self.secant.clear_updaters()
 

@@ -12,8 +12,10 @@ import numpy as np
 
 from mathcore import Curve, DomainError
 
+from ..numbers import number
 
-__all__ = ["lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
+
+__all__ = ["drawable", "lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
 
 
 def lesson_y_range(curve: Curve, x_range: tuple[float, float]) -> tuple[float, float]:
@@ -36,6 +38,20 @@ def lesson_y_range(curve: Curve, x_range: tuple[float, float]) -> tuple[float, f
     if -0.5 * span <= high < 0:
         high = 0.0
     return float(low), float(high)
+
+
+def drawable(curve: Curve, x_range: tuple[float, float], max_turns: int = 40) -> None:
+    """Raise ``ValueError`` (one line, saying why) unless a plot of ``curve`` over ``x_range``
+    can be read: at most ``max_turns`` turns (``sin(1000*x)`` is a smear), values under a
+    million, and a change of at least 0.00001 (or none at all: a constant)."""
+    turns = len(curve.turning_points(x_range, num=4001))
+    if turns > max_turns:
+        raise ValueError(f"it turns {turns} times on [{x_range[0]:g}, {x_range[1]:g}], too fast to draw; use a shorter range")
+    low, high = lesson_y_range(curve, x_range)
+    if max(abs(low), abs(high)) >= 1e6:
+        raise ValueError(f"its values reach {number(max(abs(low), abs(high)))}, too large to read; scale it down")
+    if 0 < high - low < 1e-5:
+        raise ValueError("it changes by less than 0.00001 on the range, too little to show; scale it up")
 
 
 def rise_first(curve: Curve, x0: float, h: float) -> bool:

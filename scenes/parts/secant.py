@@ -63,7 +63,15 @@ class Secant(VGroup):
         self.triangle = VGroup(self.run_leg, self.rise_leg, self.run_label, self.rise_label)
         super().__init__(self.line, self.triangle, self.point)
         self.slope = float("nan")
+        self.first_run = h
         self.show_step(h)
+
+    def run_at(self, progress: float, last: float, decimals: int) -> float:
+        """The run after ``progress`` (0 to 1) of shrinking from the first run to ``last``:
+        geometric (each halving takes as long as the one before), rounded to the ``decimals``
+        the Δx readout shows, so the slope shown is the one for the Δx shown."""
+        h = self.first_run * (abs(last) / abs(self.first_run)) ** progress
+        return float(np.sign(h) * max(round(abs(h), decimals), 10.0**-decimals))
 
     def c2p(self, x: float, y: float) -> np.ndarray:
         return np.asarray(self.axes.c2p(x, y), dtype=float)
