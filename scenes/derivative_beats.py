@@ -28,6 +28,7 @@ __all__ = [
     "Stop",
     "Stretch",
     "TangentFacts",
+    "equals",
     "gap_caption",
     "point_text",
     "secant_caption",
@@ -46,6 +47,12 @@ def point_text(x: float) -> str:
     """A chosen point such as x0, with at most three decimals and no trailing zeros."""
     text = number(x, 3)
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def equals(value: float, decimals: int) -> str:
+    """``"="`` if ``value`` is exactly the number shown with ``decimals``, else ``"≈"``
+    (a flat point at the square root of 5 is at x ≈ 2.24, where f' is not quite 0)."""
+    return "=" if shown(value, decimals) == value else "≈"
 
 
 def slope_decimals(curve: Curve, x_range: tuple[float, float], decimals: int) -> int:
@@ -167,7 +174,7 @@ def stretch_caption(facts: Stretch) -> str:
 
 def stop_caption(facts: Stop) -> str:
     """What to say while the tangent rests at a flat point."""
-    where = f"At {facts.variable} = {number(facts.x, facts.decimals)} the tangent is flat, f' = 0"
+    where = f"At {facts.variable} {equals(facts.x, facts.decimals)} {number(facts.x, facts.decimals)} the tangent is flat, f' = 0"
     if facts.kind == "maximum":
         return f"{where}: a hilltop of f."
     if facts.kind == "minimum":

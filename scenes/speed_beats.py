@@ -16,6 +16,7 @@ import numpy as np
 from mathcore import Curve
 
 from .beats import Facts
+from .derivative_beats import equals
 from .numbers import number
 
 __all__ = [
@@ -125,9 +126,10 @@ def move_caption(facts: Move) -> str:
 def turn_caption(facts: Turn) -> str:
     """What to say while time stands still at a turn."""
     t, x = number(facts.time, facts.decimals), number(facts.position, facts.decimals)
+    at = f"At t {equals(facts.time, facts.decimals)} {t} s"
     if facts.sharp:
-        return f"At t = {t} s the object turns at x = {x} m without stopping: v jumps across zero."
-    return f"At t = {t} s, v = 0: the object stops for an instant at x = {x} m and turns."
+        return f"{at} the object turns at x = {x} m without stopping: v jumps across zero."
+    return f"{at}, v = 0: the object stops for an instant at x = {x} m and turns."
 
 
 def no_turn_caption(still: bool) -> str:

@@ -11,7 +11,7 @@ from manim import tempconfig
 
 from mathcore import Curve, ExpressionError
 from scenes import speed_beats as words
-from scenes.speed import PositionToSpeed, Turn, find_turns
+from scenes.speed import PositionToSpeed, find_turns
 from scenes.storyboard import with_settings
 
 
