@@ -14,6 +14,17 @@ from scenes.parts.plot_axes import PlotAxes, Scale, scale_for
 MIN_DIGIT_HEIGHT = 14 / 60  # 14 px at 480p, where the 8-unit frame is 480 px tall
 
 
+@pytest.fixture(autouse=True)
+def own_text_cache():
+    """Typeset into this worker's cache (two workers writing one SVG file can corrupt it)."""
+    from manim import tempconfig
+
+    from tests.golden import CACHED
+
+    with tempconfig(CACHED):
+        yield
+
+
 @pytest.mark.parametrize(
     ("function", "x_range"),
     [("x**3/3 - x", (-2.5, 2.5)), ("100*x**2", (-2.5, 2.5)), ("0.001*x", (-2.5, 2.5)), ("1/(1 + exp(-x))", (-6.0, 6.0))],
