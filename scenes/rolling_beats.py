@@ -182,7 +182,7 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball") ->
     at = digits.at(walk.end, walk.variables)
     if walk.steps == 0:
         if walk.kind == "minimum":
-            return [Line(f"{subject} started at a minimum: the slope there is zero, so there is no step to take.", facts)]
+            return [Line(f"{subject} started at a minimum: with zero slope there is no step to take.", facts)]
         kind = f", which is {_article(walk.kind)}" if walk.kind and walk.in_range else ""
         return [Line(f"The slope is zero at the start{kind}: descent has no way to go.", facts)]
     lines = []

@@ -161,7 +161,7 @@ def test_a_tiny_function_shows_its_digits_and_does_not_claim_a_roll():
 
 
 @pytest.mark.parametrize(("function", "words", "title"), [
-    ("0.3*(n**2 + 2*e**2)", "The ball started at a minimum: the slope there is zero, so there is no step to take.",
+    ("0.3*(n**2 + 2*e**2)", "The ball started at a minimum: with zero slope there is no step to take.",
      "A ball that starts at a minimum"),
     ("n**2 - e**2", "The slope is zero at the start, which is a saddle: descent has no way to go.", "A flat start: no way down"),
 ])
