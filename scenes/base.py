@@ -177,15 +177,17 @@ class LessonMixin:
         return make_caption_group(text, self.caption_width)
 
     # -- helpers for construct() ------------------------------------------------------------
-    def play_title_card(self, hold: float = 0.0) -> None:
-        """Show the title card, if the scene has a title, held for reading, then clear it."""
+    def play_title_card(self, hold: float = 0.0, facts: Any = NO_FACTS) -> None:
+        """Show the title card, if the scene has a title, held for reading, then clear it.
+
+        ``facts`` back the title when it makes a claim ("A walk that diverges")."""
         if not self.title:
             return
         card = self.make_title_card()
         self.pin(card)
         self.play(FadeIn(card, shift=0.3 * UP), run_time=0.8)
         words = self.title if not self.subtitle else f"{self.title}: {self.subtitle}"
-        self.caption(words, run_time=0)
+        self.caption(words, run_time=0, facts=facts)
         self._hold_for_reading(extra=hold)
         self.play(FadeOut(card), run_time=0.6)
 

@@ -71,11 +71,12 @@ def _check_layout(scene, beat: BeatRecord) -> None:
     beat.problems = tuple(layout_problems(scene, caption=caption, exempt=getattr(scene, "layout_exempt", ())))
 
 
-def _run(scene_class: type, options: dict, on_beat) -> tuple[Any, float]:
+def _run(scene_class: type, options: dict, on_beat, skip: bool = False) -> tuple[Any, float]:
     from manim import tempconfig
 
     with tempconfig(options):
-        scene = scene_class()
+        # skip: every animation jumps to its end and no frame is drawn (manim's own skipping).
+        scene = scene_class(skip_animations=True) if skip else scene_class()
         scene.beat_hook = on_beat
         scene.render()
         return scene, float(scene.time)
@@ -103,8 +104,7 @@ def dry_run(scene_class: type, check_layout: bool = True, **settings: Any) -> St
             "frame_rate": 15,
             "tex_dir": str(_tex_cache()),
         }
-        scene, duration = _run(scene_class, options, _check_layout if check_layout else None)
-        scene.renderer.skip_animations = True
+        scene, duration = _run(scene_class, options, _check_layout if check_layout else None, skip=True)
     return Storyboard(scene_class.__name__, scene.beats, duration)
 
 
