@@ -1,15 +1,17 @@
-"""Pure helpers for drawing a gradient-descent walk: numbers, update equations, visible parts.
+"""Pure helpers for drawing a gradient-descent walk: update equations and the visible part.
 
 Nothing here imports manim or computes calculus: every number comes from a
-:class:`mathcore.DescentPath`, and these functions only format it or decide how much of it
-fits in a view. That keeps them easy to test against the path itself.
+:class:`mathcore.DescentPath`, and these functions only write it for a learner (through
+:mod:`scenes.numbers`, never in scientific notation) or decide how much of it fits in a
+view. A shown update equation checks at the precision it is shown with, or is written with
+the approximately-equal sign.
 
 Examples
 --------
->>> format_number(-4.0)
-'-4.00'
->>> format_number(-0.001)
-'-1.00 \\\\times 10^{-3}'
+>>> update_numbers(-1.2, 0.05, 0.26, -1.213, 2).relation
+'='
+>>> format_rate(0.0001)
+'0.0001'
 >>> visible_count([[3.0], [-1.4], [3.9], [-2.5]], [4.5, 6.3, 8.8, 12.6], (-2.0, 4.0), (0.0, 10.0))
 3
 """
@@ -18,18 +20,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
+from ..numbers import approx_sign, number, number_tex, shown
+
 __all__ = [
-    "format_number",
-    "format_rate",
-    "plain_number",
-    "update_equation",
-    "visible_count",
-    "exit_point",
-    "short_outcome",
+    "MAX_DIGITS",
     "STATUS_WORDS",
+    "UpdateNumbers",
+    "exit_point",
+    "format_rate",
+    "readable_digits",
+    "distinct_digits",
+    "update_equation",
+    "update_numbers",
+    "visible_count",
 ]
 
 #: How each status of :func:`mathcore.gradient_descent` is written on screen.
@@ -42,55 +49,77 @@ STATUS_WORDS = {
     "flat_start": "flat start",
 }
 
-_BIG = 1e4
-
-
-def _mantissa_exponent(value: float, decimals: int) -> tuple[str, int]:
-    exponent = int(math.floor(math.log10(abs(value))))
-    mantissa = f"{value / 10**exponent:.{decimals}f}"
-    if mantissa.lstrip("-").startswith("10"):  # 9.996 rounds up to 10.00
-        exponent += 1
-        mantissa = f"{value / 10**exponent:.{decimals}f}"
-    return mantissa, exponent
-
-
-def _needs_exponent(value: float, decimals: int) -> bool:
-    return value != 0 and (abs(value) >= _BIG or abs(value) < 0.5 * 10**-decimals)
-
-
-def format_number(value: float, decimals: int = 2) -> str:
-    """``value`` as LaTeX with ``decimals`` places; ``a \\times 10^{b}`` when it is huge
-    (10^4 or more) or too small to show (it would round to zero). Never ``-0.00``."""
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"cannot show the non-finite number {value!r}")
-    if _needs_exponent(value, decimals):
-        mantissa, exponent = _mantissa_exponent(value, decimals)
-        return rf"{mantissa} \times 10^{{{exponent}}}"
-    text = f"{value:.{decimals}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
-
-
-def plain_number(value: float, decimals: int = 2) -> str:
-    """The same number as :func:`format_number`, written for a caption (``1.23e+05``)."""
-    value = float(value)
-    if _needs_exponent(value, decimals):
-        mantissa, exponent = _mantissa_exponent(value, decimals)
-        return f"{mantissa}e{exponent:+03d}"
-    return format_number(value, decimals)
+#: The most digits after the point any number is shown with.
+MAX_DIGITS = 6
 
 
 def format_rate(learning_rate: float) -> str:
-    """The learning rate exactly as given (shortest form), as LaTeX."""
-    text = f"{float(learning_rate):.6g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        return rf"{mantissa} \times 10^{{{int(exponent)}}}"
-    return text
+    """The learning rate as given, in its shortest decimal form (never an exponent).
+
+    >>> [format_rate(x) for x in (0.25, 1.0, 2, 1e-5)]
+    ['0.25', '1', '2', '0.00001']
+    """
+    value = float(learning_rate)
+    if not math.isfinite(value):
+        raise ValueError(f"cannot show the learning rate {learning_rate!r}")
+    return np.format_float_positional(value, precision=12, unique=True, trim="-")
 
 
-def _paren(tex: str) -> str:
-    return rf"\left({tex}\right)" if r"\times" in tex else f"({tex})"
+def readable_digits(value: float, decimals: int) -> int:
+    """The digits after the point that show ``value`` with two significant digits, from
+    ``decimals`` up to :data:`MAX_DIGITS` (a small non-zero slope should not read as 0)."""
+    value = float(value)
+    if value == 0 or not math.isfinite(value):
+        return decimals
+    wanted = 1 - math.floor(math.log10(abs(value)))
+    return max(decimals, min(wanted, MAX_DIGITS))
+
+
+def distinct_digits(a: float, b: float, decimals: int) -> int:
+    """The fewest digits, from ``decimals`` up to :data:`MAX_DIGITS`, at which ``a`` and
+    ``b`` read differently (when they differ at all)."""
+    if a == b:
+        return decimals
+    for digits in range(decimals, MAX_DIGITS + 1):
+        if shown(a, digits) != shown(b, digits):
+            return digits
+    return max(decimals, MAX_DIGITS)
+
+
+@dataclass(frozen=True)
+class UpdateNumbers:
+    """The numbers of ``w_new = w_old - eta * slope`` as shown, and ``"="`` or ``"≈"``."""
+
+    w_old: str
+    slope: str
+    w_new: str
+    relation: str
+    digits: int  # after the point, of both values of w
+    slope_digits: int
+
+
+def update_numbers(w_old: float, learning_rate: float, slope: float, w_new: float, decimals: int) -> UpdateNumbers:
+    """Write one update for a learner so that it checks at the precision shown.
+
+    The slope gets the digits it needs not to read as 0; ``w`` gets the fewest digits
+    (from ``decimals``) at which the equation, computed from the numbers as shown, rounds
+    to the result as shown and, when ``w`` moved, old and new read differently. If no
+    precision up to :data:`MAX_DIGITS` does that, the relation is ``"≈"``.
+    """
+    slope_digits = readable_digits(slope, decimals)
+    shown_slope = shown(slope, slope_digits)
+    first = distinct_digits(w_old, w_new, decimals)
+    relation, digits = "≈", first
+    for d in range(first, MAX_DIGITS + 1):
+        left = shown(w_old, d) - float(learning_rate) * shown_slope
+        if math.isfinite(left) and abs(left) < 1e15 and shown(left, d) == shown(w_new, d):
+            relation, digits = "=", d
+            break
+    if any(c.isalpha() for c in number(w_old, digits) + number(w_new, digits) + number(slope, slope_digits)):
+        relation = "≈"  # a number written in words is rounded: the sum cannot check exactly
+    return UpdateNumbers(
+        number_tex(w_old, digits), number_tex(slope, slope_digits), number_tex(w_new, digits), relation, digits, slope_digits
+    )
 
 
 def update_equation(path, step: int, variable_tex: str = "w", decimals: int = 2) -> list[str]:
@@ -98,20 +127,22 @@ def update_equation(path, step: int, variable_tex: str = "w", decimals: int = 2)
     for update number ``step`` (1 for the first) of the one-variable ``path``.
 
     The lesson numbers its points from 1, so update ``k`` goes from ``points[k-1]`` to
-    ``points[k]``. The slope is always in parentheses; the pieces are meant for
-    ``MathTex(*pieces)`` so that each part can be coloured.
+    ``points[k]``. The last relation is ``\\approx`` when the shown numbers do not add up
+    exactly (see :func:`update_numbers`). The pieces are meant for ``MathTex(*pieces)`` so
+    that each part can be coloured: 5 and 11 are slopes, 13 is the new point.
     """
     if not 1 <= step <= path.steps:
         raise ValueError(f"step must be from 1 to {path.steps}, got {step}")
     old = rf"{{{variable_tex}}}_{{{step}}}"
     new = rf"{{{variable_tex}}}_{{{step + 1}}}"
-    w_old = format_number(path.points[step - 1, 0], decimals)
-    slope = format_number(path.gradients[step - 1, 0], decimals)
-    w_new = format_number(path.points[step, 0], decimals)
+    numbers = update_numbers(
+        float(path.points[step - 1, 0]), path.learning_rate, float(path.gradients[step - 1, 0]),
+        float(path.points[step, 0]), decimals,
+    )
     return [
         new, "=", old, "-", r"\eta\,", f"f'({old})",
-        "=", w_old, "-", format_rate(path.learning_rate), r"\cdot", _paren(slope),
-        "=", w_new,
+        "=", numbers.w_old, "-", format_rate(path.learning_rate), r"\cdot", f"({numbers.slope})",
+        approx_sign(numbers.relation), numbers.w_new,
     ]
 
 
@@ -144,27 +175,3 @@ def exit_point(inside: Sequence[float], outside: Sequence[float], x_range: Seque
             t = min(t, (low - start) / (end - start))
     t = max(t, 0.0)
     return x0 + t * (x1 - x0), y0 + t * (y1 - y0)
-
-
-def short_outcome(path, shown: int, decimals: int = 2) -> str:
-    """A few plain words on how the walk ended, for a small label; ``shown`` is how many of
-    its points are drawn (see :func:`visible_count`)."""
-    name = path.variables[0]
-    last = plain_number(path.points[-1, 0], decimals)
-    steps = path.steps
-    if path.status == "converged":
-        text = f"settled at {name} = {last} after {steps} steps" if steps else f"starts flat at {name} = {last}"
-    elif path.status == "max_steps":
-        text = f"still moving after {steps} steps ({name} = {last})"
-    elif path.status == "oscillating":
-        a, b = (plain_number(v, decimals) for v in path.points[-2:, 0])
-        text = f"bounces between {name} = {a} and {b}"
-    elif path.status == "diverged":
-        text = "falls without end" if path.values[-1] < path.values[0] else "overshoots more and more"
-    elif path.status == "left_domain":
-        text = f"stuck at {name} = {last}: next step is undefined"
-    else:
-        text = "slope zero at the start: no way to go"
-    if shown < len(path.points):
-        text += f"; leaves the view at step {shown}"
-    return text

@@ -30,6 +30,7 @@ class Readout(VGroup):
             value,
             num_decimal_places=decimals,
             include_sign=False,
+            group_with_commas=False,  # 1025.00, as scenes.numbers writes it
             font_size=font_size,
             color=color,
         )

@@ -1,0 +1,218 @@
+"""Captions of the gradient-descent lessons, written from their facts by pure functions.
+
+Every function here takes a record of :mod:`scenes.descent_facts` and returns the words a
+learner reads; none imports manim, so the tests check them over many functions without
+rendering. A caption only claims what its facts establish (:mod:`scenes.claims`): "the
+minimum" only for a point mathcore calls a minimum inside the range shown, "downhill" only
+for steps that lowered f, and where a walk cannot make the beat's point (a flat start, a
+first step out of the picture) the caption says what happens instead. Numbers go through
+:mod:`scenes.numbers` with the digits the update equation on screen uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .beats import Facts
+from .descent_facts import OutcomeFacts, ShapeFacts, StartFacts, StepFacts, WalkFacts
+from .numbers import number
+from .parts.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
+
+__all__ = [
+    "SummaryFacts",
+    "intro_caption",
+    "outcome_caption",
+    "outcome_clause",
+    "rule_caption",
+    "start_caption",
+    "status_line",
+    "step_caption",
+    "summary_captions",
+    "summary_facts",
+    "walk_caption",
+]
+
+_COUNT_WORDS = {0: "no", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _steps(count: int) -> str:
+    return f"{count} step{'' if count == 1 else 's'}"
+
+
+def _article(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def _f_change(word: str, f_old: float, f_new: float, decimals: int) -> str:
+    """``"falls to 1.50"``, or ``"falls, by less than 0.000001"`` when the two values read alike."""
+    digits = distinct_digits(f_old, f_new, decimals)
+    if number(f_old, digits) == number(f_new, digits):
+        return f"{word}, by less than {number(10.0**-digits, digits)}"
+    return f"{word} to {number(f_new, digits)}"
+
+
+def _slope(value: float, decimals: int) -> str:
+    return number(value, readable_digits(value, decimals))
+
+
+def intro_caption(facts: ShapeFacts) -> str:
+    """The first caption: the function, and what gradient descent does with it."""
+    v = facts.variable
+    if facts.minima == 0:
+        return f"Here is f({v}), with no valley in this view. Watch what steps against the slope do."
+    if facts.minima == 1:
+        return f"Here is f({v}). Gradient descent looks for a low point by stepping against the slope."
+    count = _COUNT_WORDS.get(facts.minima, str(facts.minima))
+    return f"Here is f({v}), with {count} valleys in view. Gradient descent steps against the slope."
+
+
+def start_caption(facts: StartFacts) -> str:
+    """Where a walk starts and which way is down there."""
+    v, d = facts.variable, facts.decimals
+    where = f"{'Start' if facts.first else 'Now start'} at {v} = {number(facts.w, d)}"
+    if facts.slope == 0:
+        if facts.kind == "minimum" and facts.in_range:
+            return f"{where}, already at the minimum: the slope is 0, so every step is 0."
+        return f"{where}, where the tangent is flat: every step is 0."
+    if facts.tiny:
+        return f"{where}. The slope is almost 0 here, so the steps are tiny."
+    toward = "larger" if facts.slope < 0 else "smaller"
+    sign = "negative" if facts.slope < 0 else "positive"
+    return f"{where}. The slope is {_slope(facts.slope, d)}, {sign}: f falls toward {toward} {v}."
+
+
+def rule_caption(variable: str) -> str:
+    """The update rule in words."""
+    return f"The update: new {variable} = old {variable} minus the learning rate η times the slope."
+
+
+def step_caption(facts: StepFacts) -> str:
+    """One update: the slope's sign, where the point went, and what f did."""
+    v, d = facts.variable, facts.decimals
+    numbers = update_numbers(facts.w_old, facts.learning_rate, facts.slope, facts.w_new, d)
+    sign = "negative" if facts.slope < 0 else "positive"
+    head = f"Step {facts.step}: the slope is {_slope(facts.slope, d)}, {sign}"
+    if not facts.moved:
+        return f"{head}, too small to move {v} at all."
+    way = "right" if facts.w_new > facts.w_old else "left"
+    head += f", so {v} moves {way}, to {number(facts.w_new, numbers.digits)}."
+    if facts.fell:
+        return f"{head} f {_f_change('falls', facts.f_old, facts.f_new, d)}."
+    if facts.rose:
+        return f"{head} But f {_f_change('rises', facts.f_old, facts.f_new, d)}: it overshot."
+    return f"{head} f stays at {number(facts.f_new, d)}."
+
+
+def walk_caption(facts: WalkFacts) -> str | None:
+    """After the shown steps of a walk: where it got, or why no step is shown (None when
+    the start caption already said why: a flat start)."""
+    v, d = facts.variable, facts.decimals
+    if facts.shown == 0:
+        if not facts.left_view:
+            return None
+        if facts.status == "left_domain":
+            return "The first step would land where f is undefined: there is no step to show."
+        if facts.status == "diverged":
+            return "The first step jumps so far that the walk diverges at once."
+        return "The very first step lands outside the picture."
+    w_last = number(facts.w_last, distinct_digits(facts.w_first, facts.w_last, d))
+    text = f"After {_steps(facts.shown)}, {v} = {w_last}"
+    digits = distinct_digits(facts.f_first, facts.f_last, d)
+    f0, f1 = number(facts.f_first, digits), number(facts.f_last, digits)
+    if facts.fell:
+        text += f" and f fell from {f0} to {f1}." if f0 != f1 else f" and f fell a little, to about {f1}."
+    elif facts.rose:
+        text += f", but f rose from {f0} to {f1}." if f0 != f1 else f", but f rose a little, to about {f1}."
+    else:
+        text += f" and f is back at {f1}."
+    if facts.left_view:
+        text += " The next step leaves the picture."
+    return text
+
+
+@dataclass(frozen=True)
+class SummaryFacts(Facts):
+    """What the shown steps of all walks did: the signs of their slopes and of f's changes."""
+
+    variable: str
+    learning_rate: float
+    shown: int
+    signs: frozenset  # signs (-1, 1) of the slopes of the shown steps
+    fell_steps: int
+    rose_steps: int
+
+    @property
+    def fell(self) -> bool:
+        return self.shown > 0 and self.fell_steps == self.shown
+
+    @property
+    def rose(self) -> bool:
+        return self.rose_steps > 0
+
+
+def summary_facts(variable: str, learning_rate: float, steps: list[StepFacts]) -> SummaryFacts:
+    """The summary of every shown step."""
+    signs = frozenset((-1 if s.slope < 0 else 1) for s in steps if s.slope != 0)
+    return SummaryFacts(
+        variable, learning_rate, len(steps), signs, sum(s.fell for s in steps), sum(s.rose for s in steps)
+    )
+
+
+def summary_captions(facts: SummaryFacts) -> list[str]:
+    """Why stepping against the slope works (or where it did not), as one or two captions."""
+    v = facts.variable
+    if facts.shown == 0:
+        return ["No step fits in this picture. Here is how each walk ends when left to run."]
+    if facts.fell:
+        texts = []
+        if facts.signs == {-1, 1}:
+            texts.append(f"Slope negative: {v} grows. Slope positive: {v} shrinks.")
+        texts.append("The minus sign turned every step shown downhill.")
+        return texts
+    if facts.rose:
+        return [f"Some steps overshot and f rose: η = {format_rate(facts.learning_rate)} is too large here."]
+    return ["Not every step lowered f here."]
+
+
+def outcome_clause(facts: OutcomeFacts) -> str:
+    """How a walk ends, as a clause that continues "left to run, ...". Pure words from
+    mathcore's status and the kind of the point reached."""
+    v, d = facts.variable, facts.decimals
+    end = number(facts.w_end, d)
+    if facts.status == "converged":
+        if facts.steps == 0:
+            return f"it stays put: {v} = {end} is already a flat {facts.kind or 'point'}."
+        if facts.kind == "minimum" and facts.in_range:
+            article = "the" if facts.minima <= 1 else "a"
+            return f"it reaches {article} minimum at {v} = {end} after {_steps(facts.steps)}."
+        if facts.kind == "minimum":
+            return f"it settles at {v} = {end} after {_steps(facts.steps)}, a minimum outside the picture."
+        return f"it settles on a flat {facts.kind or 'point'} at {v} = {end} after {_steps(facts.steps)}, not a minimum."
+    if facts.status == "max_steps":
+        if facts.ahead is not None:
+            where, kind = facts.ahead
+            return f"after {_steps(facts.steps)} it is still creeping toward {v} = {number(where, d)}, {_article(kind)}."
+        if facts.moved:
+            return f"after {_steps(facts.steps)} it is still moving, at {v} = {end}."
+        return f"after {_steps(facts.steps)} it has stopped short at {v} = {end}."
+    if facts.status == "oscillating" and facts.bounce is not None:
+        a, b = (number(x, d) for x in facts.bounce)
+        return f"it bounces between {v} = {a} and {v} = {b} and gets no lower."
+    if facts.status == "diverged":
+        if facts.fell:
+            return "f falls without end: there is no lowest point that way."
+        return "each step overshoots more than the last: it diverges."
+    if facts.status == "left_domain":
+        land = number(facts.landing, d) if facts.landing is not None else "a point"
+        return f"step {facts.steps + 1} would land at {v} = {land}, where f is undefined, so it stops at {v} = {end}."
+    return "it has no way to go: the slope at the start is 0."
+
+
+def outcome_caption(facts: OutcomeFacts, lead: str) -> str:
+    """``lead`` (e.g. "From w = -1.00, left to run,") and :func:`outcome_clause`."""
+    return f"{lead} {outcome_clause(facts)}"
+
+
+def status_line(facts: OutcomeFacts) -> str:
+    """The on-screen line for a walk's end: ``w = -1.00 → converged``."""
+    return f"{facts.variable} = {number(facts.w_start, facts.decimals)} → {STATUS_WORDS[facts.status]}"

@@ -1,0 +1,271 @@
+"""The facts of the gradient-descent lessons: frozen records computed from mathcore's walks.
+
+Each beat of :class:`~scenes.descent.GradientDescent1D` and
+:class:`~scenes.learning_rates.LearningRates` is written from one of these records by a pure
+function of :mod:`scenes.descent_beats`. The field names the claim checker reads
+(:mod:`scenes.claims`) mean, in every record, what the caption written from it talks about:
+``fell``/``rose`` that f went down/up over those steps, ``moved`` that the point moved,
+``slope`` the slope named (0 exactly when mathcore calls it flat: no larger than the
+walk's tolerance), ``status`` how the walk ended, ``kind``/``in_range`` the point reached.
+
+Nothing here draws or solves: the numbers are the :class:`mathcore.DescentPath`'s, the
+kinds of points mathcore's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from mathcore import DescentPath
+from mathcore.descent import point_kind
+
+from .beats import Facts
+
+__all__ = [
+    "OutcomeFacts",
+    "ShapeFacts",
+    "StartFacts",
+    "StepFacts",
+    "WalkFacts",
+    "outcome_facts",
+    "shape_facts",
+    "start_facts",
+    "step_facts",
+    "walk_facts",
+]
+
+
+@dataclass(frozen=True)
+class ShapeFacts(Facts):
+    """What the picture of f shows: how many minima lie in the range shown."""
+
+    variable: str
+    minima: int
+
+
+@dataclass(frozen=True)
+class StartFacts(Facts):
+    """A walk's start: where, and which way its slope points.
+
+    ``fell`` is true when the slope is not flat: f then falls going against the slope,
+    which is what a start caption says ("f falls toward larger w").
+    """
+
+    variable: str
+    w: float
+    slope: float
+    tiny: bool  # |slope| so small that it reads as 0 at the most digits shown
+    fell: bool
+    kind: str | None  # the kind of a flat start (mathcore), else None
+    in_range: bool
+    decimals: int
+    first: bool  # the first start of the scene
+
+
+@dataclass(frozen=True)
+class StepFacts(Facts):
+    """Update number ``step`` (1 for the first) of a walk."""
+
+    variable: str
+    step: int
+    learning_rate: float
+    w_old: float
+    w_new: float
+    slope: float
+    f_old: float
+    f_new: float
+    decimals: int
+
+    @property
+    def fell(self) -> bool:
+        return self.f_new < self.f_old
+
+    @property
+    def rose(self) -> bool:
+        return self.f_new > self.f_old
+
+    @property
+    def moved(self) -> bool:
+        return self.w_new != self.w_old
+
+
+@dataclass(frozen=True)
+class WalkFacts(Facts):
+    """The steps of a walk that were shown: how many, from where to where, and what f did.
+
+    ``fell``/``rose`` compare the last shown point with the start; ``fell_steps`` and
+    ``rose_steps`` count the shown steps that lowered/raised f.
+    """
+
+    variable: str
+    learning_rate: float
+    shown: int
+    w_first: float
+    w_last: float
+    f_first: float
+    f_last: float
+    fell_steps: int
+    rose_steps: int
+    left_view: bool  # the next step leaves the picture
+    status: str
+    decimals: int
+
+    @property
+    def fell(self) -> bool:
+        return self.shown > 0 and self.f_last < self.f_first
+
+    @property
+    def rose(self) -> bool:
+        return self.shown > 0 and self.f_last > self.f_first
+
+    @property
+    def moved(self) -> bool:
+        return self.shown > 0 and self.w_last != self.w_first
+
+
+@dataclass(frozen=True)
+class OutcomeFacts(Facts):
+    """How a walk ends when left to run (up to ``max_steps``), from mathcore's status."""
+
+    variable: str
+    learning_rate: float
+    w_start: float
+    status: str
+    steps: int
+    w_end: float
+    f_end: float
+    slope: float  # 0 when mathcore calls the end flat
+    kind: str | None  # the kind of the flat point reached (converged, flat start), else None
+    ahead: tuple[float, str] | None  # (where, kind) of the flat point a stalled walk creeps toward
+    in_range: bool  # the end lies in the range shown
+    minima: int  # minima in the range shown
+    fell: bool  # f at the end is below f at the start
+    rose: bool
+    moved: bool
+    bounce: tuple[float, float] | None  # the two points an oscillating walk jumps between
+    landing: float | None  # where the failing step would have landed (left_domain)
+    decimals: int
+
+
+def shape_facts(variable: str, critical_points, x_range) -> ShapeFacts:
+    """The shape of f from mathcore's critical points (``Curve.critical_points``)."""
+    low, high = x_range[0], x_range[1]
+    minima = sum(1 for p in critical_points if p.kind == "minimum" and low <= p.x <= high)
+    return ShapeFacts(variable, minima)
+
+
+def _flat(path: DescentPath, index: int, tolerance: float) -> bool:
+    return abs(float(path.gradients[index, 0])) <= tolerance
+
+
+def _kind(curve, path: DescentPath, index: int) -> str:
+    kind = point_kind(curve, path.points[index], path.gradients[index])
+    return "inflection point" if kind == "inflection" else kind
+
+
+def start_facts(curve, path: DescentPath, tolerance: float, x_range, decimals: int, first: bool = True) -> StartFacts:
+    """The facts of ``path``'s start."""
+    slope = float(path.gradients[0, 0])
+    flat = _flat(path, 0, tolerance)
+    w = float(path.points[0, 0])
+    return StartFacts(
+        variable=path.variables[0],
+        w=w,
+        slope=0.0 if flat else slope,
+        tiny=not flat and abs(slope) < 0.5e-6,
+        fell=not flat,
+        kind=_kind(curve, path, 0) if flat else None,
+        in_range=bool(x_range[0] <= w <= x_range[1]),
+        decimals=decimals,
+        first=first,
+    )
+
+
+def step_facts(path: DescentPath, step: int, decimals: int) -> StepFacts:
+    """The facts of update ``step`` (1 for the first) of ``path``."""
+    if not 1 <= step <= path.steps:
+        raise ValueError(f"step must be from 1 to {path.steps}, got {step}")
+    return StepFacts(
+        variable=path.variables[0],
+        step=step,
+        learning_rate=path.learning_rate,
+        w_old=float(path.points[step - 1, 0]),
+        w_new=float(path.points[step, 0]),
+        slope=float(path.gradients[step - 1, 0]),
+        f_old=float(path.values[step - 1]),
+        f_new=float(path.values[step]),
+        decimals=decimals,
+    )
+
+
+def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int) -> WalkFacts:
+    """The facts of the first ``shown`` steps of ``path`` (the ones drawn), of which the
+    first ``in_view`` points lie in the picture (:func:`~scenes.parts.descent_steps.visible_count`)."""
+    values = np.asarray(path.values[: shown + 1], dtype=float)
+    changes = np.diff(values)
+    return WalkFacts(
+        variable=path.variables[0],
+        learning_rate=path.learning_rate,
+        shown=shown,
+        w_first=float(path.points[0, 0]),
+        w_last=float(path.points[shown, 0]),
+        f_first=float(values[0]),
+        f_last=float(values[-1]),
+        fell_steps=int(np.sum(changes < 0)),
+        rose_steps=int(np.sum(changes > 0)),
+        left_view=in_view <= path.steps and shown >= in_view - 1,
+        status=path.status,
+        decimals=decimals,
+    )
+
+
+def _ahead(path: DescentPath, critical_points) -> tuple[float, str] | None:
+    """The first critical point downhill of a walk that used all its steps while its slope
+    shrank to a thousandth of the first: the flat point it creeps toward, if in view."""
+    end = path.steps
+    slope, first = float(path.gradients[end, 0]), float(path.gradients[0, 0])
+    if path.status != "max_steps" or end == 0 or abs(slope) > 1e-3 * max(1.0, abs(first)):
+        return None
+    w = float(path.points[end, 0])
+    downhill = [p for p in critical_points if (p.x - w) * slope < 0 or p.x == w]
+    if not downhill:
+        return None
+    point = min(downhill, key=lambda p: abs(p.x - w))
+    return float(point.x), ("inflection point" if point.kind == "inflection" else point.kind)
+
+
+def outcome_facts(curve, path: DescentPath, tolerance: float, x_range, critical_points, decimals: int) -> OutcomeFacts:
+    """How ``path`` ended: the kind of the flat point it reached (mathcore's
+    ``point_kind``) or creeps toward (from ``critical_points``, mathcore's
+    ``Curve.critical_points`` over the range shown)."""
+    end = path.steps
+    flat = _flat(path, end, tolerance)
+    kind = _kind(curve, path, end) if flat else None
+    minima = shape_facts(path.variables[0], critical_points, x_range).minima
+    w_end = float(path.points[end, 0])
+    bounce = (float(path.points[end - 1, 0]), w_end) if path.status == "oscillating" and end >= 1 else None
+    landing = None
+    if path.status == "left_domain":
+        landing = w_end - path.learning_rate * float(path.gradients[end, 0])
+    return OutcomeFacts(
+        variable=path.variables[0],
+        learning_rate=path.learning_rate,
+        w_start=float(path.points[0, 0]),
+        status=path.status,
+        steps=end,
+        w_end=w_end,
+        f_end=float(path.values[end]),
+        slope=0.0 if flat else float(path.gradients[end, 0]),
+        kind=kind,
+        ahead=_ahead(path, critical_points),
+        in_range=bool(x_range[0] <= w_end <= x_range[1]),
+        minima=minima,
+        fell=float(path.values[end]) < float(path.values[0]),
+        rose=float(path.values[end]) > float(path.values[0]),
+        moved=end > 0 and float(path.points[end, 0]) != float(path.points[end - 1, 0]),
+        bounce=bounce,
+        landing=landing,
+        decimals=decimals,
+    )

@@ -1,0 +1,120 @@
+"""Captions and labels of :class:`~scenes.learning_rates.LearningRates`, from its facts.
+
+Pure functions, no manim: each panel's caption says what its shown steps did (all
+downhill, overshooting and climbing, jumping to the same height, or no step in the
+picture), its label and its "left to run" caption say how mathcore's walk ended, and the
+closing captions name the rate that worked best only when one converged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .beats import Facts
+from .descent_facts import OutcomeFacts, WalkFacts
+from .numbers import number
+from .parts.descent_steps import format_rate
+
+__all__ = ["RatesFacts", "intro_caption", "panel_caption", "panel_note", "rates_facts", "summary_captions"]
+
+
+_COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
+
+
+def _eta(rate: float) -> str:
+    return f"η = {format_rate(rate)}"
+
+
+def intro_caption(variable: str, start: float, rates: int, decimals: int) -> str:
+    """The first caption: one function, one start, ``rates`` learning rates."""
+    count = _COUNT_WORDS.get(rates, str(rates))
+    return f"One function, one start at {variable} = {number(start, decimals)}, {count} learning rate{'s' if rates > 1 else ''} η."
+
+
+def panel_caption(facts: WalkFacts) -> str:
+    """What the shown steps of one panel did."""
+    eta = _eta(facts.learning_rate)
+    if facts.shown == 0:
+        if not facts.left_view:
+            return f"{eta}: the slope at the start is 0, so there is no step to take."
+        if facts.status == "left_domain":
+            return f"{eta}: the first step would land where f is undefined."
+        if facts.status == "diverged":
+            return f"{eta}: the first step already diverges."
+        return f"{eta}: the very first step lands outside the picture."
+    if facts.rose_steps == 0 and facts.fell_steps == facts.shown:
+        return f"{eta}: every step shown goes downhill, by η times the slope."
+    if facts.fell_steps == 0 and facts.rose_steps == facts.shown:
+        return f"{eta}: every step overshoots and f climbs."
+    if facts.fell_steps == 0 and facts.rose_steps == 0:
+        return f"{eta}: each step jumps across to the same height; f stays at {number(facts.f_last, facts.decimals)}."
+    return f"{eta}: {facts.fell_steps} of the steps shown go down, {facts.rose_steps} overshoot and go up."
+
+
+def panel_note(outcome: OutcomeFacts, walk: WalkFacts) -> str:
+    """A few words under a panel on how its walk ended (the status word is beside η)."""
+    v, d = outcome.variable, outcome.decimals
+    end = number(outcome.w_end, d)
+    steps = outcome.steps
+    if outcome.status == "converged":
+        text = f"flat at {v} = {end} after {steps} steps" if steps else f"flat at the start, {v} = {end}"
+    elif outcome.status == "max_steps":
+        text = f"after {steps} steps at {v} = {end}, not yet flat"
+    elif outcome.status == "oscillating" and outcome.bounce is not None:
+        a, b = (number(x, d) for x in outcome.bounce)
+        text = f"jumps between {v} = {a} and {b}"
+    elif outcome.status == "diverged":
+        text = "f falls without end" if outcome.fell else "steps grow without end"
+    elif outcome.status == "left_domain":
+        text = f"stops at {v} = {end}: next step undefined"
+    else:
+        text = "slope 0 at the start: no way to go"
+    if walk.left_view and walk.shown > 0:
+        text += f"; leaves the view after step {walk.shown}"
+    return text
+
+
+@dataclass(frozen=True)
+class RatesFacts(Facts):
+    """What the walks of all panels did, for the closing captions.
+
+    ``status`` is the status of the best walk (the converged one with the fewest steps),
+    ``None`` when no walk converged.
+    """
+
+    best_rate: float | None
+    best_steps: int
+    status: str | None
+    max_steps: int
+    slower: bool  # a smaller rate whose shown steps all went down but did not converge
+    overshoots: bool  # a larger rate whose walk bounced, diverged or climbed
+
+
+def rates_facts(outcomes: list[OutcomeFacts], walks: list[WalkFacts], max_steps: int) -> RatesFacts:
+    """The closing facts from each panel's outcome and shown steps."""
+    converged = [o for o in outcomes if o.status == "converged" and o.steps > 0]
+    if not converged:
+        return RatesFacts(None, 0, None, max_steps, False, False)
+    best = min(converged, key=lambda o: (o.steps, o.learning_rate))
+    slower = any(
+        o.learning_rate < best.learning_rate and o.status == "max_steps" and w.shown > 0 and w.rose_steps == 0
+        for o, w in zip(outcomes, walks)
+    )
+    overshoots = any(
+        o.learning_rate > best.learning_rate and (o.status in ("oscillating", "diverged") or w.rose_steps > 0)
+        for o, w in zip(outcomes, walks)
+    )
+    return RatesFacts(best.learning_rate, best.steps, "converged", max_steps, slower, overshoots)
+
+
+def summary_captions(facts: RatesFacts, outcomes_count: int) -> list[str]:
+    """The closing captions: which rate worked best here, and the general rule when these
+    panels show it (a smaller rate crawling and a larger one overshooting)."""
+    if facts.best_rate is None:
+        which = "None of these rates" if outcomes_count > 1 else "This rate"
+        return [f"{which} gets to a flat point within {facts.max_steps} steps."]
+    texts = [f"{_eta(facts.best_rate)} works best here: it converges in {facts.best_steps} steps."]
+    if facts.slower and facts.overshoots:
+        texts.append("Too small crawls, too large overshoots: a good η sits in between.")
+    return texts
+
