@@ -30,7 +30,7 @@ LESSON: tuple[LessonEntry, ...] = (
     LessonEntry("scenes.derivative", "TangentSlope", "the derivative is the slope of the tangent"),
     LessonEntry("scenes.speed", "PositionToSpeed", "speed is the slope of position"),
     LessonEntry("scenes.descent", "GradientDescent1D", "walking downhill in one variable: w2 = w1 - eta f'(w1)"),
-    LessonEntry("scenes.descent", "LearningRates", "too small, good, too large, far too large: the learning rate"),
+    LessonEntry("scenes.learning_rates", "LearningRates", "too small, good, too large, far too large: the learning rate"),
     LessonEntry("scenes.partials", "PartialDerivatives", "partial derivatives: the slopes of the hillside walking north and walking east", three_d=True),
     LessonEntry("scenes.gradient", "GradientOnHillside", "the gradient: the steepest way up, its length the steepest slope; against it, the way down", three_d=True),
     LessonEntry("scenes.gradient", "GradientField", "contour lines seen from above and gradient arrows crossing them at right angles", three_d=True),
