@@ -125,7 +125,6 @@ class LiveReadout(Readout):
             value,
             num_decimal_places=typeset.num_decimal_places,
             include_sign=typeset.include_sign,
-            group_with_commas=typeset.group_with_commas,
             font_size=typeset._font_size,
             color=typeset.get_fill_color(),
             group_with_commas=False,
