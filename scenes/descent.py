@@ -100,7 +100,7 @@ class GradientDescent1D(DescentLesson):
         self.critical = self.curve.critical_points(x_range[:2])
         self.shape = shape_facts(self.name, self.critical, x_range)
         self.readouts = self.make_readouts()
-        self.rider = CurveRider(self.axes, self.curve, (self.w_readout, self.value_readout, self.slope_readout), self.decimals)
+        self.rider = CurveRider(self.axes, self.curve, (self.w_readout, self.value_readout, self.slope_readout))
 
     def make_axes(self, x_range, y_range):
         """The axes of the graph, in the plot zone under the update equation."""

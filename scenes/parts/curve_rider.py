@@ -21,11 +21,6 @@ __all__ = ["CurveRider"]
 _ORIGIN = np.zeros(3)
 
 
-def _shown(value: float, decimals: int) -> float:
-    """``value`` for a DecimalNumber: a -0.00 shows as 0.00."""
-    return 0.0 if abs(value) < 0.5 * 10**-decimals else float(value)
-
-
 class CurveRider:
     """The ball on ``curve`` drawn on ``axes`` and what follows it.
 
@@ -34,13 +29,11 @@ class CurveRider:
     axes, curve
         Where the ball rides.
     readouts : tuple
-        The live readouts of (w, f(w), f'(w)), each with ``set_value``.
-    decimals : int
-        Digits of the readouts.
+        The live readouts (:class:`~scenes.parts.live_number.LiveReadout`) of w, f(w), f'(w).
     """
 
-    def __init__(self, axes: Axes, curve: Curve, readouts: tuple, decimals: int):
-        self.axes, self.curve, self.decimals = axes, curve, decimals
+    def __init__(self, axes: Axes, curve: Curve, readouts: tuple):
+        self.axes, self.curve = axes, curve
         self.w_readout, self.value_readout, self.slope_readout = readouts
         self.ball = Dot(radius=0.11, color=style.BALL).set_z_index(3)
         self.tangent = SlopeLine(axes, (0.0, 0.0), 0.0, length=2.2, color=style.SLOPE, stroke_width=5)
@@ -100,8 +93,6 @@ class CurveRider:
     # -- updaters -----------------------------------------------------------------------------
     def attach(self) -> None:
         """Make the riders follow ``alpha``."""
-        d = self.decimals
-
         def ball(m):
             w, f, _ = self.state()
             m.move_to(self.at(w, f))
@@ -122,7 +113,7 @@ class CurveRider:
             def update(m):
                 value = self.state()[which]
                 if value is not None:
-                    m.set_value(_shown(value, d))
+                    m.show(value)  # as scenes.numbers writes it: 0, never -0.00
             return update
 
         self.ball.add_updater(ball)
