@@ -245,7 +245,11 @@ class LessonMixin:
         self.pin(new)
         old = self._caption_mobject
         swap = max(run_time, 0.0)
-        self._close_caption(self.time + (swap / 2 if old is not None else 0.0))
+        begin = self.time
+        # The old caption is gone, and the new one starts, half way through the swap: one
+        # number for both, so a beat ends exactly where the next one starts.
+        start = begin + swap / 2 if old is not None else begin
+        self._close_caption(start)
         if swap > 0:
             set_caption_opacity(new, 0.0)
             self.add(new)
@@ -255,7 +259,7 @@ class LessonMixin:
                 self.remove(old)
             self.add(new)
         self._caption_mobject = new
-        self._open_beat = BeatRecord(text, facts, self.time - (swap / 2 if old is not None else swap))
+        self._open_beat = BeatRecord(text, facts, start)
         self.beats.append(self._open_beat)
 
     def _close_caption(self, end: float) -> None:
