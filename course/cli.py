@@ -165,12 +165,7 @@ def _storyboard(args: argparse.Namespace) -> int:
         raise CourseError(f"lessons storyboard {args.scene}: {error}") from None
     if not args.dry:
         print(f"contact sheet: {out}")
-    for beat in board.beats:
-        print(f"{beat.start:7.2f} {beat.duration:5.2f}s  {beat.text}")
-    problems = board.problems()
-    for problem in problems:
-        print(f"problem: {problem}")
-    print(f"{len(board.beats)} beats, {board.duration:.1f} s of video, {len(problems)} problems")
+    print("\n".join(board.report()))
     return 0
 
 

@@ -56,6 +56,14 @@ class Storyboard:
         """Everything wrong: claims, pace and layout."""
         return self.claim_problems() + self.pace_problems() + self.layout_problems()
 
+    def report(self) -> list[str]:
+        """Lines for a person: each beat's start, length and caption, each problem, a total."""
+        lines = [f"{beat.start:7.2f} {beat.duration:5.2f}s  {beat.text}" for beat in self.beats]
+        problems = self.problems()
+        lines += [f"problem: {problem}" for problem in problems]
+        lines.append(f"{len(self.beats)} beats, {self.duration:.1f} s of video, {len(problems)} problems")
+        return lines
+
     @property
     def captions(self) -> list[str]:
         return [beat.text for beat in self.beats]
@@ -208,12 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"storyboard: {error}", file=sys.stderr)
         return 2
-    for beat in board.beats:
-        print(f"{beat.start:6.2f}-{(beat.end or 0):6.2f}  {beat.text}")
-    problems = board.problems()
-    for problem in problems:
-        print(f"PROBLEM: {problem}")
-    print(f"{len(board.beats)} beats, {board.duration:.1f} s, {len(problems)} problems")
+    print("\n".join(board.report()))
     return 0
 
 
