@@ -73,8 +73,8 @@ class GradientDescent1D(DescentLesson):
     subtitle = "Step against the slope, one update at a time"
     starts: ClassVar[Annotated[tuple[float, ...], Setting("where the walks start, in order", low=-1e6, high=1e6, items=(1, 3))]] = (-1.0, 3.0)
     learning_rate: ClassVar[Annotated[float, Setting("eta in the update", low=1e-6, high=100.0)]] = 0.25
-    steps: ClassVar[Annotated[int, Setting("updates shown per start (fewer if a walk stops or leaves the view)", low=0, high=6)]] = 3
-    move_time: ClassVar[Annotated[float, Setting("seconds for the ball's move in one step", low=0.1, high=5.0)]] = 1.0
+    steps: ClassVar[Annotated[int, Setting("updates shown per start (fewer if a walk stops or leaves the view)", low=0, high=4)]] = 3
+    move_time: ClassVar[Annotated[float, Setting("seconds for the ball's move in one step", low=0.1, high=2.0)]] = 1.0
 
     @classmethod
     def starts_to_check(cls) -> list[tuple[str, float]]:

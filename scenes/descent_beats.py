@@ -110,9 +110,9 @@ def walk_caption(facts: WalkFacts) -> str | None:
     if facts.shown == 0:
         if not facts.left_view:
             return None
-        if facts.status == "left_domain":
+        if facts.status == "left_domain" and facts.steps == 0:
             return "The first step would land where f is undefined: there is no step to show."
-        if facts.status == "diverged":
+        if facts.status == "diverged" and facts.steps == 0:
             return "The first step jumps so far that the walk diverges at once."
         return "The very first step lands outside the picture."
     w_last = number(facts.w_last, distinct_digits(facts.w_first, facts.w_last, d))

@@ -109,6 +109,7 @@ class WalkFacts(Facts):
     fell_steps: int
     rose_steps: int
     left_view: bool  # the next step leaves the picture
+    steps: int  # updates mathcore made in all (0: the walk stopped before its first step)
     status: str
     decimals: int
 
@@ -216,6 +217,7 @@ def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int) -> Wa
         fell_steps=int(np.sum(changes < 0)),
         rose_steps=int(np.sum(changes > 0)),
         left_view=in_view <= path.steps and shown >= in_view - 1,
+        steps=path.steps,
         status=path.status,
         decimals=decimals,
     )

@@ -82,7 +82,7 @@ class DescentLesson(StillBackground, LessonScene):
     max_steps: ClassVar[Annotated[int, Setting("how many updates mathcore may make to find how a walk ends", low=1, high=10_000)]] = 200
     tolerance: ClassVar[Annotated[float, Setting("a slope this small counts as flat: the walk has converged", low=1e-15, high=1.0)]] = 1e-8
     decimals: ClassVar[Annotated[int, Setting("digits after the point (more where a number needs them)", low=0, high=4)]] = 2
-    read_time: ClassVar[Annotated[float, Setting("seconds of stillness after each step, beyond the reading time", low=0.0, high=5.0)]] = 0.5
+    read_time: ClassVar[Annotated[float, Setting("seconds of stillness after each step, beyond the reading time", low=0.0, high=1.5)]] = 0.5
 
     _function_variable = _FunctionVariable()
 

@@ -37,9 +37,9 @@ def panel_caption(facts: WalkFacts) -> str:
     if facts.shown == 0:
         if not facts.left_view:
             return f"{eta}: the slope at the start is 0, so there is no step to take."
-        if facts.status == "left_domain":
+        if facts.status == "left_domain" and facts.steps == 0:
             return f"{eta}: the first step would land where f is undefined."
-        if facts.status == "diverged":
+        if facts.status == "diverged" and facts.steps == 0:
             return f"{eta}: the first step already diverges."
         return f"{eta}: the very first step lands outside the picture."
     if facts.rose_steps == 0 and facts.fell_steps == facts.shown:

@@ -106,10 +106,13 @@ class LogisticLoss(LearningRates):
         (GradientDescent1D, {}),
         (GradientDescent1D, {"function": "w**4 - 3*w**2 + w", "w_range": (-2.0, 2.0), "starts": (-1.8, 1.9), "learning_rate": 0.05, "steps": 1}),
         (GradientDescent1D, {"function": "100*w**2", "starts": (3.0,)}),
+        # the longest clip the settings allow: three starts, four steps each, the most stillness
+        (GradientDescent1D, {"function": "0.1*x**4 - x**2", "w_range": (-4.0, 4.0), "starts": (-3.5, 0.5, 3.9),
+                             "learning_rate": 0.05, "steps": 4, "read_time": 1.5, "move_time": 2.0}),
         (GradientDescent1D, {"function": "w**3", "w_range": (-1.5, 1.5), "starts": (0.0,)}),
         (LogisticLoss, {"steps": 20}),
     ],
-    ids=["default", "double-well", "steep", "flat-start", "logistic"],
+    ids=["default", "double-well", "steep", "longest", "flat-start", "logistic"],
 )
 def test_dry_run_has_no_problems(scene, settings):
     board = dry_run(scene, title="", **settings)
