@@ -57,7 +57,7 @@ def _positive(x: Any) -> bool:
 CLAIMS: tuple[Claim, ...] = (
     _claim("f went down", r"\b(downhill|goes down|went down|falls to|fell|f falls|lower value)\b", "fell", lambda v: v is True),
     _claim("f went up", r"\b(uphill|rises to|rose|f rises|overshot|climb(s|ed)?)\b", "rose", lambda v: v is True),
-    _claim("the tangent is flat", r"\b(is flat|flat tangent|slope is zero|slope 0\b)", "slope", lambda v: v is not None and float(v) == 0),
+    _claim("the tangent is flat", r"\b(is flat|flat tangent|slope is zero|slope 0(?![.,]?\d))", "slope", lambda v: v is not None and float(v) == 0),
     _claim("the slope is negative", r"\b(negative slope|slope [^.]*is negative|tangent falls|is falling)\b", "slope", _negative),
     _claim("the slope is positive", r"\b(positive slope|slope [^.]*is positive|tangent rises|is rising)\b", "slope", _positive),
     _claim("the walk converged", r"\b(converge[sd]?|settle[sd]?)\b", "status", lambda v: v == "converged"),

@@ -42,3 +42,9 @@ def test_a_true_caption_has_no_problems():
 def test_a_false_or_unbacked_claim_is_found(caption, facts, word):
     problems = claim_problems(caption, facts)
     assert problems and any(word in p for p in problems), problems
+
+
+def test_a_slope_that_starts_with_a_zero_is_not_a_flat_claim():
+    facts = StepFacts(fell=False, rose=False, slope=0.54, moved=False)
+    assert claim_problems("Here the slope 0.54 is positive.", facts) == []
+    assert claim_problems("Here the slope 0 means no way is down.", facts)
