@@ -3,7 +3,7 @@
 ``mathcore`` never imports manim. Every number a scene shows comes from here.
 """
 
-from .critical import CriticalPoint
+from .critical import CriticalPoint, SignRun
 from .curves import Curve, Tangent
 from .descent import DescentPath, gradient_descent
 from .expressions import ExpressionError, parse_expression
@@ -20,6 +20,7 @@ __all__ = [
     "ExpressionError",
     "FieldSample",
     "ScalarField",
+    "SignRun",
     "Tangent",
     "choose_variable",
     "formula_latex",

@@ -22,11 +22,11 @@ import numpy as np
 import sympy
 
 from . import critical
-from .critical import CriticalPoint
+from .critical import CriticalPoint, SignRun
 from .sampling import DomainError, Pieces, robust_range, sample_pieces
 from .symbolic import SymbolicFunction
 
-__all__ = ["CriticalPoint", "Curve", "Tangent"]
+__all__ = ["CriticalPoint", "Curve", "SignRun", "Tangent"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,20 @@ class Curve(SymbolicFunction):
         """The critical points where f turns round (minima and maxima, corners included):
         for a position over time, the instants where the object turns."""
         return tuple(p for p in self.critical_points(x_range, num) if p.turning)
+
+    def sign_runs(
+        self, interval: tuple[float, float], num: int = 801, margin: float = 1e-9
+    ) -> tuple[SignRun, ...]:
+        """The maximal runs of ``interval`` where the slope f' keeps one sign (+1, -1, or 0
+        where f' is identically zero), split only at real sign changes, poles, jumps and
+        undefined stretches; a touching zero of f' is listed in its run, not split at (see
+        :func:`mathcore.critical.sign_runs`). For a position x(t), the runs where the
+        object moves one way.
+
+        >>> [(r.sign, r.touching) for r in Curve("(t - 2)**3 + 1", variable="t").sign_runs((0, 4))]
+        [(1, (2.0,))]
+        """
+        return critical.sign_runs(self, interval, num, margin)
 
     def classify(self, x0: float, radius: float | None = None) -> str:
         """The kind of the critical point at ``x0`` (one of :data:`mathcore.critical.KINDS`).

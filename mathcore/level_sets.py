@@ -7,7 +7,7 @@ above, the rings of a bowl or the valleys of Himmelblau's function.
 * :func:`trace_level` traces the lines of one level by marching squares, vectorised in
   numpy over the cells of the grid: each grid edge whose ends lie on both sides of the level
   gets one crossing point (linear interpolation, then a few regula-falsi steps on f along
-  the edge), each cell joins its crossings by a table of 16 cases, and the segments are
+  the edge, by mathcore's one bracketing primitive :func:`mathcore.roots.refine_brackets`), each cell joins its crossings by a table of 16 cases, and the segments are
   chained into polylines. A cell with an undefined corner (a pole, or outside the domain
   as ``log(n)`` for n <= 0) is skipped, so no point is ever NaN; a saddle cell (two
   opposite corners above the level) is decided by f at the cell's centre.
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .roots import refine_brackets
 from .sampling import robust_range
 
 if TYPE_CHECKING:
@@ -213,22 +214,13 @@ def _crossings(field, a, b, z, edges, vertical, level, refine) -> np.ndarray:
     flip = z0 > level
     p0, p1 = np.where(flip[:, None], p1, p0), np.where(flip[:, None], p0, p1)
     g_low, g_high = np.where(flip, z1, z0) - level, np.where(flip, z0, z1) - level
-    t_low, t_high = np.zeros(len(edges)), np.ones(len(edges))
-    t = -g_low / (g_high - g_low)
-    last = np.zeros(len(edges), dtype=int)  # which end moved last: -1 the low one, +1 the high one
-    for _ in range(refine):  # the Illinois variant of regula falsi: no end stays put for long
+
+    def along(t: np.ndarray) -> np.ndarray:  # f - level at the point t of the way along each edge
         point = p0 + t[:, None] * (p1 - p0)
-        g = np.asarray(field.evaluate(point[:, 0], point[:, 1]), dtype=float) - level
-        active = np.isfinite(g) & (g != 0) & (t_high > t_low)
-        if not active.any():
-            break
-        below, upper = active & (g < 0), active & (g > 0)
-        g_high = np.where(below & (last == -1), 0.5 * g_high, g_high)
-        g_low = np.where(upper & (last == 1), 0.5 * g_low, g_low)
-        t_low, g_low = np.where(below, t, t_low), np.where(below, g, g_low)
-        t_high, g_high = np.where(upper, t, t_high), np.where(upper, g, g_high)
-        last = np.where(below, -1, np.where(upper, 1, last))
-        t = np.where(active, t_low - g_low * (t_high - t_low) / (g_high - g_low), t)
+        return np.asarray(field.evaluate(point[:, 0], point[:, 1]), dtype=float) - level
+
+    zeros, ones = np.zeros(len(edges)), np.ones(len(edges))
+    t = refine_brackets(along, zeros, ones, g_low, g_high, rounds=refine, method="illinois").x
     return p0 + t[:, None] * (p1 - p0)
 
 

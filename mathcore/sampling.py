@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-__all__ = ["DomainError", "sample_pieces", "find_breaks", "clip_pieces", "robust_range"]
+__all__ = ["DomainError", "sample_pieces", "find_breaks", "locate_breaks", "clip_pieces", "robust_range"]
 
 Pieces = list[tuple[np.ndarray, np.ndarray]]
 
@@ -34,10 +34,22 @@ def find_breaks(
     ``rounds`` bisections that each keep the half with the larger change, the change is
     still at least half of what it was, or a midpoint was undefined.
     """
+    return locate_breaks(f, xs, ys, rounds)[0]
+
+
+def locate_breaks(
+    f: Callable[[np.ndarray], np.ndarray], xs: np.ndarray, ys: np.ndarray, rounds: int = 24
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`find_breaks` with where each break is: ``(indices, low, high)``, the final
+    intervals (after ``rounds`` halvings) that hold the breaks.
+
+    This is not a sign bracket (it keeps the half with the larger change, not the half
+    where a sign changes), so it does not go through :func:`mathcore.roots.refine_brackets`.
+    """
     both = np.isfinite(ys[:-1]) & np.isfinite(ys[1:])
     idx = np.flatnonzero(both)
     if idx.size == 0:
-        return idx
+        return idx, np.zeros(0), np.zeros(0)
     a, b = xs[idx].copy(), xs[idx + 1].copy()
     fa, fb = ys[idx].copy(), ys[idx + 1].copy()
     start_jump = np.abs(fb - fa)
@@ -55,7 +67,7 @@ def find_breaks(
         fa = np.where(left, fa, fm)
     end_jump = np.abs(fb - fa)
     broken |= (end_jump >= 0.5 * start_jump) & (end_jump > scale)
-    return idx[broken]
+    return idx[broken], a[broken], b[broken]
 
 
 def sample_pieces(
