@@ -14,12 +14,12 @@ from manim import DEGREES, Dot, Surface, ThreeDAxes, ThreeDScene, TracedPath, li
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mathcore import ScalarField, gradient_descent  # noqa: E402
-from scenes import style  # noqa: E402
-from scenes.base import LessonScene3D  # noqa: E402
-from scenes.parts.axes3d import LessonAxes3D  # noqa: E402
-from scenes.parts.ball3d import RollAlong, ShadedBall  # noqa: E402
-from scenes.parts.fast3d import FastThreeDScene  # noqa: E402
-from scenes.parts.hillside import HillsideMesh  # noqa: E402
+from scenes.kit import style  # noqa: E402
+from scenes.kit.lesson import LessonScene3D  # noqa: E402
+from scenes.parts.hill3d.axes3d import LessonAxes3D  # noqa: E402
+from scenes.parts.hill3d.ball3d import RollAlong, ShadedBall  # noqa: E402
+from scenes.parts.hill3d.fast3d import FastThreeDScene  # noqa: E402
+from scenes.parts.hill3d.hillside import HillsideMesh  # noqa: E402
 
 FIELD = ScalarField("0.3*(n**2 + 2*e**2) + 0.4*sin(2*n)*cos(e)", variables=("n", "e"))
 RANGE = (-2.0, 2.0)

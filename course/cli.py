@@ -97,7 +97,7 @@ def _parse_set(items: list[str], parameters: dict) -> dict:
 
 
 def _list() -> None:
-    from scenes.settings import setting_of
+    from scenes.kit.settings import setting_of
 
     from .course_file import default_course
     from .registry import scene_classes
@@ -148,7 +148,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _storyboard(args: argparse.Namespace) -> int:
-    from scenes.storyboard import contact_sheet, dry_run
+    from scenes.kit.storyboard import contact_sheet, dry_run
 
     from .course_file import Clip, CourseError, check_clip
     from .registry import scene_classes

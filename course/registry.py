@@ -10,7 +10,7 @@ import typing
 from functools import cache
 from typing import Annotated, Any
 
-from scenes.base import LessonMixin
+from scenes.kit.lesson import LessonMixin
 from scenes.catalog import LESSON, SCENE_MODULES
 
 __all__ = ["ParameterError", "accepts_text", "coerce", "make_scene_class", "scene_classes", "short_repr"]

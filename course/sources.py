@@ -74,7 +74,7 @@ def module_closure(module: str, root: Path = ROOT) -> dict[str, Path]:
     Parameters
     ----------
     module : str
-        A dotted module name, e.g. ``"scenes.derivative"``.
+        A dotted module name, e.g. ``"scenes.lessons.derivative.scene"``.
     root : Path
         The project root holding the packages (default: this checkout).
 

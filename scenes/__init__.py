@@ -2,7 +2,7 @@
 
 Every scene is configured by class attributes; a variant is a subclass::
 
-    from scenes.derivative import TangentSlope
+    from scenes.lessons.derivative.scene import TangentSlope
 
     class CubicTangent(TangentSlope):
         function = "x**3 - 3*x"

@@ -40,11 +40,11 @@ class FilmedFast:
 
     ``frames_comparison`` gives a scene its own renderer, with a plain ``Camera`` (a
     ``ThreeDCamera`` only for ``ThreeDScene`` itself), which cannot draw the hillside: this
-    swaps in the :class:`~scenes.parts.fast3d.FastThreeDCamera` the lesson is rendered with.
+    swaps in the :class:`~scenes.parts.hill3d.fast3d.FastThreeDCamera` the lesson is rendered with.
     """
 
     def __init__(self, renderer=None, **kwargs):
-        from scenes.parts.fast3d import FastThreeDCamera
+        from scenes.parts.hill3d.fast3d import FastThreeDCamera
 
         if renderer is not None and not isinstance(renderer.camera, FastThreeDCamera):
             renderer.camera = FastThreeDCamera()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.derivative import TangentSlope
+from scenes.lessons.derivative.scene import TangentSlope
 from tests.golden import CACHED, draw_final_state
 
 __module_test__ = "derivative"

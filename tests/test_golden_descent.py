@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.descent import GradientDescent1D, LearningRates
+from scenes.lessons.descent.scene import GradientDescent1D, LearningRates
 from tests.golden import CACHED
 
 __module_test__ = "descent"

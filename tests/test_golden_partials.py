@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.partials import PartialDerivatives
+from scenes.lessons.partials.scene import PartialDerivatives
 from tests.golden import CACHED, FilmedFast
 
 __module_test__ = "partials"

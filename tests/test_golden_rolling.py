@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.rolling import BallRollsToMinimum, MomentumRace
+from scenes.lessons.rolling.scene import BallRollsToMinimum, MomentumRace
 from tests.golden import CACHED, FilmedFast
 
 __module_test__ = "rolling"

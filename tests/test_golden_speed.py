@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.speed import PositionToSpeed
+from scenes.lessons.speed.scene import PositionToSpeed
 from tests.golden import CACHED, draw_final_state
 
 __module_test__ = "speed"

@@ -2,11 +2,11 @@
 
 A lesson scene is a sequence of beats. A beat has *facts* (a frozen record computed from
 mathcore for this function and these settings), a caption written from those facts by a
-pure function, and an animation. :class:`scenes.base.LessonMixin` records every beat it
+pure function, and an animation. :class:`scenes.kit.lesson.LessonMixin` records every beat it
 shows as a :class:`BeatRecord` (its caption, facts and times on the clip's clock), which is
 what the tests read: without rendering, a scene's beats are checked against the reading
-pace (:mod:`scenes.pacing`), the claims its captions make (:mod:`scenes.claims`) and the
-layout (:mod:`scenes.layout`).
+pace (:mod:`scenes.kit.pacing`), the claims its captions make (:mod:`scenes.kit.claims`) and the
+layout (:mod:`scenes.kit.layout`).
 
 :class:`Facts` is a convenient base for a scene's fact records; any frozen dataclass (or
 any object with attributes) will do.
@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .claims import claim_problems
-from .pacing import MAX_SECONDS, MIN_SECONDS, READING_LIMIT
+from scenes.kit.claims import claim_problems
+from scenes.kit.pacing import MAX_SECONDS, MIN_SECONDS, READING_LIMIT
 
 __all__ = ["BeatRecord", "Facts", "NO_FACTS", "pace_problems"]
 

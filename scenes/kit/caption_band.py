@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from manim import Animation, Mobject, Rectangle, Text, VGroup
 
-from . import style
-from .layout import ZONES
-from .pacing import LINE_WIDTH, wrap_caption
+from scenes.kit import style
+from scenes.kit.layout import ZONES
+from scenes.kit.pacing import LINE_WIDTH, wrap_caption
 
 __all__ = ["CaptionFade", "caption_swap", "make_caption_group", "set_caption_opacity"]
 

@@ -23,13 +23,13 @@ from manim import DEFAULT_WAIT_TIME, DOWN, UP, FadeIn, FadeOut, Mobject, Scene, 
 
 from mathcore import ExpressionError, parse_expression
 
-from . import style
-from .beats import NO_FACTS, BeatRecord
-from .caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
-from .layout import ZONES, Zones
-from .pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
-from .parts.fast3d import FastThreeDScene
-from .settings import Setting, check_value, describe, setting_of
+from scenes.kit import style
+from scenes.kit.beats import NO_FACTS, BeatRecord
+from scenes.kit.caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
+from scenes.kit.layout import ZONES, Zones
+from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
+from scenes.parts.hill3d.fast3d import FastThreeDScene
+from scenes.kit.settings import Setting, check_value, describe, setting_of
 
 __all__ = [
     "CurveFormula",
@@ -43,6 +43,7 @@ __all__ = [
     "settings_doc",
     "fit_width",
     "lower_first",
+    "rendered_from",
 ]
 
 
@@ -74,10 +75,10 @@ def settings_doc(cls: type) -> str:
 class LessonMixin:
     """What every lesson scene shares; mixed into :class:`~manim.Scene` or a 3-D scene.
 
-    Captions follow one reading policy (:mod:`scenes.pacing`): :meth:`caption` splits a long
+    Captions follow one reading policy (:mod:`scenes.kit.pacing`): :meth:`caption` splits a long
     thought into parts of two lines, and no caption is replaced (or cleared) before it has
     been up for its reading time; the scene waits if the animations were shorter. Each
-    caption is recorded as a beat (:class:`~scenes.beats.BeatRecord`) with the facts it was
+    caption is recorded as a beat (:class:`~scenes.kit.beats.BeatRecord`) with the facts it was
     written from, and written to the subtitle track.
     """
 
@@ -109,17 +110,17 @@ class LessonMixin:
         for klass in reversed(cls.__mro__):
             if not (isinstance(klass, type) and issubclass(klass, LessonMixin)):
                 continue
-            hints = typing.get_type_hints(klass, include_extras=True)
-            for name in vars(klass).get("__annotations__", {}):
+            hints = _own_hints(klass)
+            for name, hint in hints.items():
                 if not name.startswith("_"):
-                    found[name] = (_unwrap_classvar(hints[name]), getattr(cls, name))
+                    found[name] = (_unwrap_classvar(hint), getattr(cls, name))
         return found
 
     @classmethod
     def validate(cls) -> None:
         """Raise ``ValueError`` (naming the class and the attribute) if a setting cannot be
         rendered: every setting against its declared type and bounds
-        (:class:`~scenes.settings.Setting`), every formula through mathcore's parser, then
+        (:class:`~scenes.kit.settings.Setting`), every formula through mathcore's parser, then
         the scene's own :meth:`check`.
         """
         name = cls.__name__
@@ -195,7 +196,7 @@ class LessonMixin:
         """Show ``text`` as the caption, on screen and in the subtitle track.
 
         The caption up now is first held for its reading time. A ``text`` longer than two
-        lines is shown in parts (:func:`~scenes.pacing.split_caption`), each but the last
+        lines is shown in parts (:func:`~scenes.kit.pacing.split_caption`), each but the last
         held for its reading time here; the last stays up while the scene animates and is
         held as needed before the next caption. ``facts`` is the record the caption was
         written from (checked by the tests against what the caption claims).
@@ -235,7 +236,7 @@ class LessonMixin:
 
     @property
     def zones(self) -> Zones:
-        """The frame's zones (see :mod:`scenes.layout`)."""
+        """The frame's zones (see :mod:`scenes.kit.layout`)."""
         return ZONES
 
     # -- caption mechanics --------------------------------------------------------------------
@@ -293,7 +294,7 @@ class LessonScene(LessonMixin, Scene):
 class LessonScene3D(LessonMixin, FastThreeDScene):
     """Base class of the 3-D lesson scenes: captions and titles stay fixed to the screen.
 
-    Filmed by :class:`~scenes.parts.fast3d.FastThreeDCamera`, which draws everything a
+    Filmed by :class:`~scenes.parts.hill3d.fast3d.FastThreeDCamera`, which draws everything a
     :class:`~manim.ThreeDCamera` draws and also the fast hillside mesh and shaded ball.
     """
 
@@ -330,7 +331,7 @@ class StillBackground:
 
 
 def caption_parts(text: str, width: int = LINE_WIDTH, lines: int = 2) -> list[str]:
-    """``text`` split into captions of at most ``lines`` lines (see :func:`scenes.pacing.split_caption`)."""
+    """``text`` split into captions of at most ``lines`` lines (see :func:`scenes.kit.pacing.split_caption`)."""
     return split_caption(text, width, lines)
 
 
@@ -344,6 +345,31 @@ def fit_width(mobject: Mobject, width: float) -> Mobject:
 def lower_first(text: str) -> str:
     """``text`` with its first letter in lower case, to continue a sentence."""
     return text[:1].lower() + text[1:]
+
+
+def rendered_from(module: str) -> Callable[[type], type]:
+    """Class decorator: the scene is rendered from, and imported from, ``module``.
+
+    A lesson is written in ``scenes/lessons/<topic>/scene.py`` and rendered with
+    ``manim scenes/<topic>.py Scene``; manim (and the course) take only the scene classes
+    whose ``__module__`` is the file they load, so the class names that file as its home
+    (as numpy names ``numpy`` as the home of its functions).
+    """
+
+    def mark(cls: type) -> type:
+        cls._written_in = cls.__module__
+        cls.__module__ = module
+        return cls
+
+    return mark
+
+
+def _own_hints(klass: type) -> dict[str, Any]:
+    """The annotations ``klass`` itself declares, resolved in the module it was written in."""
+    annotations = vars(klass).get("__annotations__", {})
+    home = vars(klass).get("_written_in", klass.__module__)
+    holder = type(klass.__name__, (), {"__annotations__": annotations, "__module__": home})
+    return typing.get_type_hints(holder, localns=dict(vars(klass)), include_extras=True)
 
 
 def _unwrap_classvar(annotation: Any) -> Any:

@@ -7,7 +7,7 @@ short settle, and never less than :data:`MIN_SECONDS`. A caption holds at most
 :data:`LINE_WIDTH` characters (:func:`split_caption`), each read in turn.
 
 These are pure functions: the tests check every caption of a scene against them without
-rendering, and :class:`scenes.base.LessonMixin` applies them while it animates.
+rendering, and :class:`scenes.kit.lesson.LessonMixin` applies them while it animates.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A lesson scene declares each setting as an annotated class attribute::
 
     learning_rate: ClassVar[Annotated[float, Setting("eta in the update rule", above=0, high=10)]] = 0.25
 
-The annotation drives everything that reads settings: :meth:`scenes.base.LessonMixin.validate`
+The annotation drives everything that reads settings: :meth:`scenes.kit.lesson.LessonMixin.validate`
 (type, finiteness, bounds), the course-file check and ``lessons list`` (through
 ``parameters()``), and the "Settings" section appended to the scene's docstring. A subclass
 overrides the value with a plain assignment (``learning_rate = 0.05``); the declaration is

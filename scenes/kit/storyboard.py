@@ -3,13 +3,13 @@
 :func:`dry_run` builds a scene and runs its ``construct()`` with manim's animations skipped
 (each animation jumps to its end, no frame is drawn, no file written) and returns a
 :class:`Storyboard`: every beat (caption, facts, times) and what the layout check
-(:func:`scenes.layout.layout_problems`) found at the end of each. It takes about as long as
+(:func:`scenes.kit.layout.layout_problems`) found at the end of each. It takes about as long as
 building the scene's LaTeX, so the tests run it for whole families of functions.
 
 :func:`contact_sheet` renders the scene for real at a small size and tiles the last frame of
 every beat into one PNG with its caption underneath, for a person to look at::
 
-    python -m scenes.storyboard scenes/descent.py GradientDescent1D --set function="w**4 - 3*w**2" -o sheet.png
+    python -m scenes.kit.storyboard scenes/descent.py GradientDescent1D --set function="w**4 - 3*w**2" -o sheet.png
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from .beats import BeatRecord, pace_problems
-from .layout import layout_problems
+from scenes.kit.beats import BeatRecord, pace_problems
+from scenes.kit.layout import layout_problems
 
 __all__ = ["Storyboard", "contact_sheet", "dry_run", "main", "with_settings"]
 
@@ -198,7 +198,7 @@ def parse_settings(items: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="storyboard", description="Contact sheet of every beat of a lesson scene.")
-    parser.add_argument("module", help="a scene file (scenes/descent.py) or module (scenes.descent)")
+    parser.add_argument("module", help="a scene file (scenes/descent.py) or module (scenes.lessons.descent.scene)")
     parser.add_argument("scene")
     parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("-o", "--out", default=None, help="PNG to write (default media/storyboards/SCENE.png)")

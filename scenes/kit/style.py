@@ -110,7 +110,7 @@ def contrast_ratio(a, b) -> float:
 
 def hill_shades(base=FUNCTION, shading: float = 0.8, samples: int = 25) -> np.ndarray:
     """The range of colours a hillside of colour ``base`` takes under the fast mesh's light
-    (:func:`scenes.parts.fast3d.shade`: ``0.5 cos^3`` added, halved when negative)."""
+    (:func:`scenes.parts.hill3d.fast3d.shade`: ``0.5 cos^3`` added, halved when negative)."""
     rgb = np.asarray(ManimColor(base).to_rgb(), dtype=float)
     light = np.linspace(-0.25, 0.5, samples) * shading
     return np.clip(rgb[None, :] + light[:, None], 0.0, 1.0)

@@ -23,13 +23,13 @@ def _copy_project(target: Path, packages=("mathcore", "scenes", "course")) -> Pa
 def test_closure_of_a_scene_module_is_what_importing_it_loads():
     # The truth: import the module in a fresh interpreter and read sys.modules.
     script = (
-        "import importlib, json, sys; importlib.import_module('scenes.derivative'); "
+        "import importlib, json, sys; importlib.import_module('scenes.lessons.derivative.scene'); "
         "print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] in ('scenes', 'mathcore'))))"
     )
     loaded = json.loads(subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
-    closure = module_closure("scenes.derivative")
+    closure = module_closure("scenes.lessons.derivative.scene")
     assert sorted(closure) == loaded
-    assert "scenes.rolling" not in closure and "scenes.base" in closure and "mathcore.curves" in closure
+    assert "scenes.lessons.rolling.scene" not in closure and "scenes.kit.lesson" in closure and "mathcore.curves" in closure
     assert not any(name.startswith("course") for name in closure)
 
 
@@ -59,14 +59,14 @@ def test_closure_resolves_relative_and_nested_imports(tmp_path):
 
 def test_stray_file_changes_nothing_and_an_imported_module_edit_changes_the_sources(tmp_path):
     project = _copy_project(tmp_path, ("mathcore", "scenes"))
-    before = module_sources("scenes.derivative", project)
+    before = module_sources("scenes.lessons.derivative.scene", project)
     (project / "scenes" / "scratch_notes.py").write_text("raise SystemExit('not a scene')\n")
     (project / "scenes" / "parts" / "experiment.py").write_text("X = 1\n")
-    assert module_sources("scenes.derivative", project) == before
+    assert module_sources("scenes.lessons.derivative.scene", project) == before
 
     tangent = project / "scenes" / "parts" / "tangent.py"
     tangent.write_text(tangent.read_text() + "\n# an edit\n")
-    after = module_sources("scenes.derivative", project)
+    after = module_sources("scenes.lessons.derivative.scene", project)
     assert {name for name in before if before[name] != after[name]} == {"scenes/parts/tangent.py"}
     assert describe_difference({"sources": before}, {"sources": after}) == "scenes/parts/tangent.py differs"
 

@@ -1,5 +1,5 @@
 from manim import Circle, Create
-from scenes.base import LessonScene
+from scenes.kit.lesson import LessonScene
 
 class Smoke(LessonScene):
     title = "Smoke"

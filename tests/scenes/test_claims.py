@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from scenes.claims import claim_problems
+from scenes.kit.claims import claim_problems
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from manim import DL, UR, Scene, VMobject, tempconfig
 
 from mathcore import DomainError, ScalarField
-from scenes import style
-from scenes.parts.contours import ContourMap, contour_levels, contour_lines
+from scenes.kit import style
+from scenes.parts.hill3d.contours import ContourMap, contour_levels, contour_lines
 from tests.golden import CACHED
 
 BOWL = "0.3*(n**2 + 2*e**2)"

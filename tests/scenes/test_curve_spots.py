@@ -1,5 +1,5 @@
 """Tests of scenes/parts/curve_spots.py (where a lesson looks on a curve) and of
-:func:`scenes.parts.tangent.clip_segment`."""
+:func:`scenes.parts.plot2d.tangent.clip_segment`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from numpy.testing import assert_allclose
 
 from mathcore import Curve, DomainError
-from scenes.parts.curve_spots import lesson_y_range, limit_point, rise_first, sweep_segments
-from scenes.parts.tangent import clip_segment
+from scenes.parts.plot2d.curve_spots import lesson_y_range, limit_point, rise_first, sweep_segments
+from scenes.parts.plot2d.tangent import clip_segment
 
 
 def test_limit_point_keeps_a_point_that_works():

@@ -11,8 +11,8 @@ import pytest
 
 from mathcore import Curve
 from tests.golden import CACHED
-from scenes.derivative import TangentSlope
-from scenes.derivative_beats import Gap, Stop
+from scenes.lessons.derivative.scene import TangentSlope
+from scenes.lessons.derivative.captions import Gap, Stop
 
 ROOT = Path(__file__).resolve().parents[2]
 

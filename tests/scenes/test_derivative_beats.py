@@ -8,11 +8,11 @@ import math
 import pytest
 
 from mathcore import Curve
-from scenes import derivative_beats as words
-from scenes.claims import claim_problems
-from scenes.derivative import TangentSlope
-from scenes.parts.curve_spots import sweep_segments
-from scenes.storyboard import dry_run, with_settings
+from scenes.lessons.derivative import captions as words
+from scenes.kit.claims import claim_problems
+from scenes.lessons.derivative.scene import TangentSlope
+from scenes.parts.plot2d.curve_spots import sweep_segments
+from scenes.kit.storyboard import dry_run, with_settings
 
 #: (function, x_range) for the family: one and two minima, inflection, sigmoid tails, a pole,
 #: steep and gentle bowls, exp, a near-plateau, a corner, a constant, a fast sine.

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from mathcore import Curve, gradient_descent
-from scenes.descent import GradientDescent1D, LearningRates
-from scenes.descent_lesson import descent_view
-from scenes.parts.descent_steps import exit_point, format_rate, update_equation, visible_count
-from scenes.storyboard import dry_run, with_settings
+from scenes.lessons.descent.scene import GradientDescent1D, LearningRates
+from scenes.lessons.common.descent_lesson import descent_view
+from scenes.parts.walk.descent_steps import exit_point, format_rate, update_equation, visible_count
+from scenes.kit.storyboard import dry_run, with_settings
 from tests.golden import CACHED
 
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from mathcore import Curve, gradient_descent
-from scenes.claims import claim_problems
-from scenes.descent_beats import (
+from scenes.kit.claims import claim_problems
+from scenes.lessons.descent.captions import (
     intro_caption,
     outcome_caption,
     start_caption,
@@ -20,12 +20,12 @@ from scenes.descent_beats import (
     summary_facts,
     walk_caption,
 )
-from scenes.descent_facts import outcome_facts, shape_facts, start_facts, step_facts, walk_facts
-from scenes.descent_lesson import descent_view
-from scenes.parts.descent_steps import update_equation, update_numbers, visible_count
-from scenes.rates_beats import intro_caption as rates_intro
-from scenes.rates_beats import panel_caption, panel_note, rates_facts
-from scenes.rates_beats import summary_captions as rates_summary
+from scenes.lessons.descent.facts import outcome_facts, shape_facts, start_facts, step_facts, walk_facts
+from scenes.lessons.common.descent_lesson import descent_view
+from scenes.parts.walk.descent_steps import update_equation, update_numbers, visible_count
+from scenes.lessons.learning_rates.captions import intro_caption as rates_intro
+from scenes.lessons.learning_rates.captions import panel_caption, panel_note, rates_facts
+from scenes.lessons.learning_rates.captions import summary_captions as rates_summary
 
 #: (function, variable, w_range, starts, learning rates): one and two minima, no minimum, a
 #: steep bowl, a plateau, a pole, tiny and huge values, a start on the minimum.

@@ -11,12 +11,13 @@ import pytest
 from manim import tempconfig
 
 from mathcore import DomainError, ExpressionError, ScalarField
-from scenes import style
-from scenes.gradient import GradientField, GradientOnHillside, turn_stops
-from scenes.parts.arrow_field import arrow_grid, arrow_lengths, grid_feet, level_tangent
-from scenes.numbers import number
-from scenes.parts.contours import contour_lines
-from scenes.storyboard import dry_run
+from scenes.kit import style
+from scenes.gradient import GradientField, GradientOnHillside
+from scenes.lessons.gradient.scene import turn_stops
+from scenes.parts.hill3d.arrow_field import arrow_grid, arrow_lengths, grid_feet, level_tangent
+from scenes.kit.numbers import number
+from scenes.parts.hill3d.contours import contour_lines
+from scenes.kit.storyboard import dry_run
 from tests.golden import CACHED
 
 #: Build or run a scene with every animation but few, small frames and no files.

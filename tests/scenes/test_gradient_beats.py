@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from mathcore import ScalarField
-from scenes.claims import claim_problems
-from scenes.gradient import turn_stops
-from scenes.gradient_beats import (
+from scenes.kit.claims import claim_problems
+from scenes.lessons.gradient.scene import turn_stops
+from scenes.lessons.gradient.captions import (
     DirectionFacts,
     arrows_caption,
     field_facts,
@@ -25,8 +25,8 @@ from scenes.gradient_beats import (
     way_down_caption,
     zero_gradient_caption,
 )
-from scenes.parts.arrow_field import arrow_grid
-from scenes.slope_facts import point_facts
+from scenes.parts.hill3d.arrow_field import arrow_grid
+from scenes.lessons.common.point_facts import point_facts
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
 SQUARE = ((-3.0, 3.0), (-3.0, 3.0))

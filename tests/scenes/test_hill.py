@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from mathcore import DomainError, ExpressionError, ScalarField
-from scenes.hill import HillLesson, fitted_value_range
+from scenes.lessons.common.hill import HillLesson, fitted_value_range
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
 

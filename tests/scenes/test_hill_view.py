@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from scenes.hill import HillLesson, screen_corner
-from scenes.layout import ZONES, Box
-from scenes.parts.axis_labels import tick_decimals
-from scenes.parts.hill_view import box_corners, fit_views, path_of_views, projected_box, projector
+from scenes.lessons.common.hill import HillLesson, screen_corner
+from scenes.kit.layout import ZONES, Box
+from scenes.parts.hill3d.axis_labels import tick_decimals
+from scenes.parts.hill3d.hill_view import box_corners, fit_views, path_of_views, projected_box, projector
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
 MIN_DIGIT_HEIGHT = 14 / 480 * 8  # 14 px at 480p, in scene units

@@ -8,13 +8,13 @@ from manim import DEGREES, DOWN, ORIGIN, UP, Text, ThreeDCamera, TracedPath, con
 from manim.utils.color import get_shaded_rgb
 
 from mathcore import DomainError, ScalarField
-from scenes import style
-from scenes.base import LessonScene3D
-from scenes.parts.axes3d import LessonAxes3D
-from scenes.parts.ball3d import RollAlong, ShadedBall
-from scenes.parts.fast3d import FastThreeDCamera, camera_rotation, project, shade
-from scenes.parts.hill_grid import sample_hill
-from scenes.parts.hillside import HillsideMesh, _auto_step
+from scenes.kit import style
+from scenes.kit.lesson import LessonScene3D
+from scenes.parts.hill3d.axes3d import LessonAxes3D
+from scenes.parts.hill3d.ball3d import RollAlong, ShadedBall
+from scenes.parts.hill3d.fast3d import FastThreeDCamera, camera_rotation, project, shade
+from scenes.parts.hill3d.hill_grid import sample_hill
+from scenes.parts.hill3d.hillside import HillsideMesh, _auto_step
 
 SMALL = {"pixel_width": 320, "pixel_height": 180, "verbosity": "WARNING"}
 

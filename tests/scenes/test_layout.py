@@ -2,8 +2,8 @@
 
 from manim import DOWN, Scene, Square, Text
 
-from scenes.caption_band import make_caption_group
-from scenes.layout import ZONES, Box, layout_problems
+from scenes.kit.caption_band import make_caption_group
+from scenes.kit.layout import ZONES, Box, layout_problems
 
 
 class Holder(Scene):

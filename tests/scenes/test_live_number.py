@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from manim import DOWN, UP, DecimalNumber, Scene, tempconfig
 
-from scenes.parts.live_number import LiveDecimal, LiveReadout
-from scenes.parts.readouts import Readout
+from scenes.parts.panels.live_number import LiveDecimal, LiveReadout
+from scenes.parts.panels.readouts import Readout
 
 SEQUENCES = [
     [1.25, -3.5, 2.75, -1562.57, -1234.56, 0.001, -0.001, 9.99],  # lengths change and stay

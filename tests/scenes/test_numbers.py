@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from scenes.numbers import equation_digits, number, number_tex, relation, shown
+from scenes.kit.numbers import equation_digits, number, number_tex, relation, shown
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from scenes.pacing import CHARS_PER_SECOND, LINE_WIDTH, MAX_SECONDS, MIN_SECONDS, READING_LIMIT, reading_time, split_caption, wrap_caption
+from scenes.kit.pacing import CHARS_PER_SECOND, LINE_WIDTH, MAX_SECONDS, MIN_SECONDS, READING_LIMIT, reading_time, split_caption, wrap_caption
 
 
 def test_reading_time_is_below_the_reading_limit_and_above_the_minimum():

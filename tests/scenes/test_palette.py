@@ -2,7 +2,7 @@
 
 import itertools
 
-from scenes import style
+from scenes.kit import style
 
 ON_HILL = {"ball": style.BALL, "trail": style.DESCENT, "tangent": style.SLOPE, "gradient": style.GRADIENT,
            "second racer": style.MOMENTUM, "slice": style.SECANT}

@@ -9,13 +9,13 @@ import pytest
 from manim import DEGREES, MathTex, tempconfig
 
 from mathcore import DomainError, ExpressionError, ScalarField
-from scenes import style
-from scenes.numbers import number
-from scenes.parts.fast3d import View, camera_rotation
-from scenes.parts.slice_plane import Redraw, SlicePlane, slice_runs
-from scenes.partials import PartialDerivatives
-from scenes.partials_beats import compass, walk_words
-from scenes.storyboard import dry_run
+from scenes.kit import style
+from scenes.kit.numbers import number
+from scenes.parts.hill3d.fast3d import View, camera_rotation
+from scenes.parts.hill3d.slice_plane import Redraw, SlicePlane, slice_runs
+from scenes.lessons.partials.scene import PartialDerivatives
+from scenes.lessons.partials.captions import compass, walk_words
+from scenes.kit.storyboard import dry_run
 from tests.golden import CACHED
 
 #: Build or run a scene with every animation but few, small frames and no files.

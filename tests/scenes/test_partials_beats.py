@@ -1,7 +1,7 @@
 """The partial-derivative captions, from facts, over a family of functions (no manim).
 
 For every function and point: each caption's claims are backed by its facts
-(:mod:`scenes.claims`), its numbers are mathcore's as shown on screen, the words for the
+(:mod:`scenes.kit.claims`), its numbers are mathcore's as shown on screen, the words for the
 slope follow its sign as shown, and a flat point is named by mathcore's kind.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from mathcore import ScalarField
-from scenes.claims import claim_problems
-from scenes.numbers import number
-from scenes.pacing import MAX_SECONDS, reading_time
-from scenes.partials_beats import (
+from scenes.kit.claims import claim_problems
+from scenes.kit.numbers import number
+from scenes.kit.pacing import MAX_SECONDS, reading_time
+from scenes.lessons.partials.captions import (
     FlatFacts,
     compass,
     flat_caption,
@@ -25,7 +25,7 @@ from scenes.partials_beats import (
     tangent_caption,
     walk_words,
 )
-from scenes.slope_facts import digits_for, point_facts, typical_slope
+from scenes.lessons.common.point_facts import digits_for, point_facts, typical_slope
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
 SQUARE = ((-3.0, 3.0), (-3.0, 3.0))

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from mathcore import Curve
-from scenes.layout import ZONES
-from scenes.parts.graph import graph_of
-from scenes.parts.plot_axes import PlotAxes, Scale, scale_for
+from scenes.kit.layout import ZONES
+from scenes.parts.plot2d.graph import graph_of
+from scenes.parts.plot2d.plot_axes import PlotAxes, Scale, scale_for
 
 MIN_DIGIT_HEIGHT = 14 / 60  # 14 px at 480p, where the 8-unit frame is 480 px tall
 

@@ -12,11 +12,11 @@ import pytest
 from manim import VMobject, tempconfig
 
 from mathcore import DomainError, ExpressionError, ScalarField, gradient_descent
-from scenes import style
-from scenes.parts.descent_walk import RollDescent, point_along, reveal_polyline, step_times, steps_in_view, subdivide_steps
-from scenes.rolling import BallRollsToMinimum, MomentumRace
-from scenes.rolling_panel import colour_name
-from scenes.storyboard import dry_run
+from scenes.kit import style
+from scenes.parts.walk.descent_walk import RollDescent, point_along, reveal_polyline, step_times, steps_in_view, subdivide_steps
+from scenes.lessons.rolling.scene import BallRollsToMinimum, MomentumRace
+from scenes.lessons.rolling.panel import colour_name
+from scenes.kit.storyboard import dry_run
 from tests.golden import CACHED
 
 #: Run construct() with every animation but few, small frames and no files.

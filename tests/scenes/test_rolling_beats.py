@@ -1,7 +1,7 @@
 """The facts and captions of the rolling lessons, for a family of functions, without manim.
 
-Each case is a walk mathcore really takes; its facts come from scenes.rolling_facts and every
-caption from scenes.rolling_beats. The claim checker (scenes.claims) must find nothing a
+Each case is a walk mathcore really takes; its facts come from scenes.lessons.rolling.facts and every
+caption from scenes.lessons.rolling.captions. The claim checker (scenes.kit.claims) must find nothing a
 caption says that its facts do not establish, and each case checks what matters for it.
 """
 
@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 
 from mathcore import ScalarField, gradient_descent
-from scenes.claims import claim_problems
-from scenes.hill import fitted_value_range
-from scenes.parts.descent_walk import steps_in_view
-from scenes.rolling_beats import (
+from scenes.kit.claims import claim_problems
+from scenes.lessons.common.hill import fitted_value_range
+from scenes.parts.walk.descent_walk import steps_in_view
+from scenes.lessons.rolling.captions import (
     Digits,
     exact_number,
     hill_lines,
@@ -34,7 +34,7 @@ from scenes.rolling_beats import (
     title_for,
     value_decimals,
 )
-from scenes.rolling_facts import race_facts, walk_facts
+from scenes.lessons.rolling.facts import race_facts, walk_facts
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
 NAMES = ("Yellow", "Purple")

@@ -5,8 +5,8 @@ from typing import Annotated, ClassVar
 
 import pytest
 
-from scenes.base import CurveFormula, LessonScene
-from scenes.settings import Setting, SettingError, check_value, setting_of
+from scenes.kit.lesson import CurveFormula, LessonScene
+from scenes.kit.settings import Setting, SettingError, check_value, setting_of
 
 
 class Demo(LessonScene):

@@ -10,9 +10,9 @@ import sympy
 from manim import tempconfig
 
 from mathcore import Curve, ExpressionError
-from scenes import speed_beats as words
-from scenes.speed import PositionToSpeed, find_turns
-from scenes.storyboard import with_settings
+from scenes.lessons.speed import captions as words
+from scenes.lessons.speed.scene import PositionToSpeed, find_turns
+from scenes.kit.storyboard import with_settings
 
 
 # -- find_turns ------------------------------------------------------------------------------

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from mathcore import Curve
-from scenes import speed_beats as words
-from scenes.claims import claim_problems
-from scenes.speed import PositionToSpeed
-from scenes.storyboard import dry_run
+from scenes.lessons.speed import captions as words
+from scenes.kit.claims import claim_problems
+from scenes.lessons.speed.scene import PositionToSpeed
+from scenes.kit.storyboard import dry_run
 
 #: Positions a teacher might type: turns twice, braking, a throw, a swing, uniform motion,
 #: standing still, a corner, a pole, undefined at the start, a fast swing.

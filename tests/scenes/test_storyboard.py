@@ -5,9 +5,9 @@ from typing import Annotated, ClassVar
 
 from manim import Circle, Create, Text
 
-from scenes.base import LessonScene
-from scenes.settings import Setting
-from scenes.storyboard import dry_run, parse_settings
+from scenes.kit.lesson import LessonScene
+from scenes.kit.settings import Setting
+from scenes.kit.storyboard import dry_run, parse_settings
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import pytest
 from manim import Axes
 
 from mathcore import Curve
-from scenes.parts.graph import graph_of
-from scenes.parts.trace import TracedGraph
+from scenes.parts.plot2d.graph import graph_of
+from scenes.parts.plot2d.trace import TracedGraph
 
 
 @pytest.fixture

@@ -19,9 +19,9 @@ import sympy
 
 from mathcore import Curve, DescentPath, DomainError, ExpressionError, gradient_descent
 
-from .base import FormulaOf, LessonScene, StillBackground
-from .parts.axes import nice_range
-from .settings import Setting
+from scenes.kit.lesson import FormulaOf, LessonScene, StillBackground
+from scenes.parts.plot2d.axes import nice_range
+from scenes.kit.settings import Setting
 
 __all__ = ["DescentLesson", "DescentFormula", "descent_view", "formula_tex", "function_variable", "variable_tex"]
 

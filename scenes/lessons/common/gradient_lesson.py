@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from scenes.hill import HillLesson
-from scenes.layout import Box
-from scenes.parts.panels import formula_line
-from scenes.settings import Setting
-from scenes.slope_facts import point_facts
+from scenes.lessons.common.hill import HillLesson
+from scenes.kit.layout import Box
+from scenes.parts.panels.panels import formula_line
+from scenes.kit.settings import Setting
+from scenes.lessons.common.point_facts import point_facts
 
 __all__ = ["GradientLesson"]
 
 
 class GradientLesson(HillLesson):
-    """A hill lesson about the gradient at ``point`` (see :mod:`scenes.gradient`)."""
+    """A hill lesson about the gradient at ``point`` (see :mod:`scenes.lessons.gradient.scene`)."""
 
     point: ClassVar[Annotated[tuple[float, float], Setting("the point (n0, e0) the lesson stands at", low=-1e6, high=1e6)]] = (1.5, 1.0)
 

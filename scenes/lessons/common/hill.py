@@ -4,10 +4,10 @@ Elevation y is a function of north n and east e. :class:`HillLesson` turns the c
 attributes ``function``, ``variables``, ``n_range`` and ``e_range`` into
 
 * ``self.field``: the :class:`~mathcore.ScalarField` every number on screen comes from;
-* ``self.axes``: :class:`~scenes.parts.axes3d.LessonAxes3D` whose vertical scale fits the
+* ``self.axes``: :class:`~scenes.parts.hill3d.axes3d.LessonAxes3D` whose vertical scale fits the
   function's values on the range (Himmelblau's function reaches hundreds and still fits),
   with n and e drawn to the same scale so that right angles in the n-e plane stay right;
-* ``self.hill``: the fast :class:`~scenes.parts.hillside.HillsideMesh` of the surface;
+* ``self.hill``: the fast :class:`~scenes.parts.hill3d.hillside.HillsideMesh` of the surface;
 * ``self.axis_marks``: numbers on the three axes (the height axis carries values, so a steep
   hill and a gentle one read differently) and ``self.axis_labels``, the letters n, e and y at
   the tips (``self.var_tex`` and ``self.y_name`` hold those names, for readouts; the
@@ -19,9 +19,9 @@ attributes ``function``, ``variables``, ``n_range`` and ``e_range`` into
   :meth:`~HillLesson.orbit` (not ``move_camera``), which keep that framing and the numbers
   beside their axes.
 
-Anything drawn on the hill goes over a dark halo (:mod:`scenes.parts.halo`).
+Anything drawn on the hill goes over a dark halo (:mod:`scenes.parts.hill3d.halo`).
 
-The lesson scenes (:mod:`scenes.partials`, :mod:`scenes.gradient`, :mod:`scenes.rolling`)
+The lesson scenes (:mod:`scenes.lessons.partials.scene`, :mod:`scenes.lessons.gradient.scene`, :mod:`scenes.lessons.rolling.scene`)
 subclass it, and so can a teacher::
 
     class FourValleys(BallRollsToMinimum):
@@ -44,16 +44,16 @@ from manim import DEGREES, FadeIn, Mobject, UpdateFromAlphaFunc, smooth
 
 from mathcore import DomainError, ScalarField
 
-from .base import FieldFormula, LessonScene3D
-from .layout import Box
-from .numbers import number
-from .parts.axes import nice_range
-from .parts.axes3d import LessonAxes3D
-from .parts.axis_labels import AxisLabels
-from .parts.fast3d import camera_rotation
-from .parts.hill_view import ViewFit, box_corners, fit_views, frame_center_for, path_of_views, projector
-from .parts.hillside import HillsideMesh
-from .settings import Setting
+from scenes.kit.lesson import FieldFormula, LessonScene3D
+from scenes.kit.layout import Box
+from scenes.kit.numbers import number
+from scenes.parts.plot2d.axes import nice_range
+from scenes.parts.hill3d.axes3d import LessonAxes3D
+from scenes.parts.hill3d.axis_labels import AxisLabels
+from scenes.parts.hill3d.fast3d import camera_rotation
+from scenes.parts.hill3d.hill_view import ViewFit, box_corners, fit_views, frame_center_for, path_of_views, projector
+from scenes.parts.hill3d.hillside import HillsideMesh
+from scenes.kit.settings import Setting
 
 __all__ = ["HillLesson", "fitted_value_range", "is_real_number", "is_whole_number", "screen_corner"]
 
@@ -82,7 +82,7 @@ class HillLesson(LessonScene3D):
 
     The hill is framed by the camera, not cropped by it: :meth:`camera_views` lists every
     camera position the scene uses (in order; the camera moves between them), and one zoom
-    and screen offset is fitted (:func:`~scenes.parts.hill_view.fit_views`) so that the
+    and screen offset is fitted (:func:`~scenes.parts.hill3d.hill_view.fit_views`) so that the
     hill's box with its numbers stays inside :meth:`hill_zone` (the stage, or the plot left
     of a side panel) for all of them. Move the camera with :meth:`set_view`,
     :meth:`move_view` and :meth:`orbit`, which keep that framing and the axis numbers beside
@@ -106,7 +106,7 @@ class HillLesson(LessonScene3D):
     # -- configuration ----------------------------------------------------------------------
     @classmethod
     def validate(cls) -> None:
-        """Every declared setting (:meth:`~scenes.base.LessonMixin.validate`), the two
+        """Every declared setting (:meth:`~scenes.kit.lesson.LessonMixin.validate`), the two
         variables first: two different names (a formula cannot be read without them)."""
         variables = cls.variables
         if isinstance(variables, (tuple, list)) and len(variables) == 2 and variables[0] == variables[1]:
@@ -123,7 +123,7 @@ class HillLesson(LessonScene3D):
     def check_numbers(cls, limits: Sequence[tuple[str, float, float]], whole: bool = False) -> None:
         """``ValueError`` naming the attribute unless each ``(attribute, low, high)`` of
         ``limits`` is a number (``whole``: an int; never a bool) from low to high.
-        (For settings not yet declared with :class:`~scenes.settings.Setting`.)"""
+        (For settings not yet declared with :class:`~scenes.kit.settings.Setting`.)"""
         check, kind = (is_whole_number, "whole number") if whole else (is_real_number, "number")
         for attribute, low, high in limits:
             value = getattr(cls, attribute)
@@ -330,7 +330,7 @@ class HillLesson(LessonScene3D):
         return mobject
 
     def number(self, value: float) -> str:
-        """``value`` as shown on screen and in captions (:func:`scenes.numbers.number` with
+        """``value`` as shown on screen and in captions (:func:`scenes.kit.numbers.number` with
         ``decimals``)."""
         return number(value, self.decimals)
 

@@ -1,9 +1,9 @@
 """Facts about one point of a hillside: its height, its two partial slopes, the gradient,
 and, where the ground is flat, what kind of flat point it is. All from mathcore.
 
-The lessons on slopes (:mod:`scenes.partials`, :mod:`scenes.gradient`) write every caption
-about the point from a :class:`PointFacts` (see :mod:`scenes.partials_beats` and
-:mod:`scenes.gradient_beats`). :func:`digits_for` chooses how many decimals the numbers
+The lessons on slopes (:mod:`scenes.lessons.partials.scene`, :mod:`scenes.lessons.gradient.scene`) write every caption
+about the point from a :class:`PointFacts` (see :mod:`scenes.lessons.partials.captions` and
+:mod:`scenes.lessons.gradient.captions`). :func:`digits_for` chooses how many decimals the numbers
 need: a gentle hill reads at the lesson's ``decimals``, a tiny one (values near 0.0003)
 gets the digits that keep its slopes from showing as 0.
 """
@@ -18,8 +18,8 @@ import numpy as np
 
 from mathcore import ScalarField
 
-from .beats import Facts
-from .numbers import number, shown
+from scenes.kit.beats import Facts
+from scenes.kit.numbers import number, shown
 
 __all__ = ["MOST_DIGITS", "PointFacts", "digits_for", "point_facts", "typical_slope"]
 

@@ -19,8 +19,8 @@ import numpy as np
 
 from mathcore import Curve, DomainError
 
-from .beats import Facts
-from .numbers import number, shown
+from scenes.kit.beats import Facts
+from scenes.kit.numbers import number, shown
 
 __all__ = [
     "Gap",

@@ -11,7 +11,7 @@ Render it with ``manim -ql scenes/derivative.py TangentSlope``. A variant is a s
         function = "x**3 - 3*x"
 
 Every number on screen comes from :class:`mathcore.Curve`; every caption is written from
-facts by :mod:`scenes.derivative_beats`. This module only decides where to draw.
+facts by :mod:`scenes.lessons.derivative.captions`. This module only decides where to draw.
 """
 
 from __future__ import annotations
@@ -31,18 +31,18 @@ import sympy
 from manim import LEFT, UP, Create, Dot, FadeIn, FadeOut, MathTex, ReplacementTransform, ValueTracker, VGroup, linear, smooth
 
 from mathcore import Curve, DomainError, ExpressionError, choose_variable
-from scenes import derivative_beats as words
-from scenes import style
-from scenes.base import FormulaOf, LessonScene, fit_width
-from scenes.pacing import MAX_SECONDS, reading_time
-from scenes.parts.curve_spots import drawable, lesson_y_range, limit_point, sweep_segments
-from scenes.parts.graph import graph_of
-from scenes.parts.plot_axes import PlotAxes, Scale, scale_for
-from scenes.parts.secant import Secant, place_clipped
-from scenes.parts.sign_panel import SignWords
-from scenes.parts.live_number import LiveReadout
-from scenes.parts.tangent import SlopeLine, slope_segment
-from scenes.settings import Setting
+from scenes.lessons.derivative import captions as words
+from scenes.kit import style
+from scenes.kit.lesson import FormulaOf, LessonScene, fit_width, rendered_from
+from scenes.kit.pacing import MAX_SECONDS, reading_time
+from scenes.parts.plot2d.curve_spots import drawable, lesson_y_range, limit_point, sweep_segments
+from scenes.parts.plot2d.graph import graph_of
+from scenes.parts.plot2d.plot_axes import PlotAxes, Scale, scale_for
+from scenes.parts.plot2d.secant import Secant, place_clipped
+from scenes.parts.panels.sign_panel import SignWords
+from scenes.parts.panels.live_number import LiveReadout
+from scenes.parts.plot2d.tangent import SlopeLine, slope_segment
+from scenes.kit.settings import Setting
 
 __all__ = ["TangentSlope"]
 
@@ -60,6 +60,7 @@ class _FormulaVariable:
             raise ExpressionError(error.text, f"{error.reason} (in {owner.__name__}.function)") from None
 
 
+@rendered_from("scenes.derivative")
 class TangentSlope(LessonScene):
     """Secants through two points shrink into the tangent; the tangent slides along f."""
 

@@ -1,22 +1,22 @@
 """Captions of the gradient-descent lessons, written from their facts by pure functions.
 
-Every function here takes a record of :mod:`scenes.descent_facts` and returns the words a
+Every function here takes a record of :mod:`scenes.lessons.descent.facts` and returns the words a
 learner reads; none imports manim, so the tests check them over many functions without
-rendering. A caption only claims what its facts establish (:mod:`scenes.claims`): "the
+rendering. A caption only claims what its facts establish (:mod:`scenes.kit.claims`): "the
 minimum" only for a point mathcore calls a minimum inside the range shown, "downhill" only
 for steps that lowered f, and where a walk cannot make the beat's point (a flat start, a
 first step out of the picture) the caption says what happens instead. Numbers go through
-:mod:`scenes.numbers` with the digits the update equation on screen uses.
+:mod:`scenes.kit.numbers` with the digits the update equation on screen uses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .beats import Facts
-from .descent_facts import OutcomeFacts, ShapeFacts, StartFacts, StepFacts, WalkFacts
-from .numbers import number
-from .parts.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
+from scenes.kit.beats import Facts
+from scenes.lessons.descent.facts import OutcomeFacts, ShapeFacts, StartFacts, StepFacts, WalkFacts
+from scenes.kit.numbers import number
+from scenes.parts.walk.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
 
 __all__ = [
     "SummaryFacts",

@@ -1,9 +1,9 @@
 """The facts of the gradient-descent lessons: frozen records computed from mathcore's walks.
 
-Each beat of :class:`~scenes.descent.GradientDescent1D` and
-:class:`~scenes.learning_rates.LearningRates` is written from one of these records by a pure
-function of :mod:`scenes.descent_beats`. The field names the claim checker reads
-(:mod:`scenes.claims`) mean, in every record, what the caption written from it talks about:
+Each beat of :class:`~scenes.lessons.descent.scene.GradientDescent1D` and
+:class:`~scenes.lessons.learning_rates.scene.LearningRates` is written from one of these records by a pure
+function of :mod:`scenes.lessons.descent.captions`. The field names the claim checker reads
+(:mod:`scenes.kit.claims`) mean, in every record, what the caption written from it talks about:
 ``fell``/``rose`` that f went down/up over those steps, ``moved`` that the point moved,
 ``slope`` the slope named (0 exactly when mathcore calls it flat: no larger than the
 walk's tolerance), ``status`` how the walk ended, ``kind``/``in_range`` the point reached.
@@ -21,7 +21,7 @@ import numpy as np
 from mathcore import DescentPath
 from mathcore.descent import point_kind
 
-from .beats import Facts
+from scenes.kit.beats import Facts
 
 __all__ = [
     "OutcomeFacts",
@@ -203,7 +203,7 @@ def step_facts(path: DescentPath, step: int, decimals: int) -> StepFacts:
 
 def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int) -> WalkFacts:
     """The facts of the first ``shown`` steps of ``path`` (the ones drawn), of which the
-    first ``in_view`` points lie in the picture (:func:`~scenes.parts.descent_steps.visible_count`)."""
+    first ``in_view`` points lie in the picture (:func:`~scenes.parts.walk.descent_steps.visible_count`)."""
     values = np.asarray(path.values[: shown + 1], dtype=float)
     changes = np.diff(values)
     return WalkFacts(

@@ -2,12 +2,12 @@
 
 The lesson's rule is ``w2 = w1 - eta * f'(w1)``. :class:`GradientDescent1D` walks it one
 step at a time from each start, with the real numbers substituted in the update equation;
-:class:`LearningRates` (in :mod:`scenes.learning_rates`, importable from here) runs one walk
+:class:`LearningRates` (in :mod:`scenes.lessons.learning_rates.scene`, importable from here) runs one walk
 per learning rate side by side.
 
 Every number on screen comes from :func:`mathcore.gradient_descent`, and every caption is
-written from facts about this function's walks (:mod:`scenes.descent_facts`,
-:mod:`scenes.descent_beats`): a caption says "downhill" only for steps that lowered f and
+written from facts about this function's walks (:mod:`scenes.lessons.descent.facts`,
+:mod:`scenes.lessons.descent.captions`): a caption says "downhill" only for steps that lowered f and
 "the minimum" only for a minimum mathcore found inside the picture. Render with::
 
     manim -qh scenes/descent.py GradientDescent1D LearningRates
@@ -30,9 +30,9 @@ from manim import DOWN, LEFT, RIGHT, UL, UP, Arrow, Create, Dot, FadeIn, FadeOut
 
 from mathcore import DescentPath
 
-from scenes import style
-from scenes.base import fit_width
-from scenes.descent_beats import (
+from scenes.kit import style
+from scenes.kit.lesson import fit_width, rendered_from
+from scenes.lessons.descent.captions import (
     intro_caption,
     outcome_clause,
     rule_caption,
@@ -43,22 +43,23 @@ from scenes.descent_beats import (
     summary_facts,
     walk_caption,
 )
-from scenes.descent_facts import outcome_facts, shape_facts, start_facts, step_facts, walk_facts
-from scenes.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
-from scenes.layout import Box
-from scenes.learning_rates import LearningRates
-from scenes.numbers import number
-from scenes.parts.axes import READABLE_NUMBER_SIZE, READABLE_TICK_SIZE, fit_axes, make_axes
-from scenes.parts.curve_rider import CurveRider
-from scenes.parts.descent_steps import format_rate, update_equation, visible_count
-from scenes.parts.graph import graph_of
-from scenes.parts.live_number import LiveReadout
-from scenes.parts.readouts import Readout
-from scenes.settings import Setting
+from scenes.lessons.descent.facts import outcome_facts, shape_facts, start_facts, step_facts, walk_facts
+from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
+from scenes.kit.layout import Box
+from scenes.lessons.learning_rates.scene import LearningRates
+from scenes.kit.numbers import number
+from scenes.parts.plot2d.axes import READABLE_NUMBER_SIZE, READABLE_TICK_SIZE, fit_axes, make_axes
+from scenes.parts.walk.curve_rider import CurveRider
+from scenes.parts.walk.descent_steps import format_rate, update_equation, visible_count
+from scenes.parts.plot2d.graph import graph_of
+from scenes.parts.panels.live_number import LiveReadout
+from scenes.parts.panels.readouts import Readout
+from scenes.kit.settings import Setting
 
 __all__ = ["GradientDescent1D", "LearningRates"]
 
 
+@rendered_from("scenes.descent")
 class GradientDescent1D(DescentLesson):
     """Gradient descent on a curve, one step at a time, from one to three starts.
 

@@ -1,9 +1,9 @@
-"""The captions of :mod:`scenes.gradient`, written from facts (pure; tested without manim).
+"""The captions of :mod:`scenes.lessons.gradient.scene`, written from facts (pure; tested without manim).
 
-:class:`~scenes.gradient.GradientOnHillside` speaks about one point
-(:class:`~scenes.slope_facts.PointFacts`): its partial slopes, the gradient they make, the
+:class:`~scenes.lessons.gradient.scene.GradientOnHillside` speaks about one point
+(:class:`~scenes.lessons.common.point_facts.PointFacts`): its partial slopes, the gradient they make, the
 slope in each direction as an arrow turns, the way down; at a flat point it says that no
-direction is steepest instead. :class:`~scenes.gradient.GradientField` speaks about the
+direction is steepest instead. :class:`~scenes.lessons.gradient.scene.GradientField` speaks about the
 arrows on a grid (:class:`FieldFacts`).
 """
 
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .beats import Facts
-from .slope_facts import PointFacts
+from scenes.kit.beats import Facts
+from scenes.lessons.common.point_facts import PointFacts
 
 __all__ = [
     "DirectionFacts",

@@ -9,12 +9,12 @@ direction in which the hill climbs fastest, as steeply as its length says.
   slope in that direction is read out: largest along the gradient (equal to ``|∇f|``),
   zero at right angles to it, and ``-|∇f|`` the opposite way: the way down. At a flat
   point it says that no direction is steepest, and what kind of point it is.
-* :class:`~scenes.gradient_field.GradientField` looks at the same hill from straight above:
+* :class:`~scenes.lessons.gradient_field.scene.GradientField` looks at the same hill from straight above:
   contour lines like a hiking map, gradient arrows on a grid crossing them at right angles,
   then flipped to ``-∇f``, the way down.
 
-Every number comes from :class:`mathcore.ScalarField` (:mod:`scenes.slope_facts`), every
-caption from those facts (:mod:`scenes.gradient_beats`). Render with::
+Every number comes from :class:`mathcore.ScalarField` (:mod:`scenes.lessons.common.point_facts`), every
+caption from those facts (:mod:`scenes.lessons.gradient.captions`). Render with::
 
     manim -qh scenes/gradient.py GradientOnHillside GradientField
 
@@ -36,8 +36,9 @@ from typing import Annotated, ClassVar
 import numpy as np
 from manim import OUT, PI, Arrow, Create, FadeIn, FadeOut, GrowArrow, MathTex, VGroup, VMobject, ValueTracker, linear
 
-from scenes import style
-from scenes.gradient_beats import (
+from scenes.kit.lesson import rendered_from
+from scenes.kit import style
+from scenes.lessons.gradient.captions import (
     DirectionFacts,
     length_caption,
     partials_caption,
@@ -48,17 +49,17 @@ from scenes.gradient_beats import (
     way_down_caption,
     zero_gradient_caption,
 )
-from scenes.gradient_field import GradientFieldLesson
-from scenes.gradient_lesson import GradientLesson
-from scenes.partials_beats import FlatFacts, flat_caption
-from scenes.parts.arrow_field import flat_arrow
-from scenes.parts.ball3d import ShadedBall
-from scenes.parts.halo import halo_ball, with_halo
-from scenes.parts.live_number import LiveReadout
-from scenes.parts.panels import panel_column
-from scenes.settings import Setting
+from scenes.lessons.gradient_field.scene import GradientFieldLesson
+from scenes.lessons.common.gradient_lesson import GradientLesson
+from scenes.lessons.partials.captions import FlatFacts, flat_caption
+from scenes.parts.hill3d.arrow_field import flat_arrow
+from scenes.parts.hill3d.ball3d import ShadedBall
+from scenes.parts.hill3d.halo import halo_ball, with_halo
+from scenes.parts.panels.live_number import LiveReadout
+from scenes.parts.panels.panels import panel_column
+from scenes.kit.settings import Setting
 
-__all__ = ["GradientField", "GradientOnHillside", "turn_stops"]
+__all__ = ["GradientOnHillside", "turn_stops"]
 
 TAU = 2 * math.pi
 
@@ -76,6 +77,7 @@ def turn_stops(gradient: Sequence[float]) -> list[tuple[float, str]]:
     return sorted([(steepest, "steepest"), (level, "level")])
 
 
+@rendered_from("scenes.gradient")
 class GradientOnHillside(GradientLesson):
     """At a point of the hillside: two partial slopes, their sum the gradient, and the slope
     in every direction around the point.
@@ -272,8 +274,3 @@ class GradientOnHillside(GradientLesson):
         self.play(GrowArrow(self.descent_arrow), run_time=1.0)
         for mobject in (self.direction_arrow, self.tilt, self.slope_readout):
             mobject.clear_updaters()
-
-
-class GradientField(GradientFieldLesson):
-    """The hill from straight above: contour lines, and gradient arrows crossing them at
-    right angles, then turned round to -∇f (see :mod:`scenes.gradient_field`)."""

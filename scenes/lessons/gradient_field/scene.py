@@ -1,8 +1,8 @@
 """The gradient field: the hill from straight above, contour lines and gradient arrows.
 
-The lesson scene is :class:`scenes.gradient.GradientField` (a subclass of
-:class:`GradientFieldLesson` declared there, so that ``manim -qh scenes/gradient.py
-GradientField`` finds it); see :mod:`scenes.gradient` for the lesson on one point.
+The lesson scene is :class:`GradientField`, rendered from ``scenes/gradient.py`` (``manim -qh
+scenes/gradient.py GradientField``); see :mod:`scenes.lessons.gradient.scene` for the lesson on
+one point.
 """
 
 from __future__ import annotations
@@ -13,16 +13,17 @@ import numpy as np
 from manim import ORIGIN, PI, RIGHT, Arrow, Create, FadeIn, FadeOut, GrowArrow, LaggedStart, MathTex, Transform, VGroup, VMobject
 
 from mathcore import DomainError
-from scenes import style
-from scenes.gradient_beats import arrows_caption, field_facts, flip_caption, pattern_caption
-from scenes.gradient_lesson import GradientLesson
-from scenes.parts.arrow_field import ArrowGrid, arrow_grid, flat_arrow, level_tangent
-from scenes.parts.contours import ContourMap, contour_levels, contour_lines
-from scenes.parts.hill_view import projector
-from scenes.parts.panels import panel_column
-from scenes.settings import Setting
+from scenes.kit import style
+from scenes.kit.lesson import rendered_from
+from scenes.lessons.gradient.captions import arrows_caption, field_facts, flip_caption, pattern_caption
+from scenes.lessons.common.gradient_lesson import GradientLesson
+from scenes.parts.hill3d.arrow_field import ArrowGrid, arrow_grid, flat_arrow, level_tangent
+from scenes.parts.hill3d.contours import ContourMap, contour_levels, contour_lines
+from scenes.parts.hill3d.hill_view import projector
+from scenes.parts.panels.panels import panel_column
+from scenes.kit.settings import Setting
 
-__all__ = ["GradientFieldLesson", "TOP_VIEW"]
+__all__ = ["GradientField", "GradientFieldLesson", "TOP_VIEW"]
 
 #: The camera straight above, n to the right and e up the screen.
 TOP_VIEW = (0.0, -90.0)
@@ -159,3 +160,9 @@ class GradientFieldLesson(GradientLesson):
         self.pin(self.down_legend)
         turns = [Transform(a, d, path_arc=PI) for a, d in zip(self.arrows, self.down_arrows)]
         self.play(*turns, FadeOut(self.legend), FadeIn(self.down_legend), run_time=1.5)
+
+
+@rendered_from("scenes.gradient")
+class GradientField(GradientFieldLesson):
+    """The hill from straight above: contour lines, and gradient arrows crossing them at
+    right angles, then turned round to -∇f."""

@@ -1,4 +1,4 @@
-"""Captions and labels of :class:`~scenes.learning_rates.LearningRates`, from its facts.
+"""Captions and labels of :class:`~scenes.lessons.learning_rates.scene.LearningRates`, from its facts.
 
 Pure functions, no manim: each panel's caption says what its shown steps did (all
 downhill, overshooting and climbing, jumping to the same height, or no step in the
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .beats import Facts
-from .descent_facts import OutcomeFacts, WalkFacts
-from .numbers import number
-from .parts.descent_steps import format_rate
+from scenes.kit.beats import Facts
+from scenes.lessons.descent.facts import OutcomeFacts, WalkFacts
+from scenes.kit.numbers import number
+from scenes.parts.walk.descent_steps import format_rate
 
 __all__ = ["RatesFacts", "intro_caption", "panel_caption", "panel_note", "rates_facts", "summary_captions"]
 

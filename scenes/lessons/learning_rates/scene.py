@@ -2,10 +2,10 @@
 
 Each panel draws its walk as a zig-zag of points on the curve, labelled with its eta and,
 when the walk is over, the status mathcore reports (in its colour) and a few words on it.
-Captions come from the walks' facts (:mod:`scenes.rates_beats`): a panel is "downhill"
+Captions come from the walks' facts (:mod:`scenes.lessons.learning_rates.captions`): a panel is "downhill"
 only if its shown steps lowered f, and the closing caption names a best rate only when one
 converged. Render with ``manim -qh scenes/learning_rates.py LearningRates`` (also
-importable from :mod:`scenes.descent`).
+importable from :mod:`scenes.lessons.descent.scene`).
 """
 
 from __future__ import annotations
@@ -14,22 +14,23 @@ from typing import Annotated, ClassVar
 
 from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, MathTex, ShowIncreasingSubsets, Text, VGroup, Write, config, linear
 
-from scenes import style
-from scenes.base import fit_width
-from scenes.descent_facts import outcome_facts, walk_facts
-from scenes.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
-from scenes.layout import Box
-from scenes.parts.axes import READABLE_NUMBER_SIZE, READABLE_TICK_SIZE, fit_axes, make_axes
-from scenes.parts.descent_steps import STATUS_WORDS, format_rate
-from scenes.parts.graph import graph_of
-from scenes.parts.rate_panel import RatePanel
-from scenes.descent_beats import outcome_caption
-from scenes.rates_beats import intro_caption, panel_caption, panel_note, rates_facts, summary_captions
-from scenes.settings import Setting
+from scenes.kit import style
+from scenes.kit.lesson import fit_width, rendered_from
+from scenes.lessons.descent.facts import outcome_facts, walk_facts
+from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
+from scenes.kit.layout import Box
+from scenes.parts.plot2d.axes import READABLE_NUMBER_SIZE, READABLE_TICK_SIZE, fit_axes, make_axes
+from scenes.parts.walk.descent_steps import STATUS_WORDS, format_rate
+from scenes.parts.plot2d.graph import graph_of
+from scenes.parts.panels.rate_panel import RatePanel
+from scenes.lessons.descent.captions import outcome_caption
+from scenes.lessons.learning_rates.captions import intro_caption, panel_caption, panel_note, rates_facts, summary_captions
+from scenes.kit.settings import Setting
 
 __all__ = ["LearningRates"]
 
 
+@rendered_from("scenes.learning_rates")
 class LearningRates(DescentLesson):
     """The same walk with one to four learning rates, in a grid of small graphs.
 

@@ -1,4 +1,4 @@
-"""The captions of :class:`~scenes.partials.PartialDerivatives`, written from facts.
+"""The captions of :class:`~scenes.lessons.partials.scene.PartialDerivatives`, written from facts.
 
 Each function here is pure (facts in, text out) and tested without manim over many
 functions. A caption about a tangent says "rises", "falls" or "flat" only from the slope as
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .beats import Facts
-from .slope_facts import PointFacts
+from scenes.kit.beats import Facts
+from scenes.lessons.common.point_facts import PointFacts
 
 __all__ = [
     "FlatFacts",

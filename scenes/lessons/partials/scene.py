@@ -4,8 +4,8 @@ Hold east fixed and walk north: an upright plane at ``e = e0`` cuts the hill alo
 and the slope of that curve's tangent at the point is ∂y/∂n. Hold north fixed and walk east:
 the plane ``n = n0`` cuts a second curve, whose tangent's slope is ∂y/∂e.
 :class:`PartialDerivatives` draws both cuts, turns the camera to look at each from its side,
-and reads both numbers out. Every number comes from mathcore (:mod:`scenes.slope_facts`),
-every caption from those facts (:mod:`scenes.partials_beats`). Render with::
+and reads both numbers out. Every number comes from mathcore (:mod:`scenes.lessons.common.point_facts`),
+every caption from those facts (:mod:`scenes.lessons.partials.captions`). Render with::
 
     manim -qh scenes/partials.py PartialDerivatives
 
@@ -26,10 +26,11 @@ from typing import Annotated, ClassVar
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, Line, MathTex, VGroup
 
-from scenes import style
-from scenes.hill import HillLesson
-from scenes.layout import Box
-from scenes.partials_beats import (
+from scenes.kit.lesson import rendered_from
+from scenes.kit import style
+from scenes.lessons.common.hill import HillLesson
+from scenes.kit.layout import Box
+from scenes.lessons.partials.captions import (
     FlatFacts,
     SliceFacts,
     flat_caption,
@@ -40,13 +41,13 @@ from scenes.partials_beats import (
     summary_caption,
     tangent_caption,
 )
-from scenes.parts.ball3d import ShadedBall
-from scenes.parts.halo import halo_ball, with_halo
-from scenes.parts.hill_view import box_corners
-from scenes.parts.panels import fits, formula_line, panel_column
-from scenes.parts.slice_plane import Redraw, SlicePlane, slice_runs
-from scenes.settings import Setting
-from scenes.slope_facts import point_facts
+from scenes.parts.hill3d.ball3d import ShadedBall
+from scenes.parts.hill3d.halo import halo_ball, with_halo
+from scenes.parts.hill3d.hill_view import box_corners
+from scenes.parts.panels.panels import fits, formula_line, panel_column
+from scenes.parts.hill3d.slice_plane import Redraw, SlicePlane, slice_runs
+from scenes.kit.settings import Setting
+from scenes.lessons.common.point_facts import point_facts
 
 __all__ = ["PartialDerivatives", "Slice"]
 
@@ -70,6 +71,7 @@ class Slice:
     readout: VGroup
 
 
+@rendered_from("scenes.partials")
 class PartialDerivatives(HillLesson):
     """The two partial derivatives at a point of the hillside, as the slopes of two slices.
 

@@ -1,13 +1,13 @@
 """The words of the rolling lessons, written from their facts.
 
-Every function here is pure: it takes the facts of :mod:`scenes.rolling_facts` (and how
+Every function here is pure: it takes the facts of :mod:`scenes.lessons.rolling.facts` (and how
 numbers are shown, :class:`Digits`) and returns a :class:`Line`, the caption's text with the
 facts that back it (the scene passes both to ``caption``; the tests check the claims of the
 text against the facts for many functions without manim). A beat whose point the function
 makes impossible returns the sentence that says what happens instead (a walk that never
 moves, racers that coincide, a flat start, a minimum outside the picture).
 
-Numbers go through :func:`scenes.numbers.number` only.
+Numbers go through :func:`scenes.kit.numbers.number` only.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .beats import NO_FACTS
-from .numbers import number, shown
-from .rolling_facts import RaceFacts, WalkFacts
+from scenes.kit.beats import NO_FACTS
+from scenes.kit.numbers import number, shown
+from scenes.lessons.rolling.facts import RaceFacts, WalkFacts
 
 __all__ = [
     "Digits",

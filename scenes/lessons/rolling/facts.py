@@ -3,8 +3,8 @@
 :func:`walk_facts` reads a :class:`mathcore.DescentPath` (and asks the field what kind of
 point the walk ended on) and returns a :class:`WalkFacts`; :func:`race_facts` puts two walks
 from the same start side by side (:class:`RaceFacts`). The captions of
-:mod:`scenes.rolling_beats` are written from these records only, and the claim checker
-(:mod:`scenes.claims`) reads their fields ``fell``, ``rose``, ``moved``, ``status``, ``kind``
+:mod:`scenes.lessons.rolling.captions` are written from these records only, and the claim checker
+(:mod:`scenes.kit.claims`) reads their fields ``fell``, ``rose``, ``moved``, ``status``, ``kind``
 and ``in_range``.
 
 Nothing here imports manim, so the tests build facts for many functions in milliseconds.
@@ -21,7 +21,7 @@ import numpy as np
 from mathcore import DescentPath, ScalarField
 from mathcore.descent import point_kind
 
-from .beats import Facts
+from scenes.kit.beats import Facts
 
 __all__ = ["MOVE_SHARE", "RaceFacts", "WalkFacts", "end_kind", "race_facts", "walk_facts"]
 

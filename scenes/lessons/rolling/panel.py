@@ -1,10 +1,10 @@
 """The cast around the rolling hill: formula, top view, rule, readouts, balls and labels.
 
-:class:`RollingPanel` is mixed into :class:`scenes.rolling.BallRollsToMinimum` (before
-:class:`~scenes.hill.HillLesson`). :meth:`~RollingPanel.build_panel` makes, for each walk the
-scene names in ``walks()``, a :class:`~scenes.parts.descent_walk.Rider` (ball with a dark
+:class:`RollingPanel` is mixed into :class:`scenes.lessons.rolling.scene.BallRollsToMinimum` (before
+:class:`~scenes.lessons.common.hill.HillLesson`). :meth:`~RollingPanel.build_panel` makes, for each walk the
+scene names in ``walks()``, a :class:`~scenes.parts.walk.descent_walk.Rider` (ball with a dark
 halo, trail on the surface over a halo stroke, path and marker in the top view, readout of
-f) with its facts (:func:`scenes.rolling_facts.walk_facts`), and lays the still parts out in
+f) with its facts (:func:`scenes.lessons.rolling.facts.walk_facts`), and lays the still parts out in
 the frame's zones: the formula at the left of the title band, the outcome labels at its
 right; the top view, the update rule and the readouts in the side panel (the hill keeps to
 the plot zone left of it, :meth:`hill_zone`).
@@ -17,15 +17,15 @@ from typing import Any
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, ManimColor, MathTex, Mobject, Text, VGroup
 
-from scenes import style
-from scenes.base import fit_width
-from scenes.parts.ball3d import ShadedBall
-from scenes.parts.contours import ContourMap
-from scenes.parts.descent_walk import Rider, corners_of, steps_in_view, trail_points
-from scenes.parts.halo import halo_ball, with_halo
-from scenes.parts.live_number import LiveReadout
-from scenes.rolling_beats import exact_number
-from scenes.rolling_facts import walk_facts
+from scenes.kit import style
+from scenes.kit.lesson import fit_width
+from scenes.parts.hill3d.ball3d import ShadedBall
+from scenes.parts.hill3d.contours import ContourMap
+from scenes.parts.walk.descent_walk import Rider, corners_of, steps_in_view, trail_points
+from scenes.parts.hill3d.halo import halo_ball, with_halo
+from scenes.parts.panels.live_number import LiveReadout
+from scenes.lessons.rolling.captions import exact_number
+from scenes.lessons.rolling.facts import walk_facts
 
 __all__ = ["COLOUR_NAMES", "RollingPanel", "colour_name"]
 

@@ -8,7 +8,7 @@ with the walk's status in its colour. :class:`MomentumRace` starts a second ball
 point that keeps part of its last step (momentum), step for step with the first.
 
 Every caption (and the title, unless a subclass sets one) is written from the walk's facts
-(:mod:`scenes.rolling_facts`, :mod:`scenes.rolling_beats`): a walk that diverges at once, a
+(:mod:`scenes.lessons.rolling.facts`, :mod:`scenes.lessons.rolling.captions`): a walk that diverges at once, a
 flat start, a saddle, a minimum outside the picture or racers that coincide are told as
 they are. Render with::
 
@@ -32,12 +32,12 @@ from manim import FadeIn, linear, smooth
 
 from mathcore import DescentPath, DomainError, gradient_descent
 
-from scenes import style
-from scenes.base import StillBackground
-from scenes.hill import HillLesson
-from scenes.pacing import MAX_SECONDS, reading_time
-from scenes.parts.descent_walk import RollDescent, step_times
-from scenes.rolling_beats import (
+from scenes.kit import style
+from scenes.kit.lesson import StillBackground, rendered_from
+from scenes.lessons.common.hill import HillLesson
+from scenes.kit.pacing import MAX_SECONDS, reading_time
+from scenes.parts.walk.descent_walk import RollDescent, step_times
+from scenes.lessons.rolling.captions import (
     Digits,
     Line,
     exact_number,
@@ -56,14 +56,15 @@ from scenes.rolling_beats import (
     title_for,
     value_decimals,
 )
-from scenes.rolling_facts import RaceFacts, race_facts, walk_facts
-from scenes.rolling_panel import RollingPanel, colour_name
-from scenes.settings import Setting
+from scenes.lessons.rolling.facts import RaceFacts, race_facts, walk_facts
+from scenes.lessons.rolling.panel import RollingPanel, colour_name
+from scenes.kit.settings import Setting
 
 __all__ = ["BallRollsToMinimum", "MomentumRace"]
 
 
 # -- scene 1: one ball ---------------------------------------------------------------------------------
+@rendered_from("scenes.rolling")
 class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
     """A ball rolls on the hill along the steps of gradient descent.
 
@@ -117,7 +118,7 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
     def fact_titled(self) -> bool:
         """True unless a subclass (or a course file) set its own title."""
         owner = next(k for k in type(self).__mro__ if "title" in vars(k))
-        return owner.__name__ in self._FACT_TITLED and owner.__module__ == __name__
+        return owner.__name__ in self._FACT_TITLED and vars(owner).get("_written_in") == __name__
 
     def make_title_line(self) -> Line:
         return title_for(self.riders[0].facts)
@@ -233,6 +234,7 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
 
 
 # -- scene 2: plain steps against momentum -----------------------------------------------------------
+@rendered_from("scenes.rolling")
 class MomentumRace(BallRollsToMinimum):
     """Two balls from the same start: plain gradient descent against descent with momentum.
 

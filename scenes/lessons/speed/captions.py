@@ -15,9 +15,9 @@ import numpy as np
 
 from mathcore import Curve
 
-from .beats import Facts
-from .derivative_beats import equals
-from .numbers import number
+from scenes.kit.beats import Facts
+from scenes.lessons.derivative.captions import equals
+from scenes.kit.numbers import number
 
 __all__ = [
     "Move",

@@ -7,7 +7,7 @@ traced as a graph of its own, and where it passes through zero the animation sto
 object turns around there.
 
 Every number comes from :class:`mathcore.Curve` (the graph, the derivative, the turning
-points); every caption is written from facts by :mod:`scenes.speed_beats`. Render with::
+points); every caption is written from facts by :mod:`scenes.lessons.speed.captions`. Render with::
 
     manim -qh scenes/speed.py PositionToSpeed
 
@@ -28,19 +28,19 @@ from manim import Circle, Create, Dot, FadeIn, Mobject, ValueTracker, VGroup, Wr
 
 from mathcore import Curve
 
-from scenes import speed_beats as words
-from scenes import style
-from scenes.base import FormulaOf, LessonScene
-from scenes.layout import Box
-from scenes.pacing import MAX_SECONDS, reading_time
-from scenes.parts.graph import graph_of
-from scenes.parts.motion_panel import MotionCast, Track, place_formula
-from scenes.parts.plot_axes import PlotAxes, Scale, scale_for
-from scenes.parts.secant import place_clipped
-from scenes.parts.tangent import SlopeLine, slope_segment
-from scenes.parts.trace import TracedGraph
-from scenes.settings import Setting
-from scenes.speed_beats import Turn, find_turns
+from scenes.lessons.speed import captions as words
+from scenes.kit import style
+from scenes.kit.lesson import FormulaOf, LessonScene, rendered_from
+from scenes.kit.layout import Box
+from scenes.kit.pacing import MAX_SECONDS, reading_time
+from scenes.parts.plot2d.graph import graph_of
+from scenes.parts.panels.motion_panel import MotionCast, Track, place_formula
+from scenes.parts.plot2d.plot_axes import PlotAxes, Scale, scale_for
+from scenes.parts.plot2d.secant import place_clipped
+from scenes.parts.plot2d.tangent import SlopeLine, slope_segment
+from scenes.parts.plot2d.trace import TracedGraph
+from scenes.kit.settings import Setting
+from scenes.lessons.speed.captions import Turn, find_turns
 
 __all__ = ["PositionFormula", "PositionToSpeed", "Turn", "find_turns"]
 
@@ -52,6 +52,7 @@ MAX_TURNS = 12
 MAX_VALUE = 1e6
 
 
+@rendered_from("scenes.speed")
 class PositionToSpeed(LessonScene):
     """An object moves along a line; the slope of its position graph is its speed.
 

@@ -52,7 +52,7 @@ def arrow_lengths(magnitudes: np.ndarray, cap: float, quantile: float = 0.75) ->
 def level_tangent(lines: Sequence[np.ndarray], point: Sequence[float]) -> tuple[np.ndarray, float]:
     """The unit direction of the contour line nearest ``point`` there, and its distance.
 
-    ``lines`` are contour polylines (k, 2) such as :func:`~scenes.parts.contours.contour_lines`
+    ``lines`` are contour polylines (k, 2) such as :func:`~scenes.parts.hill3d.contours.contour_lines`
     returns for the level f(point). The direction is that of the nearest segment, blended
     towards the next segment near its ends (half and half at a corner): the chords of a
     curve turn at the corners, and the blend follows the curve's tangent between them.

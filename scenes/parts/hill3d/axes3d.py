@@ -4,7 +4,7 @@ Manim's :class:`~manim.ThreeDAxes` is about 80 separately shaded pieces, each co
 generic path code (and a bounding-box search for its shading) in every frame of a moving
 camera: about 65 ms per 1080p frame, three times the cost of encoding that frame.
 :class:`LessonAxes3D` draws the same picture (three axes, ticks, arrow tips) as a few dozen
-line segments and triangles handed to :class:`~scenes.parts.fast3d.FastThreeDCamera`,
+line segments and triangles handed to :class:`~scenes.parts.hill3d.fast3d.FastThreeDCamera`,
 which sorts them with the surface's faces segment by segment, so the part of an axis under
 a hill is hidden and the part in front of it is not.
 
@@ -22,9 +22,9 @@ from typing import Any
 import numpy as np
 from manim import OUT, RIGHT, UP, ManimColor, MathTex, Mobject, VGroup, interpolate_color
 
-from .. import style
-from .face_painter import FaceBatch
-from .fast3d import FastMesh, View, project
+from scenes.kit import style
+from scenes.parts.hill3d.face_painter import FaceBatch
+from scenes.parts.hill3d.fast3d import FastMesh, View, project
 
 __all__ = ["LessonAxes3D"]
 

@@ -7,7 +7,7 @@ the side of the axis away from the box. :meth:`AxisLabels.place` puts every labe
 camera shows its anchor; :meth:`AxisLabels.follow` is an animation that keeps them there
 while the camera moves.
 
-The layout check (:mod:`scenes.layout`) takes pinned text as it is drawn, so the boxes it
+The layout check (:mod:`scenes.kit.layout`) takes pinned text as it is drawn, so the boxes it
 checks are the boxes the learner sees.
 """
 
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 from manim import MathTex, Mobject, UpdateFromFunc, VGroup
 
-from .. import style
-from ..numbers import number_tex
+from scenes.kit import style
+from scenes.kit.numbers import number_tex
 
 __all__ = ["AxisLabels", "TICK_FONT_SIZE", "LETTER_FONT_SIZE", "Anchor", "tick_decimals"]
 
@@ -74,7 +74,7 @@ class AxisLabels(VGroup):
 
     @classmethod
     def for_axes(cls, axes, letters: Sequence[str], skip_corner: bool = True) -> AxisLabels:
-        """Tick numbers on the three axes of a :class:`~scenes.parts.axes3d.LessonAxes3D`
+        """Tick numbers on the three axes of a :class:`~scenes.parts.hill3d.axes3d.LessonAxes3D`
         and the ``letters`` (LaTeX) beyond their tips. The n and e numbers at the corner
         where the axes cross are left to the height axis (``skip_corner``)."""
         _, basis = axes._frame()

@@ -3,10 +3,10 @@
 A stock :class:`~manim.Sphere` is dozens of shaded faces, each re-projected and re-drawn per
 frame. :class:`ShadedBall` is a single radial gradient (a highlight towards the light, a
 darker rim) painted at the projected position of its centre and scaled by perspective. It
-needs :class:`~scenes.parts.fast3d.FastThreeDCamera` (the lesson 3-D base uses it) and is
+needs :class:`~scenes.parts.hill3d.fast3d.FastThreeDCamera` (the lesson 3-D base uses it) and is
 moved like any mobject: ``ball.move_to(point)``, ``ball.place(point)``, updaters,
 ``TracedPath(ball.get_center)``, and :class:`RollAlong` (a cheap ``MoveAlongPath`` for
-polylines such as :meth:`~scenes.parts.hillside.HillsideMesh.path_on_surface`).
+polylines such as :meth:`~scenes.parts.hill3d.hillside.HillsideMesh.path_on_surface`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import cairo
 import numpy as np
 from manim import BLACK, OUT, RIGHT, UP, WHITE, Animation, ManimColor, Mobject, VMobject, interpolate_color
 
-from .. import style
-from .fast3d import FastSprite, View, project
+from scenes.kit import style
+from scenes.parts.hill3d.fast3d import FastSprite, View, project
 
 __all__ = ["RollAlong", "ShadedBall"]
 
@@ -41,7 +41,7 @@ class ShadedBall(FastSprite):
     outline : float
         Opacity of a thin dark rim that separates the ball from a light background (0: none).
     halo : float
-        Width of a dark ring (:data:`scenes.style.HALO`) around the ball, as a share of its
+        Width of a dark ring (:data:`scenes.kit.style.HALO`) around the ball, as a share of its
         radius (0: none), so that it stands out on every shade of the hill.
     hidden_by_surface : bool
         False (default): the ball is drawn after the surface, so it is always seen.

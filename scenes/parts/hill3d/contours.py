@@ -34,7 +34,7 @@ from manim import BLACK, DOWN, LEFT, WHITE, Axes, Dot, ManimColor, MathTex, Rect
 from mathcore import ScalarField
 from mathcore.level_sets import REFINE_STEPS, FieldSample, check_range, spread_levels, trace_level
 
-from .. import style
+from scenes.kit import style
 
 __all__ = ["CONTOUR_RAMP", "REFINE_STEPS", "ContourMap", "contour_levels", "contour_lines"]
 

@@ -7,24 +7,24 @@ than a scene without the surface. :class:`FastThreeDCamera` is a
 :class:`~manim.ThreeDCamera` that, in addition to everything it already draws, knows two
 kinds of mobjects that draw themselves cheaply:
 
-* :class:`FastMesh` (e.g. :class:`~scenes.parts.hillside.HillsideMesh`): its faces are
+* :class:`FastMesh` (e.g. :class:`~scenes.parts.hill3d.hillside.HillsideMesh`): its faces are
   projected, shaded and depth-sorted with numpy, then painted far to near in one tight
   pycairo loop. The faces of all meshes in the frame are sorted together (a tangent plane
   cuts through a hill correctly), and the other 3-D mobjects (``shade_in_3d``: axes lines,
   ``Arrow3D``, ``Sphere``...) are slotted into that order by the depth of their reference
   point, just as :class:`~manim.ThreeDCamera` sorts them among a stock surface's faces.
   Flat mobjects (text, a trail, a ball that is not depth-tested) come after, in scene order.
-* :class:`FastSprite` (e.g. :class:`~scenes.parts.ball3d.ShadedBall`): a flat picture
+* :class:`FastSprite` (e.g. :class:`~scenes.parts.hill3d.ball3d.ShadedBall`): a flat picture
   drawn at the projected position of a 3-D point, facing the camera.
 
 The projection here mirrors :meth:`ThreeDCamera.project_points` exactly (tested), and the
 shading follows :func:`manim.utils.color.get_shaded_rgb`.
 
 While the camera moves, a caption or title pinned to the screen that has not changed is
-painted from a cached picture (:mod:`~scenes.parts.overlay_cache`) instead of being redrawn.
+painted from a cached picture (:mod:`~scenes.parts.hill3d.overlay_cache`) instead of being redrawn.
 
 Use :class:`FastThreeDScene` (or ``camera_class=FastThreeDCamera``); the lesson base
-:class:`~scenes.base.LessonScene3D` already does.
+:class:`~scenes.kit.lesson.LessonScene3D` already does.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ import numpy as np
 from manim import Mobject, ThreeDCamera, ThreeDScene
 from manim.constants import DEGREES
 
-from .face_painter import FaceBatch, paint_faces, sort_faces
-from .overlay_cache import OverlayCache
+from scenes.parts.hill3d.face_painter import FaceBatch, paint_faces, sort_faces
+from scenes.parts.hill3d.overlay_cache import OverlayCache
 
 __all__ = [
     "FastMesh",

@@ -3,9 +3,9 @@
 The hill is painted in shades of the function's sky blue, from a deep valley tone to a pale
 summit tone. A line in a light colour (the ball's yellow, the slope's orange) vanishes on the
 pale parts, a dark one on the deep parts. :func:`with_halo` draws each stroked piece of a
-mobject over a wider stroke in :data:`scenes.style.HALO` (manim's background stroke) when
-its colour needs one (:func:`scenes.style.needs_halo`), and :func:`halo_ball` gives a
-:class:`~scenes.parts.ball3d.ShadedBall` a dark rim. Every 3-D lesson uses these for curves,
+mobject over a wider stroke in :data:`scenes.kit.style.HALO` (manim's background stroke) when
+its colour needs one (:func:`scenes.kit.style.needs_halo`), and :func:`halo_ball` gives a
+:class:`~scenes.parts.hill3d.ball3d.ShadedBall` a dark rim. Every 3-D lesson uses these for curves,
 tangents, arrows, trails and balls on the hill.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from manim import Mobject, VMobject
 
-from .. import style
+from scenes.kit import style
 
 __all__ = ["halo_ball", "with_halo"]
 
@@ -36,7 +36,7 @@ def with_halo(mobject: Mobject, extra: float = style.HALO_EXTRA_WIDTH, always: b
 
 
 def halo_ball(ball: Mobject, ring: float = 0.25) -> Mobject:
-    """Give a :class:`~scenes.parts.ball3d.ShadedBall` a dark ring ``ring`` radii wide
+    """Give a :class:`~scenes.parts.hill3d.ball3d.ShadedBall` a dark ring ``ring`` radii wide
     (its ``halo``), so that the yellow ball reads on the pale summit tones. Returns ``ball``."""
     ball.halo = max(float(getattr(ball, "halo", 0.0)), ring)
     return ball

@@ -9,7 +9,7 @@ the target zone (the stage, or the plot left of a side panel). :func:`frame_cent
 turns the offset into the camera's ``frame_center`` for a given orientation, so that the
 hill keeps its place on screen while the camera turns.
 
-Everything here is plain numpy (the projection is :func:`scenes.parts.fast3d.project`, which
+Everything here is plain numpy (the projection is :func:`scenes.parts.hill3d.fast3d.project`, which
 mirrors manim's :meth:`~manim.ThreeDCamera.project_points`), so it is tested without a scene.
 """
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from manim.constants import DEGREES
 
-from ..layout import Box
-from .fast3d import View, camera_rotation, project
+from scenes.kit.layout import Box
+from scenes.parts.hill3d.fast3d import View, camera_rotation, project
 
 __all__ = ["ViewFit", "box_corners", "fit_views", "frame_center_for", "path_of_views", "projected_box", "projector"]
 

@@ -1,9 +1,9 @@
 """The hillside y = f(n, e) as one fast mesh: sampled by mathcore, painted by the fast camera.
 
 :class:`HillsideMesh` samples a :class:`~mathcore.ScalarField` on a grid (see
-:mod:`~scenes.parts.hill_grid`: where f is undefined or leaves the value window the surface
+:mod:`~scenes.parts.hill3d.hill_grid`: where f is undefined or leaves the value window the surface
 has a hole with a clean rim, never a spike or a wall across a pole) and hands its faces to
-:class:`~scenes.parts.fast3d.FastThreeDCamera`, which projects, shades, depth-sorts and
+:class:`~scenes.parts.hill3d.fast3d.FastThreeDCamera`, which projects, shades, depth-sorts and
 paints all of them in one numpy + pycairo pass. A camera orbit over a 24 x 24 hillside then
 costs less than encoding the video.
 
@@ -29,11 +29,11 @@ Limitations: faces are sorted by their centres (painter's algorithm), which is r
 the gentle grids of a lesson but can misorder long thin faces that cross. Other 3-D
 mobjects (stock ``ThreeDAxes`` pieces, ``Arrow3D``) are sorted with the faces as whole
 objects by their centre, as :class:`~manim.ThreeDCamera` sorts them among a stock
-surface's faces; :class:`~scenes.parts.axes3d.LessonAxes3D` is sorted piece by piece. Flat
+surface's faces; :class:`~scenes.parts.hill3d.axes3d.LessonAxes3D` is sorted piece by piece. Flat
 mobjects (a trail from :meth:`HillsideMesh.path_on_surface`, text, a
-:class:`~scenes.parts.ball3d.ShadedBall` unless ``hidden_by_surface=True``) are painted
+:class:`~scenes.parts.hill3d.ball3d.ShadedBall` unless ``hidden_by_surface=True``) are painted
 after the surface and so are always seen, even behind a hill. The mesh is drawn only by
-:class:`~scenes.parts.fast3d.FastThreeDCamera` (a plain ``ThreeDScene`` shows nothing).
+:class:`~scenes.parts.hill3d.fast3d.FastThreeDCamera` (a plain ``ThreeDScene`` shows nothing).
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ from manim import BLACK, ManimColor, Mobject, VMobject, interpolate_color
 
 from mathcore import DomainError, ScalarField
 
-from .. import style
-from .face_painter import FaceBatch
-from .fast3d import FastMesh, View, project, shade
-from .hill_grid import sample_hill
+from scenes.kit import style
+from scenes.parts.hill3d.face_painter import FaceBatch
+from scenes.parts.hill3d.fast3d import FastMesh, View, project, shade
+from scenes.parts.hill3d.hill_grid import sample_hill
 
 __all__ = ["HEIGHT_RAMP", "HillsideMesh"]
 

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 from manim import Animation, ManimColor, Mobject
 
-from .. import style
-from .face_painter import FaceBatch
-from .fast3d import FastMesh, View, project
+from scenes.kit import style
+from scenes.parts.hill3d.face_painter import FaceBatch
+from scenes.parts.hill3d.fast3d import FastMesh, View, project
 
 __all__ = ["Redraw", "SlicePlane", "slice_runs"]
 

@@ -16,8 +16,8 @@ from typing import Any, ClassVar
 import numpy as np
 from manim import DecimalNumber, VMobject
 
-from ..numbers import number
-from .readouts import Readout
+from scenes.kit.numbers import number
+from scenes.parts.panels.readouts import Readout
 
 __all__ = ["LiveDecimal", "LiveReadout"]
 
@@ -112,7 +112,7 @@ class LiveDecimal(DecimalNumber):
 
 
 class LiveReadout(Readout):
-    """A :class:`~scenes.parts.readouts.Readout` whose number is a :class:`LiveDecimal`.
+    """A :class:`~scenes.parts.panels.readouts.Readout` whose number is a :class:`LiveDecimal`.
 
     Same arguments and look as ``Readout`` (the digits have the same outlines, in the
     same place); use it for readouts that change on every frame.
@@ -137,7 +137,7 @@ class LiveReadout(Readout):
         self.show(value)
 
     def show(self, value: float) -> bool:
-        """Show ``value`` as :func:`scenes.numbers.number` writes it (a value that rounds to
+        """Show ``value`` as :func:`scenes.kit.numbers.number` writes it (a value that rounds to
         zero is ``0``, never ``-0.00``); hide the number if ``value`` is not finite. The left
         edge stays put. Returns True if the text on screen changed (nothing is redone if not).
         """

@@ -2,7 +2,7 @@
 
 :class:`Track` is a number line with its numbers written as a learner reads them (14 px or
 more at 480p). :class:`MotionCast` holds the three readouts with their units and updates
-them in place, from one :func:`scenes.numbers.number` per value, each frame.
+them in place, from one :func:`scenes.kit.numbers.number` per value, each frame.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from manim import DOWN, RIGHT, UP, Line, MathTex, Mobject, NumberLine, VGroup
 
-from .. import style
-from ..base import fit_width
-from ..layout import Box
-from ..numbers import number
-from .live_number import LiveReadout
-from .plot_axes import Scale, tick_labels
+from scenes.kit import style
+from scenes.kit.lesson import fit_width
+from scenes.kit.layout import Box
+from scenes.kit.numbers import number
+from scenes.parts.panels.live_number import LiveReadout
+from scenes.parts.plot2d.plot_axes import Scale, tick_labels
 
 __all__ = ["MotionCast", "Track", "place_formula"]
 

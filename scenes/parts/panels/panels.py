@@ -1,7 +1,7 @@
 """Text of the 3-D lessons in its zones: the formula in the title band, readouts in a
 column in the side panel, both kept to a readable size.
 
-The hill is fitted to the plot zone (:meth:`scenes.hill.HillLesson.hill_zone`), so text laid
+The hill is fitted to the plot zone (:meth:`scenes.lessons.common.hill.HillLesson.hill_zone`), so text laid
 out here never sits over the surface and needs no plate.
 """
 
@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from manim import DOWN, LEFT, MathTex, Mobject, VGroup
 
-from .. import style
-from ..base import fit_width
-from ..layout import Box
+from scenes.kit import style
+from scenes.kit.lesson import fit_width
+from scenes.kit.layout import Box
 
 __all__ = ["fit_box", "fits", "formula_line", "panel_column"]
 

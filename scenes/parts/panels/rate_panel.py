@@ -12,9 +12,9 @@ from manim import Axes, DashedLine, Dot, MathTex, VGroup, VMobject
 
 from mathcore import DescentPath
 
-from .. import style
-from .descent_steps import exit_point, visible_count
-from .graph import screen_points
+from scenes.kit import style
+from scenes.parts.walk.descent_steps import exit_point, visible_count
+from scenes.parts.plot2d.graph import screen_points
 
 __all__ = ["RatePanel"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import RIGHT, DecimalNumber, MathTex, VGroup
 
-from .. import style
+from scenes.kit import style
 
 __all__ = ["Readout"]
 
@@ -30,7 +30,7 @@ class Readout(VGroup):
             value,
             num_decimal_places=decimals,
             include_sign=False,
-            group_with_commas=False,  # 1025.00, as scenes.numbers writes it
+            group_with_commas=False,  # 1025.00, as scenes.kit.numbers writes it
             font_size=font_size,
             color=color,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import LEFT, RIGHT, MathTex, Text, VGroup
 
-from .. import style
+from scenes.kit import style
 
 __all__ = ["SignWords", "sign_word"]
 

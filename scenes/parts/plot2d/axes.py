@@ -8,7 +8,7 @@ from manim import Axes, MathTex
 
 from mathcore import Curve
 
-from .. import style
+from scenes.kit import style
 
 __all__ = ["READABLE_NUMBER_SIZE", "READABLE_TICK_SIZE", "fit_axes", "nice_range", "fitted_y_range", "make_axes"]
 
@@ -93,13 +93,13 @@ def make_axes(
 
 
 def _number_config(step: float) -> dict:
-    # 1000, not 1,000: as scenes.numbers writes it in captions.
+    # 1000, not 1,000: as scenes.kit.numbers writes it in captions.
     return {"num_decimal_places": _decimals(step), "color": style.MUTED, "group_with_commas": False}
 
 
 def fit_axes(build, box, width: float, height: float) -> Axes:
     """Axes from ``build(width, height)`` (e.g. a :func:`make_axes` call) sized so that
-    they, their tick numbers and labels fill ``box`` (a :class:`scenes.layout.Box`) at
+    they, their tick numbers and labels fill ``box`` (a :class:`scenes.kit.layout.Box`) at
     most, and placed in it: wide tick numbers (``0.000002``) shrink the plot, not leave
     the frame. ``width`` and ``height`` are the largest plot sizes wanted.
     """

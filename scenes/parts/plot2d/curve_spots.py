@@ -12,7 +12,7 @@ import numpy as np
 
 from mathcore import Curve, DomainError
 
-from ..numbers import number
+from scenes.kit.numbers import number
 
 
 __all__ = ["drawable", "lesson_y_range", "limit_point", "rise_first", "sweep_segments"]

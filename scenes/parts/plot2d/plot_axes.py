@@ -4,7 +4,7 @@ A graph, a tangent and a moving point are all clipped to the plotting box (the a
 ranges). Putting the tick numbers along the outside of the box's bottom and left edges (as a
 framed plot does) means nothing drawn in the box can run over a number, whatever the
 function. The zero lines are still drawn when zero lies in a range. Numbers are written by
-:func:`scenes.numbers.number` (no ``-0``, no scientific notation) in a size that is at least
+:func:`scenes.kit.numbers.number` (no ``-0``, no scientific notation) in a size that is at least
 14 px tall at 480p.
 """
 
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Axes, Line, MathTex, Text, VGroup
 
-from .. import style
-from ..layout import Box
-from ..numbers import number
-from .axes import nice_range
+from scenes.kit import style
+from scenes.kit.layout import Box
+from scenes.kit.numbers import number
+from scenes.parts.plot2d.axes import nice_range
 
 __all__ = ["PlotAxes", "Scale", "TICK_SIZE", "scale_for", "tick_labels"]
 

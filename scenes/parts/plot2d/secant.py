@@ -13,10 +13,10 @@ from manim import DOWN, LEFT, RIGHT, UP, Axes, Dot, Line, MathTex, VGroup
 
 from mathcore import Curve, DomainError
 
-from .. import style
-from ..layout import Box
-from .curve_spots import rise_first
-from .tangent import clip_segment, slope_segment
+from scenes.kit import style
+from scenes.kit.layout import Box
+from scenes.parts.plot2d.curve_spots import rise_first
+from scenes.parts.plot2d.tangent import clip_segment, slope_segment
 
 __all__ = ["Secant", "place_clipped", "set_ends"]
 

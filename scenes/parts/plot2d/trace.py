@@ -1,7 +1,7 @@
 """A graph that is drawn as time runs: its traced part grows with the variable, in place.
 
 :class:`TracedGraph` keeps the full graph (the pieces made by
-:func:`~scenes.parts.graph.graph_of`) as a model and shows only the part left of a given
+:func:`~scenes.parts.plot2d.graph.graph_of`) as a model and shows only the part left of a given
 value of the variable, with :meth:`~manim.VMobject.pointwise_become_partial`. Nothing is
 created per frame, so an updater that calls :meth:`TracedGraph.reveal_to` stays cheap.
 """

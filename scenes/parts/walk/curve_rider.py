@@ -13,8 +13,8 @@ from manim import UP, Axes, Dot, Line, ValueTracker, VMobject
 
 from mathcore import Curve, DescentPath
 
-from .. import style
-from .tangent import SlopeLine
+from scenes.kit import style
+from scenes.parts.plot2d.tangent import SlopeLine
 
 __all__ = ["CurveRider"]
 
@@ -29,7 +29,7 @@ class CurveRider:
     axes, curve
         Where the ball rides.
     readouts : tuple
-        The live readouts (:class:`~scenes.parts.live_number.LiveReadout`) of w, f(w), f'(w).
+        The live readouts (:class:`~scenes.parts.panels.live_number.LiveReadout`) of w, f(w), f'(w).
     """
 
     def __init__(self, axes: Axes, curve: Curve, readouts: tuple):
@@ -113,7 +113,7 @@ class CurveRider:
             def update(m):
                 value = self.state()[which]
                 if value is not None:
-                    m.show(value)  # as scenes.numbers writes it: 0, never -0.00
+                    m.show(value)  # as scenes.kit.numbers writes it: 0, never -0.00
             return update
 
         self.ball.add_updater(ball)

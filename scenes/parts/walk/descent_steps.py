@@ -2,7 +2,7 @@
 
 Nothing here imports manim or computes calculus: every number comes from a
 :class:`mathcore.DescentPath`, and these functions only write it for a learner (through
-:mod:`scenes.numbers`, never in scientific notation) or decide how much of it fits in a
+:mod:`scenes.kit.numbers`, never in scientific notation) or decide how much of it fits in a
 view. A shown update equation checks at the precision it is shown with, or is written with
 the approximately-equal sign.
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..numbers import approx_sign, number, number_tex, shown
+from scenes.kit.numbers import approx_sign, number, number_tex, shown
 
 __all__ = [
     "MAX_DIGITS",

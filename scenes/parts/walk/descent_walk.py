@@ -19,9 +19,9 @@ from manim import Animation, Dot, Mobject, VMobject
 
 from mathcore import DescentPath
 
-from ..numbers import shown as shown_value
-from .ball3d import ShadedBall
-from .live_number import LiveReadout
+from scenes.kit.numbers import shown as shown_value
+from scenes.parts.hill3d.ball3d import ShadedBall
+from scenes.parts.panels.live_number import LiveReadout
 
 __all__ = [
     "Rider",

@@ -1,0 +1,22 @@
+"""The file to render: ``manim -qh scenes/descent.py GradientDescent1D``.
+
+The lesson lives in :mod:`scenes.lessons.descent` (facts, captions, scene). A variant is a
+subclass of the class imported from here::
+
+    from scenes.descent import GradientDescent1D
+
+    class MyGradientDescent1D(GradientDescent1D):
+        ...
+"""
+
+import sys
+from pathlib import Path
+
+try:  # ``manim scenes/descent.py`` imports this file by path; the package may not be installed.
+    import scenes  # noqa: F401
+except ImportError:  # pragma: no cover - only without the editable install
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scenes.lessons.descent.scene import GradientDescent1D
+
+__all__ = ['GradientDescent1D']

@@ -1,0 +1,22 @@
+"""The file to render: ``manim -qh scenes/speed.py PositionToSpeed``.
+
+The lesson lives in :mod:`scenes.lessons.speed` (facts, captions, scene). A variant is a
+subclass of the class imported from here::
+
+    from scenes.speed import PositionToSpeed
+
+    class MyPositionToSpeed(PositionToSpeed):
+        ...
+"""
+
+import sys
+from pathlib import Path
+
+try:  # ``manim scenes/speed.py`` imports this file by path; the package may not be installed.
+    import scenes  # noqa: F401
+except ImportError:  # pragma: no cover - only without the editable install
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scenes.lessons.speed.scene import PositionToSpeed
+
+__all__ = ['PositionToSpeed']
