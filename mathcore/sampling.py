@@ -114,7 +114,7 @@ def sample_pieces(
     cut_after[find_breaks(f, xs, ys)] = True
     pieces = _split(xs, ys, cut_after)
     if y_limits is not None:
-        pieces = clip_pieces(pieces, y_limits)
+        pieces = clip_pieces(pieces, y_limits, f)
     if not pieces:
         where = f"[{x_min:g}, {x_max:g}]"
         extra = "" if y_limits is None else f" within y in [{y_limits[0]:g}, {y_limits[1]:g}]"
@@ -142,8 +142,15 @@ def _split(xs: np.ndarray, ys: np.ndarray, cut_after: np.ndarray) -> Pieces:
     return pieces
 
 
-def clip_pieces(pieces: Pieces, y_limits: tuple[float, float]) -> Pieces:
-    """Cut each piece where it leaves ``y_limits``, ending on the band's edge."""
+def clip_pieces(
+    pieces: Pieces, y_limits: tuple[float, float], f: Callable[[np.ndarray], np.ndarray] | None = None
+) -> Pieces:
+    """Cut each piece where it leaves ``y_limits``, ending on the band's edge.
+
+    Where the piece crosses the edge is interpolated linearly between the samples; given
+    the function ``f``, it is then moved onto the curve (f = edge) by the bracketing
+    primitive :func:`mathcore.roots.refine_brackets`, so the cut end lies on the graph.
+    """
     low, high = float(y_limits[0]), float(y_limits[1])
     if not low < high:
         raise ValueError(f"y_limits must be low < high, got {y_limits!r}")
@@ -162,11 +169,11 @@ def clip_pieces(pieces: Pieces, y_limits: tuple[float, float]) -> Pieces:
             px, py = list(xs[i : j + 1]), list(ys[i : j + 1])
             if i > 0:  # entered the band between i-1 and i
                 edge = high if ys[i - 1] > high else low
-                px.insert(0, _cross(xs[i - 1], ys[i - 1], xs[i], ys[i], edge))
+                px.insert(0, _cross(xs[i - 1], ys[i - 1], xs[i], ys[i], edge, f))
                 py.insert(0, edge)
             if j + 1 < n:  # leaves the band between j and j+1
                 edge = high if ys[j + 1] > high else low
-                px.append(_cross(xs[j], ys[j], xs[j + 1], ys[j + 1], edge))
+                px.append(_cross(xs[j], ys[j], xs[j + 1], ys[j + 1], edge, f))
                 py.append(edge)
             if len(px) >= 2:
                 result.append((np.array(px), np.array(py)))
@@ -174,10 +181,20 @@ def clip_pieces(pieces: Pieces, y_limits: tuple[float, float]) -> Pieces:
     return result
 
 
-def _cross(x0: float, y0: float, x1: float, y1: float, level: float) -> float:
+def _cross(x0: float, y0: float, x1: float, y1: float, level: float, f=None) -> float:
+    """Where the piece between (x0, y0) and (x1, y1) meets ``level``: on the line between
+    the samples, or on the curve ``f`` when given (regula falsi from the samples)."""
     if y1 == y0:
         return float(x0)
-    return float(x0 + (level - y0) * (x1 - x0) / (y1 - y0))
+    linear = float(x0 + (level - y0) * (x1 - x0) / (y1 - y0))
+    if f is None:
+        return linear
+    from .roots import refine_brackets
+
+    found = refine_brackets(lambda x: np.asarray(f(x), dtype=float) - level, np.array([x0]), np.array([x1]),
+                            np.array([y0 - level]), np.array([y1 - level]), rounds=8, method="illinois")
+    x = float(found.x[0])
+    return x if np.isfinite(x) and min(x0, x1) <= x <= max(x0, x1) else linear
 
 
 def robust_range(values: np.ndarray, keep: float = 0.98) -> tuple[float, float]:
