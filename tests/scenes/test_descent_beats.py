@@ -5,6 +5,7 @@ is in scientific notation, and each shown update equation checks at its shown pr
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pytest
@@ -111,9 +112,10 @@ def test_every_update_equation_checks_at_its_shown_precision(case):
             pieces = update_equation(path, k, "w", 2)
             if pieces[12] != "=":
                 continue
-            w_old, slope, w_new = (float(pieces[i].strip("()")) for i in (7, 11, 13))
+            w_old, slope, w_new = (Decimal(pieces[i].strip("()")) for i in (7, 11, 13))
             digits = len(pieces[13].partition(".")[2])
-            assert round(w_old - path.learning_rate * slope, digits) == pytest.approx(w_new, abs=10**-digits / 10), pieces
+            by_hand = w_old - Decimal(repr(path.learning_rate)) * slope  # exact, halves away from zero
+            assert by_hand.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP) == w_new, pieces
 
 
 def test_the_issue_equation_is_written_at_a_precision_where_it_checks():

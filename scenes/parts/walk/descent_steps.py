@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scenes.kit.numbers import approx_sign, number, number_tex, shown
+from scenes.kit.numbers import approx_sign, exact_decimal, number, number_tex, rounded, shown
 
 __all__ = [
     "MAX_DIGITS",
@@ -107,12 +107,12 @@ def update_numbers(w_old: float, learning_rate: float, slope: float, w_new: floa
     precision up to :data:`MAX_DIGITS` does that, the relation is ``"≈"``.
     """
     slope_digits = readable_digits(slope, decimals)
-    shown_slope = shown(slope, slope_digits)
+    shown_slope = rounded(slope, slope_digits)  # exact decimals: the sum as a learner does it by hand
     first = distinct_digits(w_old, w_new, decimals)
     relation, digits = "≈", first
     for d in range(first, MAX_DIGITS + 1):
-        left = shown(w_old, d) - float(learning_rate) * shown_slope
-        if math.isfinite(left) and abs(left) < 1e15 and shown(left, d) == shown(w_new, d):
+        left = rounded(w_old, d) - exact_decimal(learning_rate) * shown_slope
+        if abs(left) < 10**15 and rounded(left, d) == rounded(w_new, d):
             relation, digits = "=", d
             break
     if any(c.isalpha() for c in number(w_old, digits) + number(w_new, digits) + number(slope, slope_digits)):
