@@ -29,7 +29,7 @@ import numpy as np
 from .sampling import DomainError
 from .symbolic import SymbolicFunction
 
-__all__ = ["DescentPath", "gradient_descent", "STATUSES", "point_kind"]
+__all__ = ["DescentPath", "gradient_descent", "STATUSES", "creeping_toward", "point_kind", "walk_box"]
 
 STATUSES = ("converged", "max_steps", "oscillating", "diverged", "left_domain", "flat_start")
 
@@ -84,6 +84,23 @@ class DescentPath:
     @property
     def final_value(self) -> float:
         return float(self.values[-1])
+
+    def step_changes(self, scale: float, resolution: float | None = None) -> tuple[int, ...]:
+        """For each step, did f go up (+1), down (-1) or neither (0)? A change of f below
+        float resolution relative to ``scale`` (the size of f's values on the range shown,
+        :func:`mathcore.numeric.value_scale`) is neither
+        (:func:`mathcore.numeric.significant_change`).
+
+        >>> from mathcore import Curve
+        >>> gradient_descent(Curve("x**2"), 1.0, learning_rate=1.0, max_steps=2).step_changes(1.0)
+        (0, 0)
+        """
+        from .numeric import RESOLUTION, significant_change
+
+        limit = RESOLUTION if resolution is None else float(resolution)
+        return tuple(
+            significant_change(self.values[i], self.values[i + 1], scale, limit) for i in range(self.steps)
+        )
 
 
 def gradient_descent(
@@ -282,24 +299,98 @@ class _Walk:
     def _max_steps_message(self) -> str:
         x, g = self.points[-1], self.gradients[-1]
         steps, slope = len(self.points) - 1, float(np.linalg.norm(g))
-        near_flat = slope <= 1e-3 * max(1.0, float(np.linalg.norm(self.gradients[0])))
-        if near_flat and not _flat_point_ahead(self.f, x, g):
-            return (
-                f"Used all {steps} {_plural(steps, 'step')} sliding down a long, nearly flat "
-                f"slope: at {_fmt(x, self.f)} the slope is only {_num(slope)} and f keeps "
-                f"falling slowly that way, with no lowest point in reach."
-            )
-        if near_flat:
-            kind = point_kind(self.f, x, g)
+        if _creeping(self.f, np.array(self.points), g):
+            ahead = _flat_ahead(self.f, x, g)
+            if ahead is None:
+                return (
+                    f"Used all {steps} {_plural(steps, 'step')} sliding down a long, nearly flat "
+                    f"slope: at {_fmt(x, self.f)} the slope is only {_num(slope)} and f keeps "
+                    f"falling slowly that way, with no lowest point in reach."
+                )
+            where, kind = ahead
             if kind != "minimum":
                 return (
                     f"Used all {steps} {_plural(steps, 'step')} creeping toward "
-                    f"{_article(kind)} near {_fmt(x, self.f)}, which is flat but not a minimum."
+                    f"{_article(kind)} near {_fmt(where, self.f)}, which is flat but not a minimum."
                 )
         return (
             f"Used all {steps} {_plural(steps, 'step')} without settling: at "
             f"{_fmt(x, self.f)} the slope is still {_num(slope)}."
         )
+
+
+def walk_box(points: np.ndarray) -> list[tuple[float, float]]:
+    """The box around a walk's points, widened on each side by 1 + the largest |coordinate|:
+    the stretch of the function whose typical slope a walk's slope is judged against."""
+    points = np.atleast_2d(np.asarray(points, dtype=float))
+    points = points[np.all(np.isfinite(points), axis=1)]
+    pad = 1.0 + float(np.max(np.abs(points)))
+    return [(float(points[:, k].min()) - pad, float(points[:, k].max()) + pad) for k in range(points.shape[1])]
+
+
+def _creeping(function: SymbolicFunction, points: np.ndarray, gradient: np.ndarray) -> bool:
+    """Is the walk's last slope below :data:`mathcore.numeric.CREEP_SHARE` of the typical
+    slope of f around the walk (or of its first slope, if larger)? Relative to f's own scale: a walk in a tiny bowl
+    (1e-6*(n**2 + e**2)) is slow, not creeping toward a flat point."""
+    from .numeric import CREEP_SHARE, is_flat, typical_slope
+
+    try:
+        typical = typical_slope(function, *walk_box(points), num=41)
+    except (DomainError, ValueError):
+        return False
+    first = float(np.linalg.norm(function.gradient_at(points[0])))
+    return is_flat(gradient, max(typical, first if np.isfinite(first) else 0.0), CREEP_SHARE)
+
+
+def creeping_toward(function: SymbolicFunction, path: DescentPath, ranges=None) -> tuple[np.ndarray, str] | None:
+    """The flat point that a walk which used all its steps creeps toward, as
+    ``(point, kind)``, or None: None unless the status is ``"max_steps"`` and the last
+    slope is below :data:`mathcore.numeric.CREEP_SHARE` of f's typical slope (over
+    ``ranges``, one (low, high) per variable, else the box around the walk :func:`walk_box`)
+    or of the first slope if larger; None too when
+    the slope keeps shrinking downhill with no flat point ahead (the tail of exp(-x)).
+
+    For a curve the point is the nearest critical point downhill (mathcore's solver) and
+    the kind one of ``"minimum"``, ``"maximum"``, ``"inflection point"``, ``"plateau"``;
+    for a field, the walk's last point and :func:`point_kind` there.
+
+    >>> from mathcore import Curve
+    >>> path = gradient_descent(Curve("x**3"), 1.0, learning_rate=0.1, max_steps=500)
+    >>> point, kind = creeping_toward(Curve("x**3"), path)
+    >>> float(point[0]), kind
+    (0.0, 'inflection point')
+    """
+    if path.status != "max_steps" or path.steps == 0:
+        return None
+    x, g = np.asarray(path.points[-1], dtype=float), np.asarray(path.gradients[-1], dtype=float)
+    if ranges is None:
+        if not _creeping(function, np.asarray(path.points), g):
+            return None
+    else:
+        from .numeric import CREEP_SHARE, is_flat, typical_slope
+
+        first = float(np.linalg.norm(path.gradients[0]))
+        if not is_flat(g, max(typical_slope(function, *ranges), first), CREEP_SHARE):
+            return None
+    return _flat_ahead(function, x, g)
+
+
+def _flat_ahead(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) -> tuple[np.ndarray, str] | None:
+    """(where, kind) of the flat point downhill of ``x``, or None (no flat point ahead)."""
+    if not _flat_point_ahead(function, x, gradient):
+        return None
+    if function.dimension == 1 and float(np.linalg.norm(gradient)) > 0:
+        from .critical import critical_points
+
+        w, reach = float(x[0]), 10 * (1 + float(np.linalg.norm(x)))
+        downhill = -np.sign(float(gradient[0]))
+        span = (w, w + reach) if downhill > 0 else (w - reach, w)
+        ahead = [p for p in critical_points(function, span) if (p.x - w) * downhill >= 0]
+        if ahead:
+            point = min(ahead, key=lambda p: abs(p.x - w))
+            kind = "inflection point" if point.kind == "inflection" else point.kind
+            return np.array([point.x]), kind
+    return np.array(x, dtype=float), point_kind(function, x, gradient)
 
 
 def _flat_point_ahead(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) -> bool:
@@ -318,7 +409,11 @@ def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) 
     """Name the nearly flat point ``x``: ``"minimum"``, ``"maximum"``, ``"saddle"``,
     ``"inflection point"`` (one variable) or ``"plateau"``.
 
-    f is compared with its values on a ring around ``x``. The ring reaches past the flat
+    The solvers decide first where they can: for a curve, the kind of the critical point
+    nearest ``x`` within the ring's radius (the sign of f' across it); for a field,
+    :meth:`~mathcore.ScalarField.classify` by the Hessian when ``x`` is a critical point
+    and the Hessian is not degenerate. Otherwise f is compared with its values on a ring
+    around ``x``. The ring reaches past the flat
     point that the gradient and the curvature predict nearby, so a slow approach to the
     inflection point of x**3 is not mistaken for a minimum, and it is wider where the
     second derivatives vanish (x**4 at 0 is still a minimum).
@@ -329,7 +424,11 @@ def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) 
     curvature = float(np.min(np.abs(np.linalg.eigvalsh(hessian)))) if np.all(np.isfinite(hessian)) else 0.0
     floor = (1e-3 if curvature > 1e-9 else 1e-2) * size
     reach = 20 * float(np.linalg.norm(gradient)) / max(curvature, 1e-12)
-    lower, higher = _probe(function, x, min(max(floor, reach), size))
+    radius = min(max(floor, reach), size)
+    solved = _solved_kind(function, x, radius)
+    if solved is not None:
+        return solved
+    lower, higher = _probe(function, x, radius)
     if lower and higher:
         return "inflection point" if function.dimension == 1 else "saddle"
     if lower:
@@ -337,6 +436,31 @@ def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) 
     if higher:
         return "minimum"
     return "plateau"
+
+
+def _solved_kind(function: SymbolicFunction, x: np.ndarray, radius: float) -> str | None:
+    """The kind from mathcore's solvers where they decide it: for a curve, the critical
+    point nearest ``x`` within ``radius`` (sign of f' across it, :mod:`mathcore.critical`);
+    for a field, :meth:`ScalarField.classify` by the Hessian when ``x`` is a critical point
+    and the Hessian is not degenerate. None where they do not (the ring probe decides)."""
+    if function.dimension == 1:
+        from .critical import nearest_critical_point
+
+        try:
+            point = nearest_critical_point(function, float(x[0]), float(radius))
+        except (DomainError, ValueError):
+            return None
+        if point is None:
+            return None
+        return "inflection point" if point.kind == "inflection" else point.kind
+    classify = getattr(function, "classify", None)
+    if classify is None:
+        return None
+    try:
+        kind = classify(tuple(float(c) for c in x))
+    except (DomainError, ValueError):
+        return None
+    return None if kind == "degenerate" else kind
 
 
 def _probe(function: SymbolicFunction, x: np.ndarray, radius: float) -> tuple[bool, bool]:
@@ -369,6 +493,10 @@ def _num(value: float) -> str:
 
 def _fmt(x: np.ndarray, function: SymbolicFunction) -> str:
     coords = np.atleast_1d(np.asarray(x, dtype=float))
+    # A coordinate below a billionth of the point's size is float noise (y = 3.5e-49 on the
+    # way to a saddle at y = 0): it reads as 0.
+    size = 1.0 + float(np.max(np.abs(coords[np.isfinite(coords)]), initial=0.0))
+    coords = np.where(np.abs(coords) <= 1e-9 * size, 0.0, coords)
     if coords.size == 1:
         return f"{function.variables[0]} = {_num(coords[0])}"
     return "(" + ", ".join(f"{name} = {_num(c)}" for name, c in zip(function.variables, coords)) + ")"
