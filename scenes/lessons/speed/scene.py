@@ -29,7 +29,9 @@ from manim import Circle, Create, Dot, FadeIn, Mobject, ValueTracker, VGroup, Wr
 from mathcore import Curve
 
 from scenes.lessons.speed import captions as words
+from scenes.lessons.speed import facts
 from scenes.kit import style
+from scenes.kit.beats import NO_FACTS
 from scenes.kit.lesson import FormulaOf, LessonScene, rendered_from
 from scenes.kit.layout import Box
 from scenes.kit.pacing import MAX_SECONDS, reading_time
@@ -40,7 +42,7 @@ from scenes.parts.plot2d.secant import place_clipped
 from scenes.parts.plot2d.tangent import SlopeLine, slope_segment
 from scenes.parts.plot2d.trace import TracedGraph
 from scenes.kit.settings import Setting
-from scenes.lessons.speed.captions import Turn, find_turns
+from scenes.lessons.speed.facts import Turn, find_turns
 
 __all__ = ["PositionFormula", "PositionToSpeed", "Turn", "find_turns"]
 
@@ -88,9 +90,11 @@ class PositionToSpeed(LessonScene):
         (``sin(1000*t)`` would ask for over a thousand pauses)."""
         curve = Curve(cls.position, variable=cls._time_variable)
         where = f"{cls.__name__}.position = {cls.position!r}"
-        turns = len(curve.turning_points(cls.t_range, num=max(cls.turn_samples, 4001)))
-        if turns > MAX_TURNS:
-            raise ValueError(f"{where}: the object turns {turns} times in t_range, at most {MAX_TURNS} can be shown; slow it down or shorten t_range")
+        turns = len(find_turns(curve, cls.t_range, num=max(cls.turn_samples, 4001)))
+        touches = len(facts.find_touches(curve, cls.t_range))
+        if turns + touches > MAX_TURNS:
+            also = f" and stops without turning {touches} times" if touches else ""
+            raise ValueError(f"{where}: the object turns {turns} times{also} in t_range, at most {MAX_TURNS} can be shown; slow it down or shorten t_range")
         for name, f in (("position", curve), ("speed", curve.derivative)):
             low, high = f.value_range(cls.t_range)
             if max(abs(low), abs(high)) >= MAX_VALUE:
@@ -102,6 +106,7 @@ class PositionToSpeed(LessonScene):
         self.curve = Curve(self.position, variable=self._time_variable)
         self.speed = self.curve.derivative
         self.turns = find_turns(self.curve, self.times, num=self.turn_samples)
+        self.touches = facts.find_touches(self.curve, self.times, num=self.turn_samples)
         x_scale = scale_for(*self.curve.value_range(self.times), ticks=4)
         v_low, v_high = self.speed.value_range(self.times)
         v_scale = scale_for(min(v_low, 0.0), max(v_high, 0.0), ticks=4)  # v = 0 (a turn) is on the axis
@@ -126,7 +131,7 @@ class PositionToSpeed(LessonScene):
         self.position_dot = Dot(radius=0.07, color=style.BALL)
         self.speed_dot = Dot(radius=0.07, color=style.SLOPE)
         self.clock = ValueTracker(self.times[0])  # the lesson's time t (Scene.time is the video's)
-        self.legs = words.time_plan(self.curve, (self.first_defined_time(), self.times[1]), self.turns, self.max_paused_turns, self.decimals)
+        self.legs = facts.time_plan(self.curve, (self.first_defined_time(), self.times[1]), self.turns, self.max_paused_turns, self.decimals, self.touches)
         self.show_time(self.first_defined_time())
 
     # -- hooks ---------------------------------------------------------------------------------
@@ -157,7 +162,7 @@ class PositionToSpeed(LessonScene):
     def shown_time(self, t: float) -> float:
         """``t`` as its readout shows it (so x and v are read at that time), or a turn's
         exact time when the clock stands there (v = 0 exactly)."""
-        turn = next((turn.time for turn in self.turns if abs(turn.time - t) < 1e-9), None)
+        turn = next((stop.time for stop in (*self.turns, *self.touches) if abs(stop.time - t) < 1e-9), None)
         return turn if turn is not None else round(float(t), self.decimals)
 
     def speed_at(self, t: float) -> float:
@@ -205,23 +210,24 @@ class PositionToSpeed(LessonScene):
     # -- the lesson ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.play_title_card()
-        self.caption("An object on a line: where it is, x metres, depends on the time t in seconds.")
+        (track, track_facts), (graph, graph_facts), (speed, speed_facts), (run, run_facts) = words.intro_captions()
+        self.caption(track, facts=track_facts)
         self.play(Create(self.track), FadeIn(self.ball), run_time=1.5)
         self.hold(extra=self.intro_wait)
-        self.caption("Plot each position against its time and you get the graph of x(t).")
+        self.caption(graph, facts=graph_facts)
         self.play(Create(self.position_axes), Write(self.formulas[0]), run_time=1.5)
         self.play(Create(self.position_graph), run_time=1.5)
-        self.caption("Its speed v = dx/dt is how fast x changes: the slope of the tangent to that graph.")
+        self.caption(speed, facts=speed_facts)
         self.play(Create(self.speed_axes), Write(self.formulas[1]), run_time=1.5)
         self.play(FadeIn(self.tangent), FadeIn(self.position_dot), FadeIn(self.cast.readouts), run_time=1.0)
-        self.caption("Let time run: the tangent's slope is read out as v and traced on the right.")
+        self.caption(run, facts=run_facts)
         self.add(self.position_trace, self.speed_trace, self.speed_dot)
         self.restack()
         self.hold()
         self.position_trace.add_updater(lambda _m: self.show_time(self.clock.get_value()))
         self.run_time_legs()
         self.position_trace.clear_updaters()
-        self.caption(words.summary_caption(bool(self.turns)))
+        self.caption(words.summary_caption(bool(self.turns)), facts=NO_FACTS)
         self.hold(extra=self.outro_wait)
         self.clear_caption()
 
@@ -230,9 +236,10 @@ class PositionToSpeed(LessonScene):
         start, end = self.first_defined_time(), self.times[1]
         total = max(end - start, 1e-9)
         for leg in self.legs:
-            if isinstance(leg, words.Turn):
+            if isinstance(leg, (facts.Turn, facts.Touch)):
                 self.mark_turn(leg)
-                self.caption(words.turn_caption(leg), facts=leg)
+                text = words.turn_caption(leg) if isinstance(leg, facts.Turn) else words.touch_caption(leg)
+                self.caption(text, facts=leg)
                 self.hold(extra=self.turn_pause)
                 continue
             text = words.move_caption(leg)
@@ -240,9 +247,10 @@ class PositionToSpeed(LessonScene):
             longest = MAX_SECONDS - 1.0 - 0.3 * leg.turns  # each mark on the way takes 0.3 s
             run = min(max(self.sweep_run_time * (leg.end - leg.start) / total, reading_time(text)), longest)
             self.play_clock(leg.end, run)
-        moving = [leg for leg in self.legs if isinstance(leg, words.Move) and leg.moved]
+        moving = [leg for leg in self.legs if isinstance(leg, facts.Move) and leg.moved]
         if not self.turns and moving:  # (a still object's move already said it stays put)
-            self.caption(words.no_turn_caption(False), facts=moving[0])
+            never = facts.NoTurn(False, len(self.touches))
+            self.caption(words.no_turn_caption(never), facts=never)
             self.hold()
 
     def play_clock(self, target: float, run_time: float) -> None:
