@@ -389,7 +389,10 @@ def _flat_ahead(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray)
         if ahead:
             point = min(ahead, key=lambda p: abs(p.x - w))
             kind = "inflection point" if point.kind == "inflection" else point.kind
-            return np.array([point.x]), kind
+            # A touching zero is located to about 1e-8 (golden-section search): below a
+            # billionth of the walk's size, its place is 0 (x**3's flat point, not -8e-24).
+            where = 0.0 if abs(point.x) <= 1e-9 * (1 + abs(w)) else point.x
+            return np.array([where]), kind
     return np.array(x, dtype=float), point_kind(function, x, gradient)
 
 
