@@ -18,5 +18,6 @@ except ImportError:  # pragma: no cover - only without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scenes.lessons.descent.scene import GradientDescent1D
+from scenes.lessons.learning_rates.scene import LearningRates  # also importable from here, as before
 
-__all__ = ['GradientDescent1D']
+__all__ = ['GradientDescent1D', 'LearningRates']

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from manim import DEFAULT_WAIT_TIME, DOWN, UP, FadeIn, FadeOut, Mobject, Scene, Text, VGroup, config
+from manim import DEFAULT_WAIT_TIME, DOWN, UP, FadeIn, FadeOut, Mobject, Scene, ThreeDScene, Text, VGroup, config
 
 from mathcore import ExpressionError, parse_expression
 
@@ -28,7 +28,7 @@ from scenes.kit.beats import NO_FACTS, BeatRecord
 from scenes.kit.caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
 from scenes.kit.layout import ZONES, Zones
 from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
-from scenes.parts.hill3d.fast3d import FastThreeDScene
+from scenes.parts.hill3d.fast3d import FastThreeDCamera
 from scenes.kit.settings import Setting, check_value, describe, setting_of
 
 __all__ = [
@@ -38,7 +38,6 @@ __all__ = [
     "LessonMixin",
     "LessonScene",
     "LessonScene3D",
-    "StillBackground",
     "caption_parts",
     "settings_doc",
     "fit_width",
@@ -85,6 +84,10 @@ class LessonMixin:
     title: ClassVar[Annotated[str, Setting("shown on the title card at the start; empty for no card", max_length=60)]] = ""
     subtitle: ClassVar[Annotated[str, Setting("a smaller line under the title", max_length=90)]] = ""
     caption_width: ClassVar[Annotated[int, Setting("characters per caption line (two lines at most)", low=24, high=60)]] = LINE_WIDTH
+
+    #: Keep captions last in the scene's list of mobjects (see :meth:`to_end`): a 2-D lesson
+    #: whose cast is large and still sets it, so a caption swap redraws only the captions.
+    captions_last: ClassVar[bool] = False
 
     #: Called with (scene, beat record) at the end of every beat; tests and storyboards set it.
     beat_hook = None  # type: Callable[[Any, BeatRecord], None] | None
@@ -224,6 +227,8 @@ class LessonMixin:
         """Fade the caption out (after its reading time) and end its subtitle."""
         if self._caption_mobject is None:
             return
+        if self.captions_last:
+            self.to_end(self._caption_mobject)
         self._hold_for_reading()
         self._close_caption(self.time)
         old, self._caption_mobject = self._caption_mobject, None
@@ -239,8 +244,23 @@ class LessonMixin:
         """The frame's zones (see :mod:`scenes.kit.layout`)."""
         return ZONES
 
+    def to_end(self, *mobjects: Mobject | None) -> None:
+        """Move ``mobjects`` (those in the scene; None is skipped) to the end of its list.
+
+        Manim redraws, on each frame of an animation, every mobject from the first moving
+        one to the end of the list, over a still image of the rest. Putting the old caption
+        (or an equation) at the end before it changes means only it is redrawn, not all that
+        was added after it. Captions and equations overlap nothing, so drawing them last
+        changes nothing on screen.
+        """
+        present = [m for m in mobjects if m is not None and m in self.mobjects]
+        if present:
+            self.add(*present)
+
     # -- caption mechanics --------------------------------------------------------------------
     def _show_caption(self, text: str, run_time: float, facts: Any) -> None:
+        if self.captions_last:
+            self.to_end(self._caption_mobject)
         self._hold_for_reading()
         new = self.make_caption(text)
         self.pin(new)
@@ -291,43 +311,19 @@ class LessonScene(LessonMixin, Scene):
     """Base class of the 2-D lesson scenes."""
 
 
-class LessonScene3D(LessonMixin, FastThreeDScene):
+class LessonScene3D(LessonMixin, ThreeDScene):
     """Base class of the 3-D lesson scenes: captions and titles stay fixed to the screen.
 
     Filmed by :class:`~scenes.parts.hill3d.fast3d.FastThreeDCamera`, which draws everything a
     :class:`~manim.ThreeDCamera` draws and also the fast hillside mesh and shaded ball.
     """
 
+    def __init__(self, camera_class: type = FastThreeDCamera, **kwargs: Any):
+        super().__init__(camera_class=camera_class, **kwargs)
+
     def pin(self, *mobjects: Mobject) -> None:
         # Mark only; the animation that introduces them adds them to the scene.
         self.camera.add_fixed_in_frame_mobjects(*mobjects)
-
-
-class StillBackground:
-    """Keep what changes last in the scene's list of mobjects.
-
-    Mix in before the scene class (``class Lesson(StillBackground, LessonScene)``).
-
-    Manim redraws, on each frame of an animation, every mobject from the first moving one
-    to the end of the list, over a still image of the rest. Putting the old caption (or
-    equation) at the end before it fades means only the captions are redrawn, not all
-    that was added after them. Captions and equations overlap nothing, so drawing them
-    last changes nothing on screen.
-    """
-
-    def to_end(self, *mobjects) -> None:
-        """Move ``mobjects`` (those in the scene; None is skipped) to the end of the list."""
-        present = [m for m in mobjects if m is not None and m in self.mobjects]
-        if present:
-            self.add(*present)
-
-    def _show_caption(self, text: str, run_time: float, facts: Any) -> None:
-        self.to_end(self._caption_mobject)
-        super()._show_caption(text, run_time, facts)
-
-    def clear_caption(self, run_time: float = 0.3) -> None:
-        self.to_end(self._caption_mobject)
-        super().clear_caption(run_time)
 
 
 def caption_parts(text: str, width: int = LINE_WIDTH, lines: int = 2) -> list[str]:

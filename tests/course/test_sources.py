@@ -23,11 +23,11 @@ def _copy_project(target: Path, packages=("mathcore", "scenes", "course")) -> Pa
 def test_closure_of_a_scene_module_is_what_importing_it_loads():
     # The truth: import the module in a fresh interpreter and read sys.modules.
     script = (
-        "import importlib, json, sys; importlib.import_module('scenes.lessons.derivative.scene'); "
+        "import importlib, json, sys; importlib.import_module('scenes.derivative'); "
         "print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] in ('scenes', 'mathcore'))))"
     )
     loaded = json.loads(subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
-    closure = module_closure("scenes.lessons.derivative.scene")
+    closure = module_closure("scenes.derivative")
     assert sorted(closure) == loaded
     assert "scenes.lessons.rolling.scene" not in closure and "scenes.kit.lesson" in closure and "mathcore.curves" in closure
     assert not any(name.startswith("course") for name in closure)
@@ -64,11 +64,11 @@ def test_stray_file_changes_nothing_and_an_imported_module_edit_changes_the_sour
     (project / "scenes" / "parts" / "experiment.py").write_text("X = 1\n")
     assert module_sources("scenes.lessons.derivative.scene", project) == before
 
-    tangent = project / "scenes" / "parts" / "tangent.py"
+    tangent = project / "scenes" / "parts" / "plot2d" / "tangent.py"
     tangent.write_text(tangent.read_text() + "\n# an edit\n")
     after = module_sources("scenes.lessons.derivative.scene", project)
-    assert {name for name in before if before[name] != after[name]} == {"scenes/parts/tangent.py"}
-    assert describe_difference({"sources": before}, {"sources": after}) == "scenes/parts/tangent.py differs"
+    assert {name for name in before if before[name] != after[name]} == {"scenes/parts/plot2d/tangent.py"}
+    assert describe_difference({"sources": before}, {"sources": after}) == "scenes/parts/plot2d/tangent.py differs"
 
 
 def test_input_key_ignores_a_stray_file_and_follows_an_edit_of_an_imported_module(tmp_path):

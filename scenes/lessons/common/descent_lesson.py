@@ -19,7 +19,7 @@ import sympy
 
 from mathcore import Curve, DescentPath, DomainError, ExpressionError, gradient_descent
 
-from scenes.kit.lesson import FormulaOf, LessonScene, StillBackground
+from scenes.kit.lesson import FormulaOf, LessonScene
 from scenes.parts.plot2d.axes import nice_range
 from scenes.kit.settings import Setting
 
@@ -71,8 +71,10 @@ class _FunctionVariable:
 DescentFormula = Annotated[str, FormulaOf("_function_variable"), Setting("f as text, in one variable", max_length=300)]
 
 
-class DescentLesson(StillBackground, LessonScene):
+class DescentLesson(LessonScene):
     """The base of the one-variable gradient-descent lessons (not a lesson itself)."""
+
+    captions_last = True  # a large still cast: a caption swap redraws only the captions
 
     function: ClassVar[DescentFormula] = "(w - 1)**2 + 0.5"
     variable: ClassVar[Annotated[str, Setting("the variable's name (a formula in one other name uses that)", max_length=16)]] = "w"

@@ -49,7 +49,6 @@ from scenes.lessons.gradient.captions import (
     way_down_caption,
     zero_gradient_caption,
 )
-from scenes.lessons.gradient_field.scene import GradientFieldLesson
 from scenes.lessons.common.gradient_lesson import GradientLesson
 from scenes.lessons.partials.captions import FlatFacts, flat_caption
 from scenes.parts.hill3d.arrow_field import flat_arrow

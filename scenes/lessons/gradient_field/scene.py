@@ -32,7 +32,8 @@ TOP_VIEW = (0.0, -90.0)
 MARK_SIDE = 0.3
 
 
-class GradientFieldLesson(GradientLesson):
+@rendered_from("scenes.gradient")
+class GradientField(GradientLesson):
     """The hill from straight above: contour lines, and gradient arrows crossing them.
 
     The camera rises from the hillside to look straight down, and the hill gives way to its
@@ -162,7 +163,5 @@ class GradientFieldLesson(GradientLesson):
         self.play(*turns, FadeOut(self.legend), FadeIn(self.down_legend), run_time=1.5)
 
 
-@rendered_from("scenes.gradient")
-class GradientField(GradientFieldLesson):
-    """The hill from straight above: contour lines, and gradient arrows crossing them at
-    right angles, then turned round to -∇f."""
+#: The old name of the lesson's base (GradientField is the lesson itself now).
+GradientFieldLesson = GradientField

@@ -33,7 +33,7 @@ from manim import FadeIn, linear, smooth
 from mathcore import DescentPath, DomainError, gradient_descent
 
 from scenes.kit import style
-from scenes.kit.lesson import StillBackground, rendered_from
+from scenes.kit.lesson import rendered_from
 from scenes.lessons.common.hill import HillLesson
 from scenes.kit.pacing import MAX_SECONDS, reading_time
 from scenes.parts.walk.descent_walk import RollDescent, step_times
@@ -65,7 +65,7 @@ __all__ = ["BallRollsToMinimum", "MomentumRace"]
 
 # -- scene 1: one ball ---------------------------------------------------------------------------------
 @rendered_from("scenes.rolling")
-class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
+class BallRollsToMinimum(RollingPanel, HillLesson):
     """A ball rolls on the hill along the steps of gradient descent.
 
     The story: the hillside, seen from walking around it; the ball at ``start`` and the top
@@ -74,6 +74,8 @@ class BallRollsToMinimum(StillBackground, RollingPanel, HillLesson):
     labelled in its status colour, and how f changed. Left at its default, the title says
     what the walk does ("Rolling to a minimum", "A walk that diverges", ...).
     """
+
+    captions_last = True  # a large still cast: a caption swap redraws only the captions
 
     title = "Rolling down a hillside"
     subtitle = "Gradient descent on a hillside"
