@@ -9,6 +9,7 @@ from numpy.testing import assert_allclose
 
 from mathcore import Curve, DomainError
 from scenes.parts.plot2d.curve_spots import lesson_y_range, limit_point, rise_first, sweep_segments
+from scenes.parts.plot2d.plot_axes import scale_for
 from scenes.parts.plot2d.tangent import clip_segment
 
 
@@ -87,3 +88,40 @@ def test_rise_first_puts_the_triangle_away_from_the_curve():
     assert rise_first(Curve("sqrt(x)"), 1.0, 1.0) is False
 
 
+
+
+#: Functions whose first secant from the default step might have no rise: a wave through
+#: equal heights, a symmetric bowl, a cosine at its top, a kink, a pole, a steep cubic, a
+#: tiny slope, a plateau in a sigmoid's tail.
+RISE_FAMILY = [
+    ("x*sin(x)", (-6.0, 6.0), 1.5, 1.0),
+    ("x**2", (-2.0, 2.0), 0.0, 1.0),
+    ("cos(x)", (-6.0, 6.0), 0.0, 1.0),
+    ("sin(x)", (-6.0, 6.0), 1.5707963, 1.0),
+    ("abs(x - 1)", (-2.5, 2.5), 1.0, 0.5),
+    ("1/x", (-3.0, 3.0), 1.5, 1.0),
+    ("x**3", (-2.5, 2.5), 1.5, 1.0),
+    ("0.001*x", (-2.5, 2.5), 1.5, 1.0),
+    ("(x**2 - 1)**2", (-2.0, 2.0), -1.0, 2.0),
+    ("1/(1 + exp(-x))", (-8.0, 8.0), 6.0, 1.0),
+]
+
+
+@pytest.mark.parametrize(("function", "x_range", "x0", "h"), RISE_FAMILY)
+def test_the_first_secant_has_a_rise_one_can_see_with_both_points_in_the_plot(function, x_range, x0, h):
+    curve = Curve(function)
+    low, high = scale_for(*lesson_y_range(curve, x_range), ticks=6).as_range()[:2]  # as TangentSlope's axes
+    margin = 0.04 * (high - low)
+    y_limits = (low + margin, high - margin)
+    x, step = limit_point(curve, x0, h, x_range, y_limits)
+    assert 0 < abs(step) <= abs(h)
+    assert x_range[0] <= x + step <= x_range[1]
+    for point in (x, x + step):
+        assert y_limits[0] <= curve.value(point) <= y_limits[1]
+    rise = abs(curve.value(x + step) - curve.value(x))
+    assert rise >= 0.12 * (y_limits[1] - y_limits[0]) - 1e-12, (x, step, rise)
+
+
+def test_a_constant_still_gets_a_secant_without_a_rise():
+    x, step = limit_point(Curve("3 + 0*x"), 0.0, 1.0, (-2.0, 2.0), (2.0, 4.0))
+    assert (x, step) == (0.0, 1.0)

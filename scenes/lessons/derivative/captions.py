@@ -1,46 +1,71 @@
-"""What the derivative lesson says, from what mathcore computed (pure: no manim).
+"""What the derivative lesson says: pure functions from facts to text (no manim).
 
-The lesson has three parts: a secant through two points, the secant shrinking into the
-tangent, and the tangent sliding along the curve. The slide is planned here as a row of
-*legs* (:func:`sweep_plan`): a :class:`Stretch` the tangent slides across (between two flat
-points f' has one sign, so one caption holds for the whole stretch), a :class:`Stop` at a
-flat point (a caption about that moment, which ends before the tangent moves on) and a
-:class:`Gap` the tangent jumps (a pole, a corner, the graph leaving the plot). Each caption
-is a pure function of its facts, so the tests check them for many functions without
-drawing anything.
+Each caption is a function of the record it claims from (:mod:`scenes.lessons.derivative.facts`);
+the lines that claim nothing about this f come with :data:`~scenes.kit.beats.NO_FACTS`. Numbers go
+through :mod:`scenes.kit.numbers` (no scientific notation). The fact records and their functions
+are re-exported here, so ``from scenes.derivative_beats import Stretch, sweep_plan`` still works.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
-import numpy as np
-
-from mathcore import Curve, DomainError
-
-from scenes.kit.beats import Facts
+from scenes.kit.beats import NO_FACTS, Facts
 from scenes.kit.numbers import number, shown
+from scenes.lessons.derivative.facts import (
+    MAX_DECIMALS,
+    Gap,
+    Leg,
+    NoSlide,
+    SecantFacts,
+    Slide,
+    Stop,
+    Stretch,
+    TangentFacts,
+    slope_decimals,
+    sweep_plan,
+)
 
 __all__ = [
     "Gap",
+    "NoSlide",
     "SecantFacts",
+    "Slide",
     "Stop",
     "Stretch",
     "TangentFacts",
     "equals",
     "gap_caption",
+    "intro_caption",
+    "no_slide_caption",
     "point_text",
     "secant_caption",
+    "shrink_caption",
+    "slide_caption",
     "slope_decimals",
     "stop_caption",
     "stretch_caption",
+    "summary_caption",
     "sweep_plan",
     "tangent_caption",
 ]
+_REEXPORTED = (MAX_DECIMALS, Leg)  # public names of the old module, kept importable
 
-#: Beyond this many turning points a stretch is slid in one go (its sign changes).
-MAX_DECIMALS = 6
+
+def intro_caption() -> tuple[str, Facts]:
+    """The question the lesson opens with (no claim about this f)."""
+    return "How steep is the graph of f at a single point?", NO_FACTS
+
+
+def slide_caption(facts: Slide) -> str:
+    """The line that starts the slide (the tangent will move; nothing about this f)."""
+    if not facts.moved:
+        raise ValueError("the slide caption needs a slide that moves the tangent")
+    return "Slide the tangent along the curve: its slope is f' at each point."
+
+
+def no_slide_caption(facts: NoSlide) -> str:
+    """Why there is no slide: f has no stretch in the sweep where the tangent fits."""
+    v, d = facts.variable, facts.decimals
+    return f"f has no stretch from {v} = {number(facts.low, d)} to {number(facts.high, d)} where the tangent could slide."
 
 
 def point_text(x: float) -> str:
@@ -55,41 +80,7 @@ def equals(value: float, decimals: int) -> str:
     return "=" if shown(value, decimals) == value else "≈"
 
 
-def slope_decimals(curve: Curve, x_range: tuple[float, float], decimals: int) -> int:
-    """Decimals for slopes on this curve: ``decimals``, or more when the slopes are so small
-    that they would all round to zero (``0.001*x`` shows 0.0010, not 0)."""
-    xs = np.linspace(float(x_range[0]), float(x_range[1]), 201)
-    slopes = np.abs(np.asarray(curve.derivative.evaluate(xs), dtype=float))
-    slopes = slopes[np.isfinite(slopes) & (slopes > 0)]
-    if not slopes.size:
-        return decimals
-    typical = float(np.median(slopes))
-    return int(min(MAX_DECIMALS, max(decimals, 1 - math.floor(math.log10(typical)))))
-
-
 # -- the limit part ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SecantFacts(Facts):
-    """The first secant: through x0 and x0 + h, with its slope Δy/Δx."""
-
-    variable: str
-    x0: float
-    x1: float
-    slope: float
-    decimals: int
-    moved: bool = True  # the second point slides onto the first
-
-
-@dataclass(frozen=True)
-class TangentFacts(Facts):
-    """The tangent at x0 and its slope f'(x0)."""
-
-    variable: str
-    x0: float
-    slope: float
-    decimals: int
-
-
 def secant_caption(facts: SecantFacts) -> tuple[str, str]:
     """The two captions of the secant: what it is, and its slope as rise over run."""
     v = facts.variable
@@ -111,60 +102,12 @@ def tangent_caption(facts: TangentFacts) -> str:
 
 
 # -- the slide ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Stretch(Facts):
-    """A stretch the tangent slides across, from ``start`` to ``end``.
-
-    ``slope`` is f' in the middle of the stretch when f' keeps one sign all along (zero for
-    a flat piece), None when it changes sign (more turns than the lesson stops at);
-    ``turns`` counts the turning points inside. ``rose`` / ``fell``: f(end) vs f(start)
-    with f' of one sign, so f rose (fell) all the way.
-    """
-
-    variable: str
-    start: float
-    end: float
-    slope: float | None
-    rose: bool
-    fell: bool
-    decimals: int
-    turns: int = 0
-    moved: bool = True
-
-
-@dataclass(frozen=True)
-class Stop(Facts):
-    """A flat point where the tangent pauses: f'(x) = 0; ``kind`` from mathcore."""
-
-    variable: str
-    x: float
-    kind: str
-    decimals: int
-    slope: float = 0.0
-    in_range: bool = True
-
-
-@dataclass(frozen=True)
-class Gap(Facts):
-    """A jump of the tangent from ``start`` to ``end``: a corner at ``corner`` (f has a
-    value but no tangent), else f has no value or leaves the plot in between."""
-
-    variable: str
-    start: float
-    end: float
-    corner: float | None
-    decimals: int
-
-
-Leg = Stretch | Stop | Gap
-
-
 def stretch_caption(facts: Stretch) -> str:
     """What one stretch of the slide shows."""
     v, d = facts.variable, facts.decimals
     where = f"From {v} = {number(facts.start, d)} to {number(facts.end, d)}"
     if facts.slope is None:
-        return f"{where} the sign of f' changes {facts.turns} times: watch the panel."
+        return f"{where} the sign of f' changes {facts.turns} times: watch the tangent tilt."
     if facts.slope == 0:
         return f"{where}, f' = 0: the tangent is flat and f stays level."
     if facts.slope > 0:
@@ -195,44 +138,3 @@ def summary_caption() -> str:
     return "The sign of f' says which way f goes; its size says how fast."
 
 
-def _stretch(curve: Curve, a: float, b: float, turns: int, decimals: int) -> Stretch:
-    v = curve.variable
-    if turns:
-        return Stretch(v, a, b, None, False, False, decimals, turns)
-    try:
-        slope = shown(curve.slope(0.5 * (a + b)), MAX_DECIMALS)
-        fa, fb = curve.value(a), curve.value(b)
-    except DomainError:
-        return Stretch(v, a, b, None, False, False, decimals, 0)
-    return Stretch(v, a, b, slope, slope > 0 and fb > fa, slope < 0 and fb < fa, decimals)
-
-
-def sweep_plan(
-    curve: Curve, segments: list[tuple[float, float]], decimals: int, max_stops: int
-) -> tuple[Leg, ...]:
-    """The legs of the slide over ``segments`` (the stretches where the tangent can be
-    drawn, in order): stretches, stops at the first ``max_stops`` flat points (not a
-    plateau's middle), and gaps between segments. After the last stop the rest of the
-    slide is one stretch per segment, which may count turns.
-    """
-    legs: list[Leg] = []
-    stops_left = max_stops
-    for index, (a, b) in enumerate(segments):
-        points = curve.critical_points((a, b))
-        if index > 0:
-            prev = segments[index - 1][1]
-            corners = [p.x for p in curve.critical_points((prev, a)) if p.sharp]
-            legs.append(Gap(curve.variable, prev, a, corners[0] if corners else None, decimals))
-        flats = [p for p in points if not p.sharp and p.kind != "plateau" and a < p.x < b]
-        here = a
-        for point in flats:
-            if stops_left <= 0:
-                break
-            legs.append(_stretch(curve, here, point.x, 0, decimals))
-            legs.append(Stop(curve.variable, point.x, point.kind, decimals))
-            stops_left -= 1
-            here = point.x
-        turns = sum(1 for p in points if p.turning and here < p.x < b)
-        if b > here:
-            legs.append(_stretch(curve, here, b, turns, decimals))
-    return tuple(legs)

@@ -11,7 +11,8 @@ Render it with ``manim -ql scenes/derivative.py TangentSlope``. A variant is a s
         function = "x**3 - 3*x"
 
 Every number on screen comes from :class:`mathcore.Curve`; every caption is written from
-facts by :mod:`scenes.lessons.derivative.captions`. This module only decides where to draw.
+facts (:mod:`scenes.lessons.derivative.facts`) by :mod:`scenes.lessons.derivative.captions`.
+This module only decides where to draw.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from manim import LEFT, UP, Create, Dot, FadeIn, FadeOut, MathTex, ReplacementTr
 
 from mathcore import Curve, DomainError, ExpressionError, choose_variable
 from scenes.lessons.derivative import captions as words
+from scenes.lessons.derivative import facts
+from scenes.kit.beats import NO_FACTS
 from scenes.kit import style
 from scenes.kit.lesson import FormulaOf, LessonScene, fit_width, rendered_from
 from scenes.kit.pacing import MAX_SECONDS, reading_time
@@ -121,7 +124,7 @@ class TangentSlope(LessonScene):
         self.graph = self.make_graph()
         self.formula = self.make_formula()
         inner_y = _inner(self.axes.y_range[:2])
-        self.slope_decimals = words.slope_decimals(self.curve, self.x_range, self.decimals)
+        self.slope_decimals = facts.slope_decimals(self.curve, self.x_range, self.decimals)
         x0, h = limit_point(self.curve, self.x0, self.h_start, self.x_range, inner_y)
         self.x0_shown, self.h_shown = _round_point(self.curve, x0, h)
         self.h_last = float(np.sign(self.h_shown) * min(abs(self.h_end), abs(self.h_shown)))
@@ -146,7 +149,7 @@ class TangentSlope(LessonScene):
         self.sweep_group = VGroup(self.point, self.tangent, self.sweep_cast)
         low, high = self.sweep_span()
         self.segments = sweep_segments(self.curve, (low, high), inner_y) if low < high else []
-        self.legs = words.sweep_plan(self.curve, self.segments, self.decimals, self.max_flat_stops)
+        self.legs = facts.sweep_plan(self.curve, self.segments, self.decimals, self.max_flat_stops)
 
     # -- overridable hooks -------------------------------------------------------------------
     def make_curve(self) -> Curve:
@@ -206,16 +209,11 @@ class TangentSlope(LessonScene):
     def set_position(self, x: float) -> None:
         """Show the tangent at ``x`` (rounded to the digits of its readout, except at a flat
         stop), its slope and the matching sign word."""
-        stop = next((leg.x for leg in self.legs if isinstance(leg, words.Stop) and abs(leg.x - x) < 1e-9), None)
-        for candidate in [stop] if stop is not None else [round(float(x), self.decimals), float(x)]:
-            try:
-                tangent = self.curve.tangent(candidate)
-            except DomainError:
-                continue
-            if self.axes.y_range[0] <= tangent.point[1] <= self.axes.y_range[1]:
-                break
-        else:
+        stops = [leg.x for leg in self.legs if isinstance(leg, facts.Stop)]
+        found = _shown_tangent(self.curve, x, stops, self.decimals, self.axes.y_range[:2])
+        if found is None:
             return
+        candidate, tangent = found
         self.point.move_to(self.c2p(*tangent.point))
         self.place_tangent(candidate, tangent.slope)
         self.x_readout.show(candidate)
@@ -225,34 +223,35 @@ class TangentSlope(LessonScene):
     # -- the lesson ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.play_title_card(hold=self.title_hold)
-        self.caption("How steep is the graph of f at a single point?")
+        question, known = words.intro_caption()
+        self.caption(question, facts=known)
         self.play(Create(self.axes), run_time=1.0)
         self.play(Create(self.graph), FadeIn(self.formula), run_time=1.5)
         self.show_secant()
         self.show_tangent()
         self.slide_tangent()
-        self.caption(words.summary_caption())
+        self.caption(words.summary_caption(), facts=NO_FACTS)
         self.hold(extra=self.end_hold)
         self.clear_caption()
 
     def show_secant(self) -> None:
-        facts = words.SecantFacts(self.curve.variable, self.x0_shown, self.x0_shown + self.h_shown, self.secant.slope, self.slope_decimals)
-        what, slope = words.secant_caption(facts)
-        self.caption(what, facts=facts)
+        secant = facts.SecantFacts(self.curve.variable, self.x0_shown, self.x0_shown + self.h_shown, self.secant.slope, self.slope_decimals)
+        what, slope = words.secant_caption(secant)
+        self.caption(what, facts=secant)
         self.play(FadeIn(self.point, scale=0.5), FadeIn(self.secant.point, scale=0.5), run_time=0.6)
         self.play(Create(self.secant.line), run_time=0.8)
-        self.caption(slope, facts=facts)
+        self.caption(slope, facts=secant)
         self.play(*(FadeIn(m) for m in self.secant.triangle), FadeIn(self.run_readout), FadeIn(self.secant_readout), run_time=0.8)
         self.hold(extra=self.read_time)
-        self.caption(words.shrink_caption(facts), facts=facts)
+        self.caption(words.shrink_caption(secant), facts=secant)
         self.add(self.secant, self.run_readout, self.secant_readout, self.shrink)
         self.secant.add_updater(lambda _: self.set_step(self.shrink.get_value()))
         self.play(self.shrink.animate.set_value(1.0), run_time=self.shrink_time, rate_func=smooth)
         self.secant.clear_updaters()
 
     def show_tangent(self) -> None:
-        facts = words.TangentFacts(self.curve.variable, self.x0_shown, self.slope0, self.slope_decimals)
-        self.caption(words.tangent_caption(facts), facts=facts)
+        tangent = facts.TangentFacts(self.curve.variable, self.x0_shown, self.slope0, self.slope_decimals)
+        self.caption(words.tangent_caption(tangent), facts=tangent)
         self.play(
             ReplacementTransform(self.secant.line, self.tangent),
             FadeOut(self.secant.triangle),
@@ -265,9 +264,11 @@ class TangentSlope(LessonScene):
     def slide_tangent(self) -> None:
         if not self.segments:
             low, high = self.sweep_span()
-            self.caption(f"f has no stretch from {self.curve.variable} = {low:g} to {high:g} where the tangent could slide.")
+            nowhere = facts.NoSlide(self.curve.variable, low, high, self.decimals)
+            self.caption(words.no_slide_caption(nowhere), facts=nowhere)
             return
-        self.caption("Slide the tangent along the curve: its slope is f' at each point.")
+        slide = facts.Slide(self.segments[0][0], self.segments[-1][1])
+        self.caption(words.slide_caption(slide), facts=slide)
         self.set_position(self.x0_shown)
         self.play(FadeOut(self.run_readout), FadeOut(self.secant_readout), FadeOut(self.limit_readout), run_time=0.5)
         self.play(FadeIn(self.sweep_cast), run_time=0.5)
@@ -280,12 +281,12 @@ class TangentSlope(LessonScene):
             self.jump_to(start)
         total = sum(b - a for a, b in self.segments)
         for leg in self.legs:
-            if isinstance(leg, words.Stretch):
+            if isinstance(leg, facts.Stretch):
                 text = words.stretch_caption(leg)
                 self.caption(text, facts=leg)
                 run = min(max(self.sweep_time * (leg.end - leg.start) / total, reading_time(text)), MAX_SECONDS - 1.0)
                 self.play(self.x_tracker.animate.set_value(leg.end), run_time=run, rate_func=linear)
-            elif isinstance(leg, words.Stop):
+            elif isinstance(leg, facts.Stop):
                 self.caption(words.stop_caption(leg), facts=leg)
                 self.hold(extra=self.flat_pause)
             else:
@@ -318,6 +319,21 @@ def _inner(y_range) -> Range:
     low, high = float(y_range[0]), float(y_range[1])
     margin = 0.04 * (high - low)
     return low + margin, high - margin
+
+
+def _shown_tangent(curve: Curve, x: float, stops: list[float], decimals: int, y_range) -> tuple[float, object] | None:
+    """The point the slide shows at ``x`` and mathcore's tangent there: a flat stop's exact
+    place, else ``x`` rounded to the readout's digits (or ``x`` itself), where f has a
+    value inside ``y_range``; None if neither has."""
+    stop = next((s for s in stops if abs(s - x) < 1e-9), None)
+    for candidate in [stop] if stop is not None else [round(float(x), decimals), float(x)]:
+        try:
+            tangent = curve.tangent(candidate)
+        except DomainError:
+            continue
+        if y_range[0] <= tangent.point[1] <= y_range[1]:
+            return candidate, tangent
+    return None
 
 
 def _round_point(curve: Curve, x0: float, h: float) -> tuple[float, float]:

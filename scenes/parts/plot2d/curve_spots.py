@@ -85,6 +85,19 @@ def _continuous(curve: Curve, a: float, b: float, y_limits: tuple[float, float])
     return bool(np.isclose(xs[0], lo) and np.isclose(xs[-1], hi))
 
 
+#: The least rise of the first secant, as a fraction of the plot's height (about 0.5 frame
+#: units in the lesson's plot: a rise leg long enough to see and to carry its label).
+MIN_RISE = 0.12
+
+
+def _rise(curve: Curve, x: float, h: float) -> float:
+    """``|f(x + h) - f(x)|``, or 0 where f has no value at ``x + h``."""
+    try:
+        return abs(curve.value(x + h) - curve.value(x))
+    except DomainError:
+        return 0.0
+
+
 def limit_point(
     curve: Curve,
     x0: float,
@@ -92,14 +105,19 @@ def limit_point(
     x_range: tuple[float, float],
     y_limits: tuple[float, float],
     grid: int = 200,
+    min_rise: float = MIN_RISE,
 ) -> tuple[float, float]:
     """The point and first step of the limit part: ``(x0, h)`` if they can be shown, else the
     nearest that can.
 
-    Shown means: f and f' are defined at ``x0``, and the graph runs unbroken inside
-    ``y_limits`` from ``x0`` to ``x0 + h``. Tried in order: the step ``h``, the step ``-h``,
-    then halved steps (down to ``h / 8``); then the same at grid points of ``x_range``,
-    nearest to ``x0`` first. Raises :class:`DomainError` if nothing fits.
+    Shown means: f and f' are defined at ``x0``, the graph runs unbroken inside ``y_limits``
+    from ``x0`` to ``x0 + h`` (so both points are in the plot), and the rise
+    ``|f(x0 + h) - f(x0)|`` is at least ``min_rise`` of the height of ``y_limits`` (a
+    rise-over-run demo needs a rise one can see: on ``x*sin(x)`` the step from 1.5 to 2.5
+    has none). Tried in order: the step ``h``, the step ``-h``, then halved steps (down to
+    ``h / 8``); then the same at grid points of ``x_range``, nearest to ``x0`` first. Only
+    when no point has a visible rise (a constant) is any rise accepted. Raises
+    :class:`DomainError` if nothing fits.
     """
     if h == 0 or not np.isfinite(h):
         raise ValueError(f"h_start must be a finite non-zero step, got {h!r}")
@@ -107,18 +125,24 @@ def limit_point(
     candidates = [float(np.clip(x0, low, high))]
     grid_points = [round(float(x), 9) for x in np.linspace(low, high, grid + 1)]
     candidates += sorted(grid_points, key=lambda x: (abs(x - x0), x))
+    steps = [float(sign * size) for size in (abs(h), abs(h) / 2, abs(h) / 4, abs(h) / 8) for sign in (np.sign(h), -np.sign(h))]
+    usable = []
     for x in candidates:
         try:
             y = curve.value(x)
             curve.slope(x)
         except DomainError:
             continue
-        if not y_limits[0] < y < y_limits[1]:
-            continue
-        for size in (abs(h), abs(h) / 2, abs(h) / 4, abs(h) / 8):
-            for sign in (np.sign(h), -np.sign(h)):
-                step_h = float(sign * size)
-                if low - 1e-12 <= x + step_h <= high + 1e-12 and _continuous(curve, x, x + step_h, y_limits):
+        if y_limits[0] < y < y_limits[1]:
+            usable.append(x)
+    for need in (min_rise * (y_limits[1] - y_limits[0]), 0.0):
+        for x in usable:
+            for step_h in steps:
+                if not low - 1e-12 <= x + step_h <= high + 1e-12:
+                    continue
+                if need and _rise(curve, x, step_h) < need:
+                    continue
+                if _continuous(curve, x, x + step_h, y_limits):
                     return float(x), step_h
     raise DomainError(
         f"f({curve.variable}) = {curve.text} has no point near {curve.variable} = {x0:g} "
