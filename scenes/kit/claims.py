@@ -236,7 +236,7 @@ _VERBAL_NEGATION = re.compile(
     r"\b(?:not|never|cannot|fails? to|failed to|failing to|without|instead of)\b|n't\b|\bno longer\b", re.IGNORECASE
 )
 _SUBJECT_NEGATION = re.compile(r"\b(?:none|neither|nor|0 of|zero of)\b|\bno\b(?! longer)", re.IGNORECASE)
-_LEADING_ZERO = re.compile(r"^\s*(?:0|zero)\s+(?!slope|step\b|is\b|=)[a-z]", re.IGNORECASE)
+_LEADING_ZERO = re.compile(r"^\s*(?:0|zero)\s+(?!slope|step\b|is\b|of\b|=)[a-z]", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 
 

@@ -48,3 +48,146 @@ def test_a_slope_that_starts_with_a_zero_is_not_a_flat_claim():
     facts = StepFacts(fell=False, rose=False, slope=0.54, moved=False)
     assert claim_problems("Here the slope 0.54 is positive.", facts) == []
     assert claim_problems("Here the slope 0 means no way is down.", facts)
+
+
+# --- The checker as a net: a table of sentences, facts and the right verdict ----------------
+
+from types import SimpleNamespace as F  # noqa: E402
+
+DIVERGED = F(status="diverged", kind=None, in_range=False)
+CONVERGED = F(status="converged", kind="minimum", in_range=True)
+MAX_STEPS = F(status="max_steps", kind=None, in_range=True)
+OSCILLATING = F(status="oscillating", kind=None, in_range=True)
+SADDLE = F(status="converged", kind="saddle", in_range=True)
+FELL = F(fell=True, rose=False, slope=-1.5, moved=True)
+ROSE = F(fell=False, rose=True, slope=2.0, moved=True)
+STILL = F(fell=False, rose=False, slope=0.0, moved=False)
+LEVEL = F(slope=0.0)
+STEEP = F(slope=0.3)
+DOWN = F(slope=-0.3)
+SHOWN = F(visible=frozenset({"ball", "yellow ball", "trail", "map", "panel"}))
+BARE = F(visible=frozenset({"ball"}))
+
+OK, WRONG = True, False
+
+TABLE = [
+    # the sentences quoted in issue 13
+    ("The walk is converging to the minimum.", DIVERGED, WRONG),
+    ("It keeps diverging.", CONVERGED, WRONG),
+    ("f drops at every step.", STILL, WRONG),
+    ("The ball stops at a minimum.", SADDLE, WRONG),
+    ("The tangent is level here.", STEEP, WRONG),
+    ("It never converges.", DIVERGED, OK),
+    ("The walk has not settled after 60 steps.", MAX_STEPS, OK),
+    ("Seen from the top view.", CONVERGED, OK),
+    # negation, in its own clause
+    ("It never converges.", CONVERGED, WRONG),
+    ("It does not reach a minimum.", SADDLE, OK),
+    ("It does not reach a minimum.", CONVERGED, WRONG),
+    ("There is no minimum here.", SADDLE, OK),
+    ("There is no minimum here.", CONVERGED, WRONG),
+    ("The tangent isn't flat.", STEEP, OK),
+    ("The tangent isn't flat.", LEVEL, WRONG),
+    ("The walk has not settled after 60 steps.", CONVERGED, WRONG),
+    ("It didn't converge, it diverged.", DIVERGED, OK),
+    ("It didn't diverge, it converged.", DIVERGED, WRONG),
+    ("It never converges and keeps bouncing.", OSCILLATING, OK),
+    ("It never converges and keeps bouncing.", DIVERGED, WRONG),
+    ("It does not settle: it bounces back and forth.", OSCILLATING, OK),
+    ("f does not go down.", ROSE, OK),
+    ("f does not go down.", FELL, WRONG),
+    ("No step goes up.", FELL, OK),
+    ("No step goes up.", ROSE, WRONG),
+    ("0 of the steps go up.", FELL, OK),
+    ("5 of the steps go down, 0 overshoot and go up.", FELL, OK),
+    ("5 of the steps go down, 1 overshoots and goes up.", FELL, WRONG),
+    ("f neither rises nor falls.", STILL, OK),
+    ("f neither rises nor falls.", FELL, WRONG),
+    ("The slope is not negative.", STEEP, OK),
+    ("The slope is not negative.", DOWN, WRONG),
+    ("It fails to converge.", MAX_STEPS, OK),
+    ("Without converging, it stops after 60 steps.", MAX_STEPS, OK),
+    ("The walk no longer moves.", STILL, OK),
+    ("The walk no longer moves.", FELL, WRONG),
+    # inflection and synonyms
+    ("The walk converged.", CONVERGED, OK),
+    ("It settles at the minimum.", CONVERGED, OK),
+    ("It settled.", MAX_STEPS, WRONG),
+    ("The walk comes to rest.", DIVERGED, WRONG),
+    ("The walk comes to rest at a minimum.", CONVERGED, OK),
+    ("It ends at a minimum.", SADDLE, WRONG),
+    ("The walk reached the minimum.", CONVERGED, OK),
+    ("The walk is reaching a minimum.", OSCILLATING, WRONG),
+    ("It diverges.", DIVERGED, OK),
+    ("The walk heads off to infinity.", CONVERGED, WRONG),
+    ("The walk escapes.", CONVERGED, WRONG),
+    ("Each step runs away further.", DIVERGED, OK),
+    ("The values blow up.", MAX_STEPS, WRONG),
+    ("It oscillates.", OSCILLATING, OK),
+    ("It is oscillating.", CONVERGED, WRONG),
+    ("f decreases.", FELL, OK),
+    ("f decreases.", ROSE, WRONG),
+    ("The walk descends.", ROSE, WRONG),
+    ("f ends lower.", FELL, OK),
+    ("f climbs.", ROSE, OK),
+    ("f climbs.", FELL, WRONG),
+    ("f increases.", FELL, WRONG),
+    ("f goes up.", FELL, WRONG),
+    ("The tangent is horizontal here.", STEEP, WRONG),
+    ("The tangent is horizontal here.", LEVEL, OK),
+    ("It has zero slope.", STEEP, WRONG),
+    ("It has a level tangent.", LEVEL, OK),
+    ("Walking north, the ground rises.", F(slope=0.5), OK),
+    ("Walking north, the ground rises.", F(slope=-0.5), WRONG),
+    ("Walking north, the ground falls.", F(slope=-0.5), OK),
+    ("The ball rolls.", F(moved=False, visible=True), WRONG),
+    ("The ball stays put.", F(moved=False, visible=True), OK),
+    ("The ball stays put.", F(moved=True, visible=True), WRONG),
+    ("The ball does not move.", F(moved=False, visible=True), OK),
+    ("The ball does not move.", F(moved=True, visible=True), WRONG),
+    ("Slide the tangent along the curve.", F(), OK),
+    # off the map
+    ("The walk leaves the map.", F(in_range=False, visible=True), OK),
+    ("The walk leaves the map.", F(in_range=True, visible=True), WRONG),
+    ("The very first step lands outside the picture.", F(left_view=True), OK),
+    ("The very first step lands outside the picture.", F(left_view=False), WRONG),
+    # maxima and saddles
+    ("It reached a maximum.", SADDLE, WRONG),
+    ("It stops at a saddle.", SADDLE, OK),
+    ("This is not a saddle.", SADDLE, WRONG),
+    ("Up one way, down another: a saddle.", SADDLE, OK),
+    # a minimum outside the range shown, or not shown
+    ("The ball reached a minimum.", F(kind="minimum", in_range=False, visible=True), WRONG),
+    ("It reached a minimum.", F(kind="minimum", in_range=True, visible=frozenset({"ball"})), WRONG),
+    ("It reached a minimum.", F(kind="minimum", in_range=True, visible=frozenset({"ball", "minimum"})), OK),
+    # visible
+    ("Watch the panel.", F(), WRONG),
+    ("Watch the panel.", BARE, WRONG),
+    ("Watch the panel.", SHOWN, OK),
+    ("The yellow ball leads.", BARE, WRONG),
+    ("The yellow ball leads.", SHOWN, OK),
+    ("The ball is on the map.", BARE, WRONG),
+    ("The ball is on the map.", SHOWN, OK),
+    ("The trail shows every step.", F(visible=False), WRONG),
+    ("The trail shows every step.", F(visible=True), OK),
+    ("Think of a ball on a hill.", F(), OK),
+    ("The ball does not move.", F(moved=False, visible=frozenset()), WRONG),
+    # numbers and words that only look like claims
+    ("Here the slope 0.54 is positive.", STEEP, OK),
+    ("At step 0 the ball rolls.", F(moved=True, visible=True), OK),
+    ("Gradient descent takes steps.", F(), OK),
+    ("The arrows point uphill.", F(), OK),
+    ("Rise over run gives the slope.", F(), OK),
+]
+
+
+@pytest.mark.parametrize("text, facts, right", TABLE, ids=[f"{i}:{t}" for i, (t, _, _) in enumerate(TABLE)])
+def test_the_checker_judges_each_sentence_right(text, facts, right):
+    problems = claim_problems(text, facts)
+    assert (problems == []) is right, problems
+
+
+def test_a_negation_flips_only_its_own_clause():
+    facts = F(status="diverged", fell=True)
+    assert claim_problems("It never converges, but f falls.", facts) == []
+    assert claim_problems("It never converges, but f does not fall.", facts)
