@@ -18,7 +18,7 @@ from scenes.kit.layout import Box
 from scenes.parts.plot2d.curve_spots import rise_first
 from scenes.parts.plot2d.tangent import clip_segment, slope_segment
 
-__all__ = ["Secant", "place_clipped", "set_ends"]
+__all__ = ["Secant", "fits", "place_clipped", "place_label", "set_ends"]
 
 
 def set_ends(line: Line, start, end) -> None:
@@ -33,6 +33,26 @@ def place_clipped(line: Line, start, end, box: Box) -> bool:
         return False
     set_ends(line, *clipped)
     return True
+
+
+def fits(mobject, box: Box) -> bool:
+    """True if ``mobject``'s bounding box lies inside ``box``."""
+    return bool(
+        mobject.get_left()[0] >= box.left and mobject.get_right()[0] <= box.right
+        and mobject.get_bottom()[1] >= box.bottom and mobject.get_top()[1] <= box.top
+    )
+
+
+def place_label(label, leg: Line, outward, box: Box, buff: float = 0.12) -> None:
+    """Put ``label`` beside ``leg`` on its ``outward`` side, or on the other side when that
+    leaves ``box``, and in any case inside ``box``: a label never runs over the plot's frame
+    or the tick numbers beyond it."""
+    label.next_to(leg, outward, buff=buff)
+    if not fits(label, box):
+        label.next_to(leg, -np.asarray(outward), buff=buff)
+    shift_x = max(box.left - label.get_left()[0], 0.0) - max(label.get_right()[0] - box.right, 0.0)
+    shift_y = max(box.bottom - label.get_bottom()[1], 0.0) - max(label.get_top()[1] - box.top, 0.0)
+    label.shift([shift_x, shift_y, 0.0])
 
 
 class Secant(VGroup):
@@ -105,8 +125,8 @@ class Secant(VGroup):
         # Each label sits outside the triangle, on the far side of its leg from the chord.
         outward_run = (UP if f1 >= f0 else DOWN) if self.rise_first else (DOWN if f1 >= f0 else UP)
         outward_rise = (LEFT if h > 0 else RIGHT) if self.rise_first else (RIGHT if h > 0 else LEFT)
-        self.run_label.next_to(self.run_leg, outward_run, buff=0.12)
-        self.rise_label.next_to(self.rise_leg, outward_rise, buff=0.12)
+        for label, leg, outward in ((self.run_label, self.run_leg, outward_run), (self.rise_label, self.rise_leg, outward_rise)):
+            place_label(label, leg, outward, self.box)
         for label, leg in ((self.run_label, self.run_leg), (self.rise_label, self.rise_leg)):
             label.set_opacity(float(np.clip((leg.get_length() - 0.35) / 0.4, 0.0, 1.0)))
         return True
