@@ -107,6 +107,8 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
     progress = progress or ProgressReporter()
     from manim import tempconfig
 
+    from scenes.kit import tex_cache
+
     from . import captions, encoding, media
     from .registry import make_scene_class, scene_classes
 
@@ -123,7 +125,9 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
         "format": "mp4",
         "output_file": job.id,
         **encoding.manim_options(),
+        **tex_cache.shared_dirs(),  # clips typeset the same formulas: one cache, whole files only
     }
+    tex_cache.install()
     with tempconfig(options):
         scene = scene_class()
         writer = encoding.use_twin_writer(scene)  # the webm and poster come from the same frames

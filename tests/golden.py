@@ -12,17 +12,20 @@ Regenerate after an intended visual change with ``pytest tests/test_golden_<topi
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from scenes.kit import tex_cache
 
 #: The cairo version that drew tests/control_data/*/*.npz.
 CONTROL_CAIRO = "1.16.0"
 
-#: A content-hashed LaTeX and text cache shared by the renders of one test process (one per
-#: pytest-xdist worker, so two processes never compile the same file at once).
-CACHE = Path(tempfile.gettempdir()) / "calculus-lessons-test-cache" / os.environ.get("PYTEST_XDIST_WORKER", "main")
-CACHED = {"tex_dir": str(CACHE / "Tex"), "text_dir": str(CACHE / "texts")}
+#: The content-hashed LaTeX and text cache shared by every test process (all pytest-xdist
+#: workers) and by storyboards (:func:`scenes.kit.tex_cache.shared_dirs`): each entry is made
+#: in a private folder and published whole by an atomic rename, so workers typesetting the
+#: same formula at once are safe.
+CACHED = tex_cache.shared_dirs()
+CACHE = Path(CACHED["tex_dir"]).parent
+tex_cache.install()
 
 
 def draw_final_state(scene) -> None:

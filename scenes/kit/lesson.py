@@ -30,6 +30,9 @@ from scenes.kit.layout import ZONES, Zones
 from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
 from scenes.parts.hill3d.fast3d import FastThreeDCamera
 from scenes.kit.settings import Setting, check_value, describe, setting_of
+from scenes.kit.tex_cache import install as _install_safe_caches
+
+_install_safe_caches()  # TeX and Text caches shared by processes hand out whole files only
 
 __all__ = [
     "CurveFormula",

@@ -110,16 +110,18 @@ def dry_run(scene_class: type, check_layout: bool = True, **settings: Any) -> St
             "pixel_width": 854,
             "pixel_height": 480,
             "frame_rate": 15,
-            "tex_dir": str(_tex_cache()),
+            **_tex_cache(),
         }
         scene, duration = _run(scene_class, options, _check_layout if check_layout else None, skip=True)
     return Storyboard(scene_class.__name__, scene.beats, duration)
 
 
-def _tex_cache() -> Path:
-    path = Path(tempfile.gettempdir()) / "lessons-tex-cache"
-    path.mkdir(exist_ok=True)
-    return path
+def _tex_cache() -> dict[str, str]:
+    """``tex_dir`` and ``text_dir`` in the cache every process shares (safe: :mod:`scenes.kit.tex_cache`)."""
+    from scenes.kit import tex_cache
+
+    tex_cache.install()
+    return tex_cache.shared_dirs()
 
 
 def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 480, **settings: Any) -> Storyboard:
@@ -148,7 +150,7 @@ def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 4
             "frame_rate": 5,
             "write_to_movie": True,
             "format": "mp4",
-            "tex_dir": str(_tex_cache()),
+            **_tex_cache(),
         }
         scene, duration = _run(scene_class, options, grab)
     font = ImageFont.load_default()
