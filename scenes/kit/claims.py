@@ -150,7 +150,7 @@ CLAIMS: tuple[Claim, ...] = (
         "the tangent is flat",
         r"\b(?:(?:is|are|was|were|looks?|goes|went|turns?|stays?|becomes?|gets?)(?:n't| not| never)? "
         r"(?:quite |perfectly |exactly |completely )?(?:flat|level|horizontal)\b|"
-        r"(?:flat|level|horizontal) (?:tangent|line|spot|point)\b|flat (?:here|there|at)\b|"
+        r"(?:flat|level|horizontal) (?:tangent|line|spot|point)\b|flat (?:here|there|at)\b|(?:not|never) (?:yet |quite )?flat\b|"
         r"zero slope|slope (?:is |of |= |equals |was )?(?:zero|0)(?![.,]?\d))",
         "slope", _zero, "the tangent is not flat",
     ),
@@ -229,7 +229,7 @@ _IMPERATIVES = frozenset(
 
 _CLAUSE_BREAK = re.compile(
     r"(?<=[.!?;:])\s+|[.!?;:]$|,\s+|\s+[-–—]\s+|\(|\)|"
-    r"\s+(?=(?:but|while|whereas|although|though|yet|so|because|since|until|unless|which|that|where|when|then)\b)",
+    r"(?<!\bnot)(?<!\bas)\s+(?=(?:but|while|whereas|although|though|yet|so|because|since|until|unless|which|that|where|when|then)\b)",
     re.IGNORECASE,
 )
 _VERBAL_NEGATION = re.compile(

@@ -137,6 +137,8 @@ TABLE = [
     ("The tangent is horizontal here.", LEVEL, OK),
     ("It has zero slope.", STEEP, WRONG),
     ("It has a level tangent.", LEVEL, OK),
+    ("After 60 steps at w = 1.02, not yet flat.", STEEP, OK),
+    ("After 60 steps at w = 1.02, not yet flat.", LEVEL, WRONG),
     ("Walking north, the ground rises.", F(slope=0.5), OK),
     ("Walking north, the ground rises.", F(slope=-0.5), WRONG),
     ("Walking north, the ground falls.", F(slope=-0.5), OK),
