@@ -19,6 +19,7 @@ from typing import Any
 
 from scenes.kit.claims import claim_problems
 from scenes.kit.pacing import MAX_SECONDS, MIN_SECONDS, READING_LIMIT
+from scenes.kit.picture import PictureFacts, picture_problems
 
 __all__ = ["BeatRecord", "Facts", "NO_FACTS", "pace_problems"]
 
@@ -39,7 +40,9 @@ class BeatRecord:
 
     ``start`` and ``end`` are seconds on the clip's clock, from the moment the caption is
     fully visible... the moment it starts to fade (the subtitle cue has the same times).
-    ``problems`` collects what the layout check found at the beat's end, when one ran.
+    ``problems`` collects what the layout check found at the beat's end, when one ran;
+    ``picture`` is what was drawn at the beat's end (:class:`~scenes.kit.picture.PictureFacts`:
+    named objects visible, their places, the readouts' texts), recorded by the lesson.
     """
 
     text: str
@@ -47,6 +50,7 @@ class BeatRecord:
     start: float
     end: float | None = None
     problems: tuple[str, ...] = ()
+    picture: PictureFacts | None = None
 
     @property
     def duration(self) -> float:
@@ -55,6 +59,11 @@ class BeatRecord:
     def claim_problems(self) -> list[str]:
         """Claims in the caption that its facts do not establish."""
         return claim_problems(self.text, self.facts)
+
+    def picture_problems(self) -> list[str]:
+        """Where the caption and the picture at the beat's end disagree: a number a readout
+        shows with other digits, a thing the facts name that is not visible."""
+        return picture_problems(self.text, self.facts, self.picture)
 
 
 def pace_problems(beats: list[BeatRecord]) -> list[str]:

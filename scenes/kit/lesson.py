@@ -28,6 +28,7 @@ from scenes.kit.beats import NO_FACTS, BeatRecord
 from scenes.kit.caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
 from scenes.kit.layout import ZONES, Zones
 from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
+from scenes.kit.picture import Named, collect_picture
 from scenes.parts.hill3d.fast3d import FastThreeDCamera
 from scenes.kit.settings import Setting, check_value, describe, setting_of
 from scenes.kit.tex_cache import install as _install_safe_caches
@@ -154,6 +155,7 @@ class LessonMixin:
         self._caption_mobject: Mobject | None = None
         self._open_beat: BeatRecord | None = None
         self.beats: list[BeatRecord] = []
+        self._named: dict[str, Named] = {}
         self.build()
 
     def build(self) -> None:
@@ -247,6 +249,18 @@ class LessonMixin:
         """The frame's zones (see :mod:`scenes.kit.layout`)."""
         return ZONES
 
+    def name_in_picture(self, name: str, mobject: Mobject, coords: Callable[[], Any] | None = None) -> Mobject:
+        """Name ``mobject`` in the facts of the picture recorded at each beat's end
+        (:class:`~scenes.kit.picture.PictureFacts`): whether it is visible, and where it is.
+
+        ``coords`` reads its place in the lesson's coordinates (``lambda: self.axes.p2c(
+        ball.get_center())``); without it the place is the object's centre in scene units. A
+        caption whose facts list ``name`` in ``visible`` must show it. Naming again replaces
+        the earlier object. Returns ``mobject``.
+        """
+        self._named[name] = Named(name, mobject, coords)
+        return mobject
+
     def to_end(self, *mobjects: Mobject | None) -> None:
         """Move ``mobjects`` (those in the scene; None is skipped) to the end of its list.
 
@@ -291,6 +305,7 @@ class LessonMixin:
         if beat is None:
             return
         beat.end = max(end, beat.start)
+        beat.picture = collect_picture(self.mobjects, self._named.values())
         if self.beat_hook is not None:
             self.beat_hook(self, beat)
         if beat.duration > 0:

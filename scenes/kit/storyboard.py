@@ -20,7 +20,6 @@ import importlib
 import importlib.util
 import sys
 import tempfile
-import textwrap
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,9 +51,13 @@ class Storyboard:
     def layout_problems(self) -> list[str]:
         return [f"at {beat.text!r}: {p}" for beat in self.beats for p in beat.problems]
 
+    def picture_problems(self) -> list[str]:
+        """Captions that disagree with the picture at their end (readouts, things named)."""
+        return [p for beat in self.beats for p in beat.picture_problems()]
+
     def problems(self) -> list[str]:
-        """Everything wrong: claims, pace and layout."""
-        return self.claim_problems() + self.pace_problems() + self.layout_problems()
+        """Everything wrong: claims, pace, layout and the picture."""
+        return self.claim_problems() + self.pace_problems() + self.layout_problems() + self.picture_problems()
 
     def report(self) -> list[str]:
         """Lines for a person: each beat's start, length and caption, each problem, a total."""
@@ -153,8 +156,8 @@ def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 4
             **_tex_cache(),
         }
         scene, duration = _run(scene_class, options, grab)
-    font = ImageFont.load_default()
-    label_h = 44
+    font = label_font(LABEL_SIZE)
+    label_h = 4 * LABEL_SIZE
     rows = max(1, -(-len(frames) // columns))
     sheet = Image.new("RGB", (columns * width, rows * (height + label_h)), (255, 255, 255))
     draw = ImageDraw.Draw(sheet)
@@ -162,11 +165,61 @@ def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 4
         picture = Image.fromarray(frame[..., :3]).resize((width, height))
         x, y = (index % columns) * width, (index // columns) * (height + label_h)
         sheet.paste(picture, (x, y))
-        words = "\n".join(textwrap.wrap(f"{index + 1}. {text}", 78)[:3])
-        draw.text((x + 4, y + height + 2), words, fill=(0, 0, 0), font=font)
+        words = "\n".join(wrap_to_width(f"{index + 1}. {text}", font, width - 8)[:3])
+        draw.multiline_text((x + 4, y + height + 2), words, fill=(0, 0, 0), font=font, spacing=2)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     sheet.save(out)
     return Storyboard(scene_class.__name__, scene.beats, duration)
+
+
+#: Pixel size of the tile labels on a contact sheet.
+LABEL_SIZE = 13
+#: TrueType fonts with Greek letters (η, μ, ∇), tried in order before asking fontconfig.
+LABEL_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+
+
+def label_font(size: int = LABEL_SIZE):
+    """A TrueType font for the tile labels that draws Greek letters and real word spaces
+    (PIL's default bitmap font draws η and μ as empty boxes): DejaVu Sans where it is, else
+    what fontconfig (``fc-match``) offers for it, else PIL's scalable default font."""
+    import shutil
+    import subprocess
+
+    from PIL import ImageFont
+
+    candidates = list(LABEL_FONTS)
+    if shutil.which("fc-match"):
+        try:
+            found = subprocess.run(
+                ["fc-match", "-f", "%{file}", "DejaVu Sans:charset=3b7"], capture_output=True, text=True, timeout=5
+            ).stdout.strip()
+            candidates.append(found)
+        except (OSError, subprocess.SubprocessError):
+            pass
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            try:
+                return ImageFont.truetype(candidate, size)
+            except OSError:
+                continue
+    return ImageFont.load_default(size)
+
+
+def wrap_to_width(text: str, font, width: int) -> list[str]:
+    """``text`` in lines no wider than ``width`` pixels in ``font`` (a word longer than a line
+    gets a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _load_class(path: str, name: str) -> type:

@@ -55,3 +55,45 @@ def test_live_readout_looks_like_readout():
     assert live.number.get_fill_color() == plain.number.get_fill_color()
     live.set_value(3.25)
     assert live.number.get_value() == 3.25
+
+
+def drawn_text(readout: Readout) -> str:
+    """The characters the readout's number draws, as manim writes them."""
+    number = readout.number
+    return number._get_num_string(number.get_value())
+
+
+@pytest.mark.parametrize("cls", [Readout, LiveReadout])
+@pytest.mark.parametrize("value", [0.0, -0.0, -0.0001, 1e-12, -0.004])
+def test_a_readout_shows_zero_as_0_through_set_value_too(cls, value):
+    # GradientOnHillside and the rolling panel call set_value: it showed "0.00" and "-0.00".
+    readout = cls("f =", 1.0)
+    readout.set_value(value)
+    assert readout.shown_text == "0" and drawn_text(readout) == "0"
+    assert len(readout.number.submobjects) == 1
+
+
+@pytest.mark.parametrize("cls", [Readout, LiveReadout])
+def test_a_readout_rounds_as_the_captions_do(cls):
+    readout = cls("f =", 0.0)
+    for value, text in [(1.275, "1.28"), (8.625, "8.63"), (-0.125, "-0.13"), (2.0, "2.00"), (3.2e9, "3200000000")]:
+        readout.set_value(value)
+        assert readout.shown_text == text and drawn_text(readout) == text
+    readout.set_value(float("nan"))
+    assert readout.shown_text is None and readout.number.get_fill_opacity() == 0.0
+    readout.set_value(-1.5)
+    assert readout.shown_text == "-1.50" and readout.number.get_fill_opacity() == 1.0
+
+
+def test_a_readout_starts_as_it_will_be_shown():
+    assert Readout("f =", 0.0).shown_text == "0"
+    assert LiveReadout(r"\text{step}", 3, decimals=0).shown_text == "3"
+
+
+@pytest.mark.parametrize(
+    "label, name",
+    [(r"\text{step}", "step"), ("f(w) =", "f(w)"), (r"\eta =", "η"), (r"\text{slope this way} =", "slope this way"), ("x_0 =", "x0")],
+)
+def test_a_readout_names_its_quantity_from_its_label(label, name):
+    assert Readout(label, 0.0).fact_name == name
+    assert Readout(label, 0.0, fact_name="f").fact_name == "f"

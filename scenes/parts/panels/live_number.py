@@ -10,13 +10,11 @@ same code, for a fraction of the cost.
 
 from __future__ import annotations
 
-import math
 from typing import Any, ClassVar
 
 import numpy as np
 from manim import DecimalNumber, VMobject
 
-from scenes.kit.numbers import number
 from scenes.parts.panels.readouts import Readout
 
 __all__ = ["LiveDecimal", "LiveReadout"]
@@ -114,45 +112,17 @@ class LiveDecimal(DecimalNumber):
 class LiveReadout(Readout):
     """A :class:`~scenes.parts.panels.readouts.Readout` whose number is a :class:`LiveDecimal`.
 
-    Same arguments and look as ``Readout`` (the digits have the same outlines, in the
-    same place); use it for readouts that change on every frame.
+    Same arguments, look and behaviour as ``Readout`` (the digits have the same outlines,
+    in the same place, and are written by :func:`scenes.kit.numbers.number`: ``0``, never
+    ``0.00`` or ``-0.00``); use it for readouts that change on every frame.
     """
 
-    def __init__(self, label: str, value: float = 0.0, decimals: int = 2, **kwargs: Any):
-        super().__init__(label, value, decimals=decimals, **kwargs)
-        typeset = self.number
-        live = LiveDecimal(
+    def make_number(self, value: float, decimals: int, color: Any, font_size: float) -> LiveDecimal:
+        return LiveDecimal(
             value,
-            num_decimal_places=typeset.num_decimal_places,
-            include_sign=typeset.include_sign,
-            font_size=typeset._font_size,
-            color=typeset.get_fill_color(),
+            num_decimal_places=decimals,
+            include_sign=False,
             group_with_commas=False,
+            font_size=font_size,
+            color=color,
         )
-        live.move_to(typeset)
-        self.submobjects[self.submobjects.index(typeset)] = live
-        self.number = live
-        self.decimals = decimals
-        self.shown_text: str | None = None
-        self.show(value)
-
-    def show(self, value: float) -> bool:
-        """Show ``value`` as :func:`scenes.kit.numbers.number` writes it (a value that rounds to
-        zero is ``0``, never ``-0.00``); hide the number if ``value`` is not finite. The left
-        edge stays put. Returns True if the text on screen changed (nothing is redone if not).
-        """
-        text = number(value, self.decimals) if math.isfinite(value) else None
-        if text == self.shown_text:
-            return False
-        self.shown_text = text
-        live = self.number
-        if text is None:
-            live.set_fill(opacity=0.0)
-            return True
-        if live.get_fill_opacity() < 1.0:
-            live.set_fill(opacity=1.0)
-        live.num_decimal_places = 0 if float(text) == 0 else self.decimals
-        left = live.get_left()
-        live.set_value(float(text))
-        live.move_to(left, aligned_edge=[-1, 0, 0])
-        return True

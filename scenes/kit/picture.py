@@ -1,0 +1,216 @@
+"""Facts of the picture: what is drawn at the end of a beat, and whether the caption agrees.
+
+A caption is written from mathcore's facts; the picture is drawn by parts. This module
+records, at each beat's end, what the learner sees, so that a dry run can hold the two
+against each other:
+
+- which named objects are visible (in the scene and not fully transparent),
+- where each named ball or point is (in the lesson's coordinates when the scene says how
+  to read them, else the centre of the object in scene units),
+- what each readout shows (its :attr:`~scenes.parts.panels.readouts.Readout.fact_name` and
+  :attr:`~scenes.parts.panels.readouts.Readout.shown_text`).
+
+A scene names an object with :meth:`scenes.kit.lesson.LessonMixin.name_in_picture`;
+readouts name themselves. :func:`picture_problems` then finds a caption that quotes a
+number which a readout on screen shows with other digits for the same quantity
+("Step 1: ..." over a panel reading "step 0"), and a caption whose facts name something
+(``facts.visible``: a name or a tuple of names) that is not visible.
+
+This module reads mobjects only through duck typing (``get_family``, opacities), so it
+does not import manim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+__all__ = ["Named", "PictureFacts", "Place", "caption_quotes", "collect_picture", "picture_problems"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a named object is: ``at`` in the lesson's coordinates (``in_lesson``) or, if the
+    scene gave no way to read them, the object's centre in scene units."""
+
+    name: str
+    at: tuple[float, ...]
+    in_lesson: bool
+
+
+@dataclass(frozen=True)
+class PictureFacts:
+    """What the learner sees at the end of a beat.
+
+    Attributes
+    ----------
+    visible : frozenset of str
+        The names of the named objects and readouts drawn now.
+    places : tuple of Place
+        Where each visible named object is.
+    readouts : tuple of (str, str)
+        ``(fact_name, shown_text)`` of every visible readout, in the scene's order.
+    """
+
+    visible: frozenset[str] = frozenset()
+    places: tuple[Place, ...] = ()
+    readouts: tuple[tuple[str, str], ...] = ()
+
+    def place(self, name: str) -> Place | None:
+        """The place of ``name``, or None if it is not visible."""
+        return next((p for p in self.places if p.name == name), None)
+
+    def readout(self, name: str) -> str | None:
+        """The text the readout of ``name`` shows, or None if none is visible."""
+        return next((text for key, text in self.readouts if key == name), None)
+
+
+@dataclass
+class Named:
+    """A mobject a scene has named for the picture facts (see ``name_in_picture``)."""
+
+    name: str
+    mobject: Any
+    coords: Callable[[], Sequence[float]] | None = None
+
+
+def is_drawn(mobject: Any, in_scene: set[int]) -> bool:
+    """Whether ``mobject`` is in the scene (``in_scene``: ids of the scene's family) and some
+    part of it is not fully transparent."""
+    if id(mobject) not in in_scene:
+        return False
+    with_points = [m for m in mobject.get_family() if getattr(m, "has_points", lambda: True)()]
+    if not with_points:
+        return True  # drawn its own way (a mesh, an image): being in the scene is all we know
+    return any(_opacity(m) > 0 for m in with_points)
+
+
+def _opacity(mobject: Any) -> float:
+    fill = getattr(mobject, "fill_rgbas", None)
+    stroke = getattr(mobject, "stroke_rgbas", None)
+    if fill is None and stroke is None:
+        return float(getattr(mobject, "opacity", 1.0) or 0.0)
+    most = 0.0
+    if fill is not None and len(fill):
+        most = max(most, float(max(fill[:, 3])))
+    if stroke is not None and len(stroke) and (getattr(mobject, "stroke_width", 0) or 0) > 0:
+        most = max(most, float(max(stroke[:, 3])))
+    return most
+
+
+def collect_picture(mobjects: Iterable[Any], named: Iterable[Named]) -> PictureFacts:
+    """The picture facts of a scene whose top-level mobjects are ``mobjects``.
+
+    Readouts are found by what they carry (``fact_name`` and ``shown_text``); other objects
+    count when the scene has named them.
+    """
+    family: list[Any] = []
+    for mobject in mobjects:
+        family.extend(mobject.get_family())
+    in_scene = {id(m) for m in family}
+    visible: set[str] = set()
+    places = []
+    for item in named:
+        if not is_drawn(item.mobject, in_scene):
+            continue
+        visible.add(item.name)
+        if item.coords is not None:
+            places.append(Place(item.name, tuple(float(c) for c in item.coords()), True))
+        else:
+            places.append(Place(item.name, tuple(float(c) for c in item.mobject.get_center()), False))
+    readouts, seen = [], set()
+    for mobject in family:
+        name, text = getattr(mobject, "fact_name", None), getattr(mobject, "shown_text", None)
+        if name is None or text is None or id(mobject) in seen or not is_drawn(mobject.number, in_scene):
+            continue
+        seen.add(id(mobject))
+        visible.add(name)
+        readouts.append((name, text))
+    return PictureFacts(frozenset(visible), tuple(places), tuple(readouts))
+
+
+_NUMBER = r"-?\d+(?:\.\d+)?(?: (?:billion|trillion))?"
+_SCALES = {"billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
+
+
+def caption_quotes(text: str, name: str) -> list[str]:
+    """The numbers ``text`` gives for the quantity ``name``: ``name = 1.25``, ``name is 3``,
+    ``name: 2``, ``Name 4`` (case is ignored). A number that starts a range ("from t = 0
+    to 4", "between ...") is not the value now and is skipped.
+
+    >>> caption_quotes("Step 1: f = 0.30, from f = 2 to 1.", "f")
+    ['0.30']
+    >>> caption_quotes("Step 1: f'(w) = 2.", "step"), caption_quotes("f'(w) = 2.", "f")
+    (['1'], [])
+    """
+    pattern = rf"(?<![\w'])({re.escape(name)})(?![\w'(])\s*(?:=|:|is|of)?\s*({_NUMBER})(?![\d.]\d)"
+    quotes = []
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        before = text[: match.start()].split()[-1:]
+        if before and before[0].lower() in ("from", "between"):
+            continue
+        quotes.append(match.group(2))
+    return quotes
+
+
+def _value(text: str) -> tuple[Decimal, int] | None:
+    """A shown number as (value, exponent of its last digit): ``"1.25"`` -> (1.25, -2)."""
+    words = text.split()
+    try:
+        value = Decimal(words[0])
+    except (InvalidOperation, IndexError):
+        return None
+    if len(words) == 2 and words[1] in _SCALES:
+        return value * _SCALES[words[1]], value.as_tuple().exponent + _SCALES[words[1]].adjusted()
+    return value, int(value.as_tuple().exponent)
+
+
+def same_number(a: str, b: str) -> bool:
+    """Whether two shown numbers say the same thing: equal once both are rounded to the
+    coarser of their precisions; a ``0`` and a number that is not zero differ.
+
+    >>> same_number("1.28", "1.275"), same_number("0.3", "0.30"), same_number("1.27", "1.28")
+    (True, True, False)
+    >>> same_number("0", "0.004"), same_number("3.2 billion", "3200000000")
+    (False, True)
+    """
+    x, y = _value(a), _value(b)
+    if x is None or y is None:
+        return a == b
+    if (x[0] == 0) != (y[0] == 0):
+        return False
+    quantum = Decimal(1).scaleb(max(x[1], y[1]))
+    return _to(x[0], quantum) == _to(y[0], quantum)
+
+
+def _to(value: Decimal, quantum: Decimal) -> Decimal:
+    """``value`` in whole ``quantum`` units, half away from zero."""
+    return (value / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def named_in_facts(facts: Any) -> tuple[str, ...]:
+    """The names a beat's ``facts.visible`` lists (a name or names; a bool lists none)."""
+    value = getattr(facts, "visible", None)
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def picture_problems(text: str, facts: Any, picture: PictureFacts | None) -> list[str]:
+    """Where the caption ``text`` and the picture at its end disagree (see the module docstring)."""
+    if picture is None:
+        return []
+    problems = []
+    for name, shown in picture.readouts:
+        for quote in caption_quotes(text, name):
+            if not same_number(quote, shown):
+                problems.append(f"{text!r} says {name} {quote}, but the readout of {name} shows {shown}")
+    for name in named_in_facts(facts):
+        if name not in picture.visible:
+            problems.append(f"{text!r} names {name!r} (facts.visible), but no {name!r} is visible at its end")
+    return problems

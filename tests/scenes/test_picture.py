@@ -1,0 +1,111 @@
+"""Facts of the picture: what is drawn at each beat's end, and captions checked against it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from manim import Dot, FadeOut, Square
+
+from scenes.kit.beats import Facts
+from scenes.kit.lesson import LessonScene
+from scenes.kit.picture import PictureFacts, caption_quotes, picture_problems, same_number
+from scenes.kit.storyboard import dry_run
+from scenes.parts.panels.live_number import LiveReadout
+
+
+@dataclass(frozen=True)
+class Seen(Facts):
+    visible: tuple[str, ...] = ()
+
+
+class Walk(LessonScene):
+    """A ball, a step readout and an f readout; the captions are set per test."""
+
+    lines: tuple = ()
+
+    def build(self) -> None:
+        self.ball = Dot([1.0, 0.5, 0.0])
+        self.name_in_picture("ball", self.ball, coords=lambda: (self.ball.get_center()[0] * 2, 7.0))
+        self.name_in_picture("map", Square())  # named, never added: never visible
+        self.step = LiveReadout(r"\text{step}", 0, decimals=0).to_corner()
+        self.f = LiveReadout("f =", 2.0).next_to(self.step, direction=[0, -1, 0])
+
+    def construct(self) -> None:
+        self.add(self.ball, self.step, self.f)
+        for text, facts, step, f, hide in self.lines:  # the state at the end of the beat
+            self.caption(text, facts=facts)
+            self.step.show(step)
+            self.f.show(f)
+            if hide:
+                self.play(FadeOut(self.ball))
+            self.wait(3)
+
+
+def board(*lines):
+    return dry_run(Walk, check_layout=False, lines=lines)
+
+
+def test_each_beat_records_what_is_visible_where_and_what_readouts_show():
+    story = board(("Start with f = 2.00.", Seen(("ball",)), 0, 2.0, False), ("The ball is gone.", Seen(), 1, 1.275, True))
+    first, second = (beat.picture for beat in story.beats)
+    assert {"ball", "step", "f"} <= first.visible and "map" not in first.visible
+    assert first.place("ball").at == pytest.approx((2.0, 7.0)) and first.place("ball").in_lesson
+    assert dict(first.readouts) == {"step": "0", "f": "2.00"}
+    assert "ball" not in second.visible and second.place("ball") is None
+    assert second.readout("f") == "1.28" and second.readout("step") == "1"
+    assert story.picture_problems() == []
+
+
+def test_a_caption_quoting_other_digits_than_the_readout_is_a_problem():
+    # The issue's GradientDescent1D: "Step 1: ..." while the panel reads "step 0".
+    story = board(("Step 1: the ball goes down.", Seen(), 0, 2.0, False), ("Now f = 1.27 here.", Seen(), 1, 1.275, False))
+    problems = story.picture_problems()
+    assert len(problems) == 2 and all(p in story.problems() for p in problems)
+    assert "step 1" in problems[0].lower() and "shows 0" in problems[0]
+    assert "f 1.27" in problems[1] and "shows 1.28" in problems[1]
+    assert any("shows 0" in line for line in story.report())
+
+
+def test_a_caption_naming_what_is_not_visible_is_a_problem():
+    story = board(("The ball rests here.", Seen(("ball",)), 0, 2.0, True), ("See the map.", Seen(("map",)), 0, 2.0, False))
+    problems = story.picture_problems()
+    assert len(problems) == 2 and "'ball'" in problems[0] and "'map'" in problems[1]
+
+
+@pytest.mark.parametrize(
+    "text, name, quotes",
+    [
+        ("Step 1: the slope is -4.00.", "step", ["1"]),
+        ("After step 12, f = 0.", "f", ["0"]),
+        ("f'(w) = 2.00 and f(w) = 3", "f", []),
+        ("From t = 0 to 4.00 s, t = 2.50 is the turn.", "t", ["2.50"]),
+        ("η = 0.3: 49 steps go down", "η", ["0.3"]),
+        ("f is 3.2 billion", "f", ["3.2 billion"]),
+        ("the walk from f = 2 and f: 1.5", "f", ["1.5"]),
+        ("w = 1.2.3", "w", []),
+    ],
+)
+def test_caption_quotes_finds_the_value_given_for_a_quantity(text, name, quotes):
+    assert caption_quotes(text, name) == quotes
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [("1.28", "1.275", True), ("1.27", "1.28", False), ("0", "0.00", True), ("0", "0.01", False), ("2", "2.40", True),
+     ("-0.13", "-0.125", True), ("3.2 billion", "3200000000", True), ("3.2 billion", "3300000000", False)],
+)  # fmt: skip
+def test_same_number_compares_at_the_coarser_precision(a, b, same):
+    assert same_number(a, b) is same and same_number(b, a) is same
+
+
+def test_no_picture_no_problem_and_bool_visible_names_nothing():
+    assert picture_problems("Step 3", Seen(), None) == []
+    picture = PictureFacts(frozenset({"step"}), (), (("step", "3"),))
+
+    @dataclass(frozen=True)
+    class Flag:
+        visible: bool = True
+
+    assert picture_problems("Step 3: the ball", Flag(), picture) == []
+    assert picture_problems("The ball", Seen("ball"), picture)  # a single name
