@@ -24,11 +24,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["Named", "PictureFacts", "Place", "caption_quotes", "collect_picture", "picture_problems"]
+__all__ = ["READOUT_REF", "Named", "PictureFacts", "Place", "caption_quotes", "collect_picture", "picture_problems"]
+
+
+#: The attribute a readout's number carries: a weak reference to its readout (an object with
+#: ``number``, ``fact_name`` and ``shown_text``). Weak, so that the copies animations make
+#: of the number do not copy the readout; the number, not the readout group, because a
+#: scene may add a readout's digits to the scene on their own (to order its drawing).
+READOUT_REF = "_picture_readout"
 
 
 @dataclass(frozen=True)
@@ -104,8 +111,8 @@ def _opacity(mobject: Any) -> float:
 def collect_picture(mobjects: Iterable[Any], named: Iterable[Named]) -> PictureFacts:
     """The picture facts of a scene whose top-level mobjects are ``mobjects``.
 
-    Readouts are found by what they carry (``fact_name`` and ``shown_text``); other objects
-    count when the scene has named them.
+    Readouts are found by their numbers (:data:`READOUT_REF`); other objects count when the
+    scene has named them.
     """
     family: list[Any] = []
     for mobject in mobjects:
@@ -122,13 +129,16 @@ def collect_picture(mobjects: Iterable[Any], named: Iterable[Named]) -> PictureF
         else:
             places.append(Place(item.name, tuple(float(c) for c in item.mobject.get_center()), False))
     readouts, seen = [], set()
-    for mobject in family:
-        name, text = getattr(mobject, "fact_name", None), getattr(mobject, "shown_text", None)
-        if name is None or text is None or id(mobject) in seen or not is_drawn(mobject.number, in_scene):
+    for mobject in family:  # a readout is found by its number, which a scene may add on its own
+        ref = getattr(mobject, READOUT_REF, None)
+        readout = ref() if ref is not None else None
+        if readout is None or readout.number is not mobject or id(readout) in seen:
+            continue  # (a copy made by an animation points to the original's readout)
+        seen.add(id(readout))
+        if readout.shown_text is None or not is_drawn(mobject, in_scene):
             continue
-        seen.add(id(mobject))
-        visible.add(name)
-        readouts.append((name, text))
+        visible.add(readout.fact_name)
+        readouts.append((readout.fact_name, readout.shown_text))
     return PictureFacts(frozenset(visible), tuple(places), tuple(readouts))
 
 

@@ -109,3 +109,21 @@ def test_no_picture_no_problem_and_bool_visible_names_nothing():
 
     assert picture_problems("Step 3: the ball", Flag(), picture) == []
     assert picture_problems("The ball", Seen("ball"), picture)  # a single name
+
+
+class LooseDigits(Walk):
+    """A scene that adds a readout's label and digits on their own (as the rolling panel
+    does to order its drawing), and copies the digits in an animation."""
+
+    def construct(self) -> None:
+        self.add(self.f.label, self.f.number)
+        self.play(FadeOut(self.f.number.copy()))
+        self.caption("Here f = 2.00.", facts=Seen())
+        self.f.show(0.0)
+        self.wait(3)
+
+
+def test_a_readout_whose_digits_are_added_alone_is_still_seen():
+    story = dry_run(LooseDigits, check_layout=False)
+    assert story.beats[0].picture.readouts == (("f", "0"),)
+    assert story.picture_problems() == ["'Here f = 2.00.' says f 2.00, but the readout of f shows 0"]

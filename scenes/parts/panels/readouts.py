@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from typing import Any
 
 from manim import RIGHT, DecimalNumber, MathTex, VGroup
 
 from scenes.kit import style
 from scenes.kit.numbers import number, rounded
+from scenes.kit.picture import READOUT_REF
 
 __all__ = ["Readout", "plain_name"]
 
@@ -84,6 +86,7 @@ class Readout(VGroup):
         self.decimals = decimals
         self.fact_name = plain_name(label) if fact_name is None else fact_name
         self.shown_text: str | None = None
+        setattr(self.number, READOUT_REF, weakref.ref(self))  # found in the picture facts by its digits
         self.number.next_to(self.label, RIGHT, buff=0.15)
         # Sit the digits on the label's baseline: a label with a descender, such as the
         # parenthesis in f'(x), reaches lower than the baseline. A typeset "0" after the
