@@ -125,3 +125,13 @@ def test_the_first_secant_has_a_rise_one_can_see_with_both_points_in_the_plot(fu
 def test_a_constant_still_gets_a_secant_without_a_rise():
     x, step = limit_point(Curve("3 + 0*x"), 0.0, 1.0, (-2.0, 2.0), (2.0, 4.0))
     assert (x, step) == (0.0, 1.0)
+
+
+@pytest.mark.parametrize(("function", "corner"), [("abs(x - 1)", 1.0), ("abs(x)", 0.0), ("relu(x + 0.7) - 2*abs(x - 1.3)", 1.3)])
+def test_the_slide_stops_at_a_corner_itself_not_a_sample_away(function, corner):
+    curve = Curve(function)
+    segments = sweep_segments(curve, (-2.5, 2.5), (-20.0, 20.0))
+    ends = [b for _, b in segments[:-1]] + [a for a, _ in segments[1:]]
+    assert min(abs(e - corner) for e in ends) < 1e-6, segments
+    for end in ends:
+        curve.slope(end)  # a hair off the corner, f' has a value

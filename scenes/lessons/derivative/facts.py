@@ -20,6 +20,7 @@ from mathcore import Curve, DomainError
 
 from scenes.kit.beats import Facts
 from scenes.kit.numbers import shown
+from scenes.parts.plot2d.curve_spots import corners_of
 
 __all__ = [
     "Gap",
@@ -165,11 +166,14 @@ def sweep_plan(
     """
     legs: list[Leg] = []
     stops_left = max_stops
+    all_corners = [p.x for p in curve.critical_points((segments[0][0], segments[-1][1])) if p.sharp] if segments else []
+    if segments:
+        all_corners += corners_of(curve, (segments[0][0], segments[-1][1]))
     for index, (a, b) in enumerate(segments):
         points = curve.critical_points((a, b))
         if index > 0:
             prev = segments[index - 1][1]
-            corners = [p.x for p in curve.critical_points((prev, a)) if p.sharp]
+            corners = [c for c in all_corners if prev - 1e-6 * (1 + abs(c)) <= c <= a + 1e-6 * (1 + abs(c))]
             legs.append(Gap(curve.variable, prev, a, corners[0] if corners else None, decimals))
         flats = [p for p in points if not p.sharp and p.kind != "plateau" and a < p.x < b]
         here = a

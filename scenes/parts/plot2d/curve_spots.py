@@ -15,7 +15,7 @@ from mathcore import Curve, DomainError
 from scenes.kit.numbers import number
 
 
-__all__ = ["drawable", "lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
+__all__ = ["corners_of", "drawable", "lesson_y_range", "limit_point", "rise_first", "sweep_segments"]
 
 
 def lesson_y_range(curve: Curve, x_range: tuple[float, float]) -> tuple[float, float]:
@@ -174,4 +174,33 @@ def sweep_segments(
             lo, hi = float(sx[0]), float(sx[-1])
             if hi - lo >= min_fraction * (b - a):
                 segments.append((lo, hi))
-    return segments
+    return _snap_to_corners(curve, segments, (a, b))
+
+
+def corners_of(curve: Curve, span: tuple[float, float]) -> list[float]:
+    """Where f has a corner in ``span`` (f continuous, f' jumping across 0), exactly as
+    mathcore's :meth:`~mathcore.Curve.sign_runs` finds them."""
+    try:
+        runs = curve.sign_runs((float(span[0]), float(span[1])))
+    except (DomainError, ValueError):
+        return []
+    return [run.end for run in runs[:-1] if run.closes == "corner"]
+
+
+def _snap_to_corners(curve: Curve, segments: list[tuple[float, float]], sweep: tuple[float, float]) -> list[tuple[float, float]]:
+    """Segments whose ends next to a corner are moved onto it (a hair short of it, where f'
+    still has a value): the samples stopped up to a few steps away (0.99 for a corner at 1)."""
+    corners = corners_of(curve, sweep)
+    if not corners:
+        return segments
+    reach = 3.0 * (sweep[1] - sweep[0]) / 199
+    snapped = []
+    for lo, hi in segments:
+        for c in corners:
+            nudge = 1e-9 * max(1.0, abs(c))
+            if 0 < c - hi <= reach:
+                hi = c - nudge
+            if 0 < lo - c <= reach:
+                lo = c + nudge
+        snapped.append((lo, hi))
+    return snapped
