@@ -60,10 +60,12 @@ class BeatRecord:
         """Claims in the caption that its facts do not establish."""
         return claim_problems(self.text, self.facts)
 
-    def picture_problems(self) -> list[str]:
+    def picture_problems(self, before: PictureFacts | None = None) -> list[str]:
         """Where the caption and the picture at the beat's end disagree: a number a readout
-        shows with other digits, a thing the facts name that is not visible."""
-        return picture_problems(self.text, self.facts, self.picture)
+        shows with other digits, a thing the facts name that is not visible, a ``moved``
+        fact that the places (compared with ``before``, the picture at the beat's start)
+        do not bear out."""
+        return picture_problems(self.text, self.facts, self.picture, before)
 
 
 def pace_problems(beats: list[BeatRecord]) -> list[str]:

@@ -13,8 +13,9 @@ against each other:
 A scene names an object with :meth:`scenes.kit.lesson.LessonMixin.name_in_picture`;
 readouts name themselves. :func:`picture_problems` then finds a caption that quotes a
 number which a readout on screen shows with other digits for the same quantity
-("Step 1: ..." over a panel reading "step 0"), and a caption whose facts name something
-(``facts.visible``: a name or a tuple of names) that is not visible.
+("Step 1: ..." over a panel reading "step 0"), a caption whose facts name something
+(``facts.visible``: a name or a tuple of names) that is not visible, and one whose facts
+say ``moved`` while the named things stayed where they were (or the other way round).
 
 This module reads mobjects only through duck typing (``get_family``, opacities), so it
 does not import manim.
@@ -41,11 +42,13 @@ READOUT_REF = "_picture_readout"
 @dataclass(frozen=True)
 class Place:
     """Where a named object is: ``at`` in the lesson's coordinates (``in_lesson``) or, if the
-    scene gave no way to read them, the object's centre in scene units."""
+    scene gave no way to read them, the object's centre in scene units; ``centre`` is always
+    the object's centre in scene units (what is compared to tell whether it moved)."""
 
     name: str
     at: tuple[float, ...]
     in_lesson: bool
+    centre: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,10 +127,11 @@ def collect_picture(mobjects: Iterable[Any], named: Iterable[Named]) -> PictureF
         if not is_drawn(item.mobject, in_scene):
             continue
         visible.add(item.name)
+        centre = tuple(float(c) for c in item.mobject.get_center())
         if item.coords is not None:
-            places.append(Place(item.name, tuple(float(c) for c in item.coords()), True))
+            places.append(Place(item.name, tuple(float(c) for c in item.coords()), True, centre))
         else:
-            places.append(Place(item.name, tuple(float(c) for c in item.mobject.get_center()), False))
+            places.append(Place(item.name, centre, False, centre))
     readouts, seen = [], set()
     for mobject in family:  # a readout is found by its number, which a scene may add on its own
         ref = getattr(mobject, READOUT_REF, None)
@@ -211,8 +215,17 @@ def named_in_facts(facts: Any) -> tuple[str, ...]:
     return ()
 
 
-def picture_problems(text: str, facts: Any, picture: PictureFacts | None) -> list[str]:
-    """Where the caption ``text`` and the picture at its end disagree (see the module docstring)."""
+#: How far (scene units) an object must go to count as moved: half a pixel at 480p.
+MOVE_TOLERANCE = 0.5 * 8.0 / 480
+
+
+def picture_problems(text: str, facts: Any, picture: PictureFacts | None, before: PictureFacts | None = None) -> list[str]:
+    """Where the caption ``text`` and the picture at its end disagree (see the module docstring).
+
+    ``before`` is the picture at the beat's start (the previous beat's end): with it, a beat
+    whose facts say ``moved`` (true or false) about the things ``facts.visible`` names is
+    checked against their places.
+    """
     if picture is None:
         return []
     problems = []
@@ -220,7 +233,18 @@ def picture_problems(text: str, facts: Any, picture: PictureFacts | None) -> lis
         for quote in caption_quotes(text, name):
             if not same_number(quote, shown):
                 problems.append(f"{text!r} says {name} {quote}, but the readout of {name} shows {shown}")
-    for name in named_in_facts(facts):
+    names = named_in_facts(facts)
+    for name in names:
         if name not in picture.visible:
             problems.append(f"{text!r} names {name!r} (facts.visible), but no {name!r} is visible at its end")
+    moved = getattr(facts, "moved", None)
+    if before is not None and isinstance(moved, bool):
+        pairs = [(before.place(n), picture.place(n)) for n in names]
+        pairs = [(a, b) for a, b in pairs if a is not None and b is not None and len(a.centre) == len(b.centre)]
+        if pairs:
+            went = [b.name for a, b in pairs if max(abs(x - y) for x, y in zip(a.centre, b.centre)) > MOVE_TOLERANCE]
+            if moved and not went:
+                problems.append(f"{text!r} has moved = True, but {', '.join(b.name for _, b in pairs)} did not move")
+            elif not moved and went:
+                problems.append(f"{text!r} has moved = False, but {', '.join(went)} moved")
     return problems

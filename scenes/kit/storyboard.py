@@ -53,7 +53,8 @@ class Storyboard:
 
     def picture_problems(self) -> list[str]:
         """Captions that disagree with the picture at their end (readouts, things named)."""
-        return [p for beat in self.beats for p in beat.picture_problems()]
+        starts = [None, *(beat.picture for beat in self.beats[:-1])]  # a beat starts where the last ended
+        return [p for beat, before in zip(self.beats, starts) for p in beat.picture_problems(before)]
 
     def problems(self) -> list[str]:
         """Everything wrong: claims, pace, layout and the picture."""

@@ -127,3 +127,35 @@ def test_a_readout_whose_digits_are_added_alone_is_still_seen():
     story = dry_run(LooseDigits, check_layout=False)
     assert story.beats[0].picture.readouts == (("f", "0"),)
     assert story.picture_problems() == ["'Here f = 2.00.' says f 2.00, but the readout of f shows 0"]
+
+
+@dataclass(frozen=True)
+class Went(Facts):
+    visible: tuple[str, ...] = ("ball",)
+    moved: bool = True
+
+
+class Roll(Walk):
+    """The ball moves in the second beat and stays in the third; facts per test."""
+
+    def construct(self) -> None:
+        self.add(self.ball)
+        facts = self.lines
+        self.caption("A ball.", facts=Seen(("ball",)))
+        self.wait(2)
+        self.caption("It rolls.", facts=facts[0])
+        self.play(self.ball.animate.shift([1.0, 0.0, 0.0]))
+        self.wait(2)
+        self.caption("It rests.", facts=facts[1])
+        self.wait(2)
+
+
+def test_a_moved_fact_is_checked_against_where_the_named_things_are():
+    honest = dry_run(Roll, check_layout=False, lines=(Went(moved=True), Went(moved=False)))
+    assert honest.picture_problems() == []
+    assert honest.beats[1].picture.place("ball").at == pytest.approx((4.0, 7.0))  # lesson coordinates
+    false = dry_run(Roll, check_layout=False, lines=(Went(moved=False), Went(moved=True)))
+    assert false.picture_problems() == [
+        "'It rolls.' has moved = False, but ball moved",
+        "'It rests.' has moved = True, but ball did not move",
+    ]
