@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["READOUT_REF", "Named", "PictureFacts", "Place", "caption_quotes", "collect_picture", "picture_problems"]
+__all__ = ["READOUT_REF", "Named", "PictureFacts", "Place", "caption_quotes", "collect_picture", "picture_problems", "shows"]
 
 
 #: The attribute a readout's number carries: a weak reference to its readout (an object with
@@ -215,6 +215,25 @@ def named_in_facts(facts: Any) -> tuple[str, ...]:
     return ()
 
 
+def shows(picture: PictureFacts, name: str) -> bool:
+    """Whether ``picture`` shows what ``name`` names, read as :mod:`scenes.kit.claims` reads
+    ``facts.visible``: case and a plural ``s`` do not count, and a name without a colour is
+    shown when a coloured one of its kind is ("ball" when "yellow ball" is drawn).
+
+    >>> picture = PictureFacts(frozenset({"yellow ball", "map"}))
+    >>> shows(picture, "Ball"), shows(picture, "maps"), shows(picture, "purple ball")
+    (True, True, False)
+    """
+    want = _singular(name)
+    drawn = {_singular(n) for n in picture.visible}
+    return want in drawn or any(n.endswith(" " + want) for n in drawn)
+
+
+def _singular(name: str) -> str:
+    name = " ".join(name.lower().split())
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") and len(name) > 3 else name
+
+
 #: How far (scene units) an object must go to count as moved: half a pixel at 480p.
 MOVE_TOLERANCE = 0.5 * 8.0 / 480
 
@@ -235,7 +254,7 @@ def picture_problems(text: str, facts: Any, picture: PictureFacts | None, before
                 problems.append(f"{text!r} says {name} {quote}, but the readout of {name} shows {shown}")
     names = named_in_facts(facts)
     for name in names:
-        if name not in picture.visible:
+        if not shows(picture, name):
             problems.append(f"{text!r} names {name!r} (facts.visible), but no {name!r} is visible at its end")
     moved = getattr(facts, "moved", None)
     if before is not None and isinstance(moved, bool):

@@ -159,3 +159,11 @@ def test_a_moved_fact_is_checked_against_where_the_named_things_are():
         "'It rolls.' has moved = False, but ball moved",
         "'It rests.' has moved = True, but ball did not move",
     ]
+
+
+def test_names_are_read_as_the_claim_checker_reads_visible():
+    picture = PictureFacts(frozenset({"yellow ball", "map", "f"}))
+    assert picture_problems("x", Seen(("ball", "Map", "yellow balls")), picture) == []
+    assert picture_problems("x", Seen(("purple ball",)), picture) == [
+        "'x' names 'purple ball' (facts.visible), but no 'purple ball' is visible at its end"
+    ]
