@@ -11,6 +11,12 @@ Every constant sub-expression is evaluated in floating point *before* sympy sees
 constant that is huge (``9**9**9**9``), undefined (``log(0)``) or not real (``sqrt(-1)``)
 is refused at once instead of hanging the program or poisoning a plot later.
 
+The bound is on the work sympy does, not on the syntax: a part with variables that sympy
+evaluates to a constant (``x - x + 10**15``) is a constant like any other, and before each
+power (``**``, ``sqrt``, and the ``exp(c*log(b)) = b**c`` sympy makes) the exact numbers it
+would compute are measured in digits. Whatever would need more than about 100 digits is
+refused, and so is a finished expression holding any number beyond 1e100.
+
 Examples
 --------
 >>> parse_expression("n**2 + 2*e^2", variables=("n", "e"))
@@ -150,6 +156,7 @@ def parse_expression(text: str, variables: Iterable[str] = ("x",)) -> sympy.Expr
     builder = _Builder(text, {name: sympy.Symbol(name, real=True) for name in names})
     expr, _ = builder.build(tree.body)
     _check_built_size(text, expr)
+    _check_built_numbers(text, expr)
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I):
         raise ExpressionError(text, "part of it has no real value (e.g. log(0), sqrt(-1), 1/0)")
     return expr
@@ -205,6 +212,22 @@ def _check_built_size(text: str, expr: sympy.Expr) -> None:
             raise ExpressionError(text, f"it builds more than {LIMITS.max_built_nodes} parts")
 
 
+def _check_built_numbers(text: str, expr: sympy.Expr) -> None:
+    """Refuse an expression holding an exact number (numerator or denominator) or a float
+    beyond :attr:`Limits.max_constant`: products of allowed parts can still multiply up
+    (``10**60*x*10**60``), and such numbers only hang or overflow what comes after."""
+    limit = LIMITS.max_constant
+    for atom in expr.atoms(sympy.Number):
+        if atom.is_Rational:
+            too_large = max(abs(atom.p), atom.q) > limit
+        else:
+            too_large = atom.is_Float and not abs(float(atom)) <= limit
+        if too_large:
+            raise ExpressionError(
+                text, f"a number in it (after sympy works it out) is beyond {limit:.0e}"
+            )
+
+
 _OPERATORS = {
     ast.Add: "+",
     ast.Sub: "-",
@@ -239,16 +262,42 @@ _Built = tuple[sympy.Expr, "float | None"]
 
 
 class _Builder:
-    """Walks an allow-listed syntax tree and builds the sympy expression bottom-up."""
+    """Walks an allow-listed syntax tree and builds the sympy expression bottom-up.
+
+    Each node comes with its float value when it is a constant. A constant is what sympy
+    built, not what the syntax says: ``x - x + 10**15`` is the constant 10**15 once sympy
+    has cancelled ``x``, and is then bounded like one before anything uses it.
+    """
 
     def __init__(self, text: str, symbols: dict[str, sympy.Symbol]):
         self.text = text
         self.symbols = symbols
+        # A subclass that builds without evaluating (for display, after this parser has
+        # accepted the text) makes no numbers, so the checks of sympy's work are skipped.
+        self.evaluates = type(self).combine is _Builder.combine and type(self).apply is _Builder.apply
 
     def fail(self, reason: str):
         raise ExpressionError(self.text, reason)
 
     def build(self, node: ast.AST) -> _Built:
+        expr, value = self._build(node)
+        if value is None and self.evaluates and expr.is_number:
+            value = self._settle(expr)
+        return expr, value
+
+    def _settle(self, expr: sympy.Expr) -> float:
+        """The float value of a part with variables that sympy evaluated to a constant."""
+        if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            self.fail("a constant part of it has no real value (e.g. log(0), sqrt(-1), 1/0)")
+        try:
+            number = complex(expr.evalf(20))
+        except (TypeError, ValueError, OverflowError):
+            self.fail("a constant part of it has no real value (e.g. log(0), sqrt(-1), 1/0)")
+        if abs(number.imag) > 1e-12 * (1 + abs(number.real)):
+            self.fail("a constant part of it is not a real number")
+        return self._constant(lambda: number.real)
+
+    def _build(self, node: ast.AST) -> _Built:
         if isinstance(node, ast.Constant):
             return self._number(node.value)
         if isinstance(node, ast.Name):
@@ -301,8 +350,6 @@ class _Builder:
             self.fail(f"the operator {_op_text(node.op)} is not allowed (use + - * / ** or ^)")
         left, left_value = self.build(node.left)
         right, right_value = self.build(node.right)
-        if symbol == "**" and right_value is not None and left_value is None:
-            self._check_power(left, right_value)
         if symbol == "/" and right_value == 0:
             self.fail("it divides by zero")
         value = None
@@ -313,6 +360,13 @@ class _Builder:
                     f"(limit {LIMITS.max_constant:.0e})"
                 )
             value = self._constant(lambda: _float_op(symbol, left_value, right_value))
+        if symbol in ("*", "/") and self.evaluates:
+            self._check_roots(left, right)
+        if symbol == "**" and self.evaluates:
+            if right_value is not None:
+                self._check_power(left, right_value)
+            if left == sympy.E:  # sympy makes E**a into exp(a)
+                self._check_exp(right)
         return self.combine(symbol, left, right), value
 
     def combine(self, symbol: str, left: sympy.Expr, right: sympy.Expr | None) -> sympy.Expr:
@@ -333,18 +387,70 @@ class _Builder:
         """The allowed ``function`` of ``args``, evaluated by sympy."""
         return function.build(*args)
 
-    def _check_power(self, base: sympy.Expr, exponent: float) -> None:
+    def _check_power(self, base: sympy.Expr, exponent: float, what: str = "") -> None:
         """Bound the work of ``base ** exponent`` before sympy does it: a power of a variable
         is cheap whatever the exponent (``x**1000``), but sympy raises the number factors of
-        a product to it exactly (``(2*x)**10**15`` would compute 2**10**15)."""
+        a product to it exactly (``(2*x)**10**15`` would compute 2**10**15), and of a power
+        of a product to the product of the exponents (``((2*x)**(1/3))**(3*10**15)``).
+
+        A factor may need at most about ``log10(max_constant)`` digits, counting both the
+        numerator and the denominator of a fraction (``(1 + 1/10**15)**10**15`` is a huge
+        fraction near e), and a root is no cheaper than the number itself."""
+        limit = math.log10(LIMITS.max_constant)
         for factor in sympy.Mul.make_args(base):
             if factor.is_number:
-                digits = _power_digits(float(abs(factor)), exponent)
-                if digits > math.log10(LIMITS.max_constant):
+                digits = _power_digits(factor, exponent)
+                if digits > limit:
                     self.fail(
-                        f"the exponent {exponent:.3g} makes the number {float(factor):g} in its base "
-                        f"about 1e{digits:+.0f}, beyond 1e+/-{math.log10(LIMITS.max_constant):.0f}"
+                        f"{what}the exponent {exponent:.3g} makes the number {_number_text(factor)} "
+                        f"in its base need about {digits:.2g} digits (the limit is {limit:.0f})"
                     )
+            elif factor.is_Pow and factor.exp.is_number:
+                self._check_power(factor.base, exponent * self._value_of(factor.exp), what)
+
+    def _check_roots(self, left: sympy.Expr, right: sympy.Expr) -> None:
+        """Bound the work of ``left * right`` (or ``/``) before sympy does it: sympy
+        multiplies the numbers under the same root into one and factors the product
+        (``sqrt(a)*sqrt(b)`` is ``sqrt(a*b)``), so the numbers under each root together may
+        need no more digits than one number raised to a power."""
+        limit = math.log10(LIMITS.max_constant)
+        digits: dict[sympy.Expr, float] = {}
+        for factor in (*sympy.Mul.make_args(left), *sympy.Mul.make_args(right)):
+            if factor.is_Pow and factor.base.is_Rational and factor.exp.is_Rational:
+                root = abs(factor.exp)
+                digits[root] = digits.get(root, 0.0) + _power_digits(factor.base, 1.0)
+                if digits[root] > limit:
+                    self.fail(
+                        f"the numbers under its {_root_name(root)} roots need about {digits[root]:.2g} "
+                        f"digits together (the limit is {limit:.0f})"
+                    )
+
+    def _check_exp(self, argument: sympy.Expr) -> None:
+        """Bound the work of ``exp(argument)`` before sympy does it: in each term of the sum
+        sympy makes ``exp(c*log(b))`` the power ``b**c`` (``exp(x + 10**15*log(2))`` would
+        compute 2**10**15), which is checked like any power."""
+        for term in sympy.Add.make_args(argument):
+            if not term.is_Mul:
+                continue
+            logs, coefficient = [], 1.0
+            for factor in term.args:
+                combined = sympy.logcombine(factor) if factor.has(sympy.log) else factor
+                if isinstance(combined, sympy.log):
+                    logs.append(combined.args[0])
+                elif factor.is_comparable:
+                    coefficient *= self._value_of(factor)
+                else:
+                    break
+            else:
+                if len(logs) == 1:
+                    self._check_power(logs[0], coefficient, f"exp({coefficient:.3g}*log(b)) is a power: ")
+
+    def _value_of(self, number: sympy.Expr) -> float:
+        """A number sympy built, as a float (it is a modest one: its parts were checked)."""
+        try:
+            return float(number)
+        except (TypeError, ValueError, OverflowError):
+            self.fail("a constant part of it is not a modest real number")
 
     def _call(self, node: ast.Call) -> _Built:
         if not isinstance(node.func, ast.Name):
@@ -367,6 +473,11 @@ class _Builder:
         value = None
         if all(v is not None for v in values):
             value = self._constant(lambda: function.evaluate(*values))
+        if self.evaluates:
+            if name == "sqrt":
+                self._check_power(args[0], 0.5)
+            if name == "exp":
+                self._check_exp(args[0])
         return self.apply(function, args), value
 
     def _constant(self, compute) -> float:
@@ -400,12 +511,54 @@ def _op_text(op: ast.AST) -> str:
     }.get(type(op), type(op).__name__)
 
 
-def _power_digits(base: float, exponent: float) -> float:
-    """About how many decimal digits (either way) ``|base| ** exponent`` has: 0 for 0 or 1."""
-    base = abs(base)
-    if base == 0 or base == 1:
-        return 0.0
-    return abs(exponent * math.log10(base))
+def _int_digits(n: int) -> float:
+    """log10 of a positive integer (0 for 0 and 1); exact enough for any size."""
+    n = abs(n)
+    return math.log10(n) if n > 1 else 0.0
+
+
+def _power_digits(number: sympy.Expr, exponent: float) -> float:
+    """About how many decimal digits sympy needs to work out ``number ** exponent``.
+
+    Exact numbers are computed exactly: a fraction needs the digits of its numerator and
+    its denominator (``(1 + 1/10**15)**10**15`` is a huge fraction near e, and ``2**-10**15``
+    a huge denominator), at least once even for a root (``sqrt`` of a number of a thousand
+    digits still factors it); a power of a number multiplies the exponents (``sqrt(2)``).
+    A float or a number sympy keeps as a symbol (``pi``, ``exp(3)``) costs nothing, but the
+    result counts by its size when it is large (``(pi*x)**1000`` holds pi**1000 ~ 1e497)."""
+    if number.is_Rational:
+        return (_int_digits(number.p) + _int_digits(number.q)) * max(1.0, abs(exponent))
+    if number.is_Pow and number.base.is_number and number.exp.is_number:
+        return _power_digits(number.base, exponent * float(number.exp))
+    if number.is_Mul:
+        return sum(_power_digits(factor, exponent) for factor in number.args)
+    try:
+        size = abs(complex(number.evalf(15)))
+    except (TypeError, ValueError, OverflowError):
+        return math.inf
+    if not math.isfinite(size):
+        return math.inf
+    return max(0.0, exponent * math.log10(size)) if size else 0.0
+
+
+def _root_name(exponent: sympy.Rational) -> str:
+    if exponent.p == 1:
+        return {2: "square", 3: "cube"}.get(exponent.q, f"{exponent.q}th")
+    return f"power {exponent}"
+
+
+def _number_text(number: sympy.Expr) -> str:
+    """A short text for a number in a message (never a thousand digits)."""
+    if number.is_Rational and max(abs(number.p), number.q) < 10**15:
+        return str(number)
+    if number.is_Integer:
+        return f"{float(number):.6g}"
+    if number.is_Rational:
+        return f"{float(number):.6g} (a fraction of {_power_digits(number, 1):.0f} digits)"
+    try:
+        return f"{complex(number.evalf(15)).real:g}"
+    except (TypeError, ValueError, OverflowError):
+        return "in it"
 
 
 def _float_op(symbol: str, a: float, b: float) -> float:

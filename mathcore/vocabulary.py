@@ -114,12 +114,37 @@ def _np_dirac(x, *args):
     return np.zeros_like(np.asarray(x, dtype=float))
 
 
+def _exact_integers_as_floats(function: Callable) -> Callable:
+    """numpy's ``function``, taking a Python integer as a float first: sympy prints an exact
+    integer as it is (``log(10000000000000000000000)``), and numpy has no integer type for
+    one beyond 2**64, so it would fail with a TypeError instead of computing a number."""
+
+    def wrapper(x, *args, **kwargs):
+        if isinstance(x, int):
+            try:
+                x = float(x)
+            except OverflowError:
+                x = math.copysign(math.inf, x)
+        return function(x, *args, **kwargs)
+
+    wrapper.__name__ = wrapper.__qualname__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
 #: Extra names for :func:`sympy.lambdify`, placed before numpy's own.
 NUMPY_NAMESPACE: dict[str, Callable] = {
     "sigmoid": _np_sigmoid,
     "relu": _np_relu,
     "softplus": _np_softplus,
     "DiracDelta": _np_dirac,
+    **{
+        name: _exact_integers_as_floats(getattr(np, name))
+        for name in (
+            "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
+            "exp", "log", "sqrt", "sign",
+        )
+    },
 }
 
 

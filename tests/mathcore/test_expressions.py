@@ -310,6 +310,34 @@ def test_parse_expression_work_is_bounded_not_the_syntax():
     assert "exponent" in rejected(parse_expression, "x**(9**9**9)").reason
 
 
+def test_parse_expression_a_part_that_cancels_to_a_constant_is_a_constant():
+    # Bounded like any constant once sympy has cancelled x (tests/mathcore/test_expression_work.py
+    # runs the hostile ones in a process of their own).
+    assert parse_expression("x - x + 10**15") == sympy.Integer(10**15)
+    assert parse_expression("2**(x - x + 10)") == 1024
+    assert parse_expression("x**(x - x + 10**9)") == x ** (10**9)
+    assert "exponent 1e+15 makes a constant too large" in rejected(parse_expression, "2**(x - x + 10**15)").reason
+    assert "no real value" in rejected(parse_expression, "log(x - x)").reason
+    assert "beyond 1e+100" in rejected(parse_expression, "10**60*x*10**60").reason
+
+
+def test_parse_expression_exact_powers_are_bounded_either_way():
+    # A tiny or near-1 exact fraction costs as many digits as a huge number; a float nothing.
+    assert "digits" in rejected(parse_expression, "2**-10**15").reason
+    assert "fraction of 30 digits" in rejected(parse_expression, "((10**15 + 1)/10**15)**10**15").reason
+    assert "exp(1e+15*log(b)) is a power" in rejected(parse_expression, "exp(x + 10**15*log(2))").reason
+    assert "square roots" in rejected(parse_expression, "sqrt(10**60 + 1)*sqrt(10**60 + 3)*x").reason
+    assert parse_expression("2**-300") == sympy.Rational(1, 2**300)
+    assert parse_expression("exp(10**15*log(x))") == x ** (10**15)
+
+
+def test_curve_of_a_formula_with_exact_integers_too_large_for_numpy():
+    # sympy prints log(10**40) with its exact integer, which numpy cannot take as an int.
+    curve = Curve("log(x) + log(10**40)")
+    assert curve(1.0) == pytest.approx(40 * np.log(10))
+    assert Curve("sin(x - x + 10**100)*x").slope(1.0) == pytest.approx(np.sin(1e100))
+
+
 
 def test_parse_expression_refuses_what_builds_too_large(monkeypatch):
     import mathcore.expressions as expressions
