@@ -150,7 +150,7 @@ CLAIMS: tuple[Claim, ...] = (
         "the tangent is flat",
         r"\b(?:(?:is|are|was|were|looks?|goes|went|turns?|stays?|becomes?|gets?)(?:n't| not| never)? "
         r"(?:quite |perfectly |exactly |completely )?(?:flat|level|horizontal)\b|"
-        r"(?:flat|level|horizontal) (?:tangent|line|spot|point)\b|flat (?:here|there|at)\b|(?:not|never) (?:yet |quite )?flat\b|"
+        r"(?:flat|level|horizontal) (?:tangent|line)\b|flat (?:here|there|at)\b|(?:not|never) (?:yet |quite )?flat\b|"
         r"zero slope|slope (?:is |of |= |equals |was )?(?:zero|0)(?![.,]?\d))",
         "slope", _zero, "the tangent is not flat",
     ),
@@ -167,7 +167,7 @@ CLAIMS: tuple[Claim, ...] = (
     _claim(
         "the walk converged",
         r"\b(?:converg(?:e|es|ed|ing|ence|ent)|settl(?:e|es|ed|ing)|com(?:es?|ing) to (?:rest|a stop|a halt)|came to (?:rest|a stop|a halt)|"
-        r"rest(?:s|ed|ing)? (?:at|on))\b",
+        r"rest(?:s|ed|ing)? (?:at|on)|(?:reach(?:es|ed|ing)?|gets? to|got to|getting to) a flat point)\b",
         "status", lambda v: v == "converged", "the walk did not converge",
     ),
     _claim(
