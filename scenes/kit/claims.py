@@ -209,7 +209,7 @@ CLAIMS: tuple[Claim, ...] = (
     ),
     _claim(
         "it stays put",
-        r"\b(?:stay(?:s|ed|ing)? (?:put|still|where it (?:is|was|started))|stand(?:s|ing)? still|stood still)\b",
+        r"\b(?:stay(?:s|ed|ing)? (?:put|still|where it (?:is|was|started)|at (?:its|the) start)|stand(?:s|ing)? still|stood still)\b",
         "moved", lambda v: v is False, "it did not stay put",
     ),
 )

@@ -80,6 +80,23 @@ TABLE = [
     ("It never converges.", DIVERGED, OK),
     ("The walk has not settled after 60 steps.", MAX_STEPS, OK),
     ("Seen from the top view.", CONVERGED, OK),
+    # the false clips of issue 13, with the facts of what was drawn
+    ("From t = 0 to 4.00 s v changes sign where x(t) breaks: watch the panel.", F(visible=frozenset({"curve"})), WRONG),
+    (
+        "The ball reached a minimum after 196 steps, at n = 1.00, e = 3.00, where f = 0.",
+        F(kind="minimum", in_range=True, moved=False, visible=frozenset({"ball", "map", "panel"})),
+        WRONG,
+    ),
+    (
+        "The first step would land off the map: the ball stays at its start.",
+        F(kind=None, in_range=False, moved=False, visible=frozenset({"ball", "map", "panel"})),
+        OK,
+    ),
+    (
+        "The first step would land off the map: the ball stays at its start.",
+        F(kind=None, in_range=False, moved=True, visible=frozenset({"ball", "map", "panel"})),
+        WRONG,
+    ),
     # negation, in its own clause
     ("It never converges.", CONVERGED, WRONG),
     ("It does not reach a minimum.", SADDLE, OK),
