@@ -125,9 +125,9 @@ def _zero(x: Any) -> bool:
 
 # Subjects whose "falls"/"rises" is a slope, not f: "the tangent falls".
 _NOT_F = r"(?<!tangent )(?<!line )(?<!slope )(?<!curve )(?<!graph )(?<!ground )(?<!hill )(?<!surface )(?<!rate )(?<!is )(?<!are )"
-# Subjects whose rising or falling is the sign of a slope: "walking north, the ground rises".
 # Words that point a way rather than say f changed: "the arrows point uphill".
 _NOT_DIR = r"(?<!point )(?<!points )(?<!pointing )(?<!way )"
+# Subjects whose rising or falling is the sign of a slope: "walking north, the ground rises".
 _SLOPED = r"(?:tangent|line|curve|graph|ground|hill|surface)"
 _ART = r"(?:the|a|an|its|one)"
 
@@ -167,7 +167,7 @@ CLAIMS: tuple[Claim, ...] = (
     _claim(
         "the walk converged",
         r"\b(?:converg(?:e|es|ed|ing|ence|ent)|settl(?:e|es|ed|ing)|com(?:es?|ing) to (?:rest|a stop|a halt)|came to (?:rest|a stop|a halt)|"
-        r"rest(?:s|ed|ing)? (?:at|on)|(?:reach(?:es|ed|ing)?|gets? to|got to|getting to) a flat point)\b",
+        r"(?:reach(?:es|ed|ing)?|gets? to|got to|getting to) a flat point)\b",
         "status", lambda v: v == "converged", "the walk did not converge",
     ),
     _claim(
