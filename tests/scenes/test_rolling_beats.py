@@ -34,10 +34,11 @@ from scenes.lessons.rolling.captions import (
     title_for,
     value_decimals,
 )
-from scenes.lessons.rolling.facts import race_facts, walk_facts
+from scenes.lessons.rolling.facts import SAME_SHARE, changed, framed_ranges, parting_step, race_facts, walk_facts
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
-NAMES = ("Yellow", "Purple")
+NAMES = ("Yellow", "Pink")
+BOOTH = "(n + 2*e - 7)**2 + (2*n + e - 5)**2"
 
 
 def _walk(function, start=(2.5, 2.0), rate=0.25, momentum=0.0, n_range=(-3.0, 3.0), e_range=(-3.0, 3.0), steps=200):
@@ -53,7 +54,7 @@ def _race(function, momentum=0.6, **kwargs):
     heavy, hf, _ = _walk(function, momentum=momentum, **kwargs)
     n_range, e_range = kwargs.get("n_range", (-3.0, 3.0)), kwargs.get("e_range", (-3.0, 3.0))
     span = max(n_range[1] - n_range[0], e_range[1] - e_range[0])
-    return race_facts(pf, hf, plain.points, heavy.points, span), digits
+    return race_facts(pf, hf, plain, heavy, span, tuple(f"{n} ball" for n in NAMES)), digits
 
 
 def _lesson_lines(facts, digits):
@@ -90,6 +91,11 @@ FAMILY = [
     pytest.param({"function": "-(n**2 + e**2)", "start": (0.5, 0.3)}, id="a hilltop"),
     pytest.param({"function": "log(n) + e**2", "n_range": (0.1, 3.0), "start": (2.0, 1.0), "rate": 0.9}, id="a pole"),
     pytest.param({"function": "1e4*(n**2 + e**2)", "rate": 1e-5}, id="huge values"),
+    pytest.param({"function": BOOTH, "n_range": (-5.0, 5.0), "e_range": (-5.0, 5.0), "start": (-4.0, 4.0), "rate": 0.05},
+                 id="first step just off the map"),
+    pytest.param({"function": "n**2 + 10*e**2", "start": (-2.5, 1.5), "rate": 0.45}, id="diverges at once"),
+    pytest.param({"function": "(n**2 - 1)**2 + e**2", "start": (0.2, 1.0), "rate": 0.1}, id="two minima"),
+    pytest.param({"function": "tanh(n) + 0.01*e**2", "start": (2.8, 1.0), "rate": 0.5}, id="plateau"),
 ]
 
 
@@ -108,7 +114,7 @@ def test_no_caption_claims_what_its_facts_do_not_establish(case):
 
 def test_the_default_walk_reaches_a_minimum_and_says_so():
     _, facts, digits = _walk("0.3*(n**2 + 2*e**2)")
-    assert title_for(facts).text == "Rolling to a minimum"
+    assert title_for(facts).text == "Rolling down into a valley"
     assert "rolls downhill" in roll_line(facts, digits).text
     assert _text(outcome_lines(facts, digits)) == "The ball reached a minimum after 116 steps, at n = 0, e = 0, where f = 0."
     assert summary_line(facts, digits).text == "In 116 steps f fell from 4.28 to 0."
@@ -119,11 +125,13 @@ def test_a_walk_that_leaves_at_once_never_says_the_ball_rolls():
     _, facts, digits = _walk("100*(n**2 + e**2)")
     assert facts.shown == 0 and not facts.moved and facts.status == "diverged"
     line = roll_line(facts, digits).text
-    assert line == "Step 1 lands at n = -122.50, e = -98.00, far off the picture: the ball stays put."
+    assert line == "The first step would land off the map, at n = -122.50, e = -98.00: the ball stays at its start."
     assert title_for(facts).text == "A walk that diverges"
-    assert _text(outcome_lines(facts, digits)).startswith("The ball diverged at step 2: each step overshot farther")
+    assert _text(outcome_lines(facts, digits, first_step_told=True)).startswith(
+        "The ball diverged after 2 steps: each step overshot farther")
+    assert _text(outcome_lines(facts, digits, "Yellow")).startswith("The first step of Yellow lands off the map. The walk diverged")
     assert summary_line(facts, digits) is None
-    assert outcome_label(facts, digits) == "diverged at step 2; off the map after step 0"
+    assert outcome_label(facts, digits) == "diverged after 2 steps; first step off the map"
 
 
 def test_a_saddle_walk_title_follows_the_facts():
@@ -132,23 +140,24 @@ def test_a_saddle_walk_title_follows_the_facts():
     assert "minimum" not in title_for(facts).text
     assert roll_line(facts, digits).text == "In one step the ball rolls downhill, then it leaves the picture."
     words = _text(outcome_lines(facts, digits))
-    assert words.startswith("The ball left the picture after 1 step. The walk diverged at step 17: f kept falling")
+    assert words.startswith("The ball left the map after 1 step. The walk diverged after 17 steps: f kept falling")
 
 
 def test_a_minimum_outside_the_range_is_said_to_be_outside():
     _, facts, digits = _walk("sin(n)*cos(e)")
     assert facts.kind == "minimum" and not facts.in_range and facts.shown < facts.steps
     words = _text(outcome_lines(facts, digits))
-    assert words == "The ball converged after 68 steps to a minimum off the map: n = 1.57, e = 3.14."
+    assert words == "The ball left the map after 9 steps. The rest of the walk, 59 more steps, lies off the map and is not shown."
     assert summary_line(facts, digits).text == "In the 9 steps drawn f fell from -0.25 to -0.98."
-    assert outcome_label(facts, digits).endswith("off the map")
+    assert outcome_label(facts, digits) == "off the map after 9 steps"
+    assert title_for(facts).text == "A walk that leaves the picture"
 
 
 def test_a_plane_has_no_minimum_to_name():
     _, facts, digits = _walk("0.5*n + 0.2*e")
     assert facts.status == "max_steps" and facts.kind is None
     words = _text(_lesson_lines(facts, digits))
-    assert "minimum" not in words and "The ball left the picture after 44 steps." in words
+    assert "minimum" not in words and "The ball left the map after 44 steps." in words
     assert "the slope is still 0.54" in words
 
 
@@ -162,7 +171,7 @@ def test_a_tiny_function_shows_its_digits_and_does_not_claim_a_roll():
 
 @pytest.mark.parametrize(("function", "words", "title"), [
     ("0.3*(n**2 + 2*e**2)", "The ball started at a minimum: with zero slope there is no step to take.",
-     "A ball that starts at a minimum"),
+     "A ball already at rest"),
     ("n**2 - e**2", "The slope is zero at the start, which is a saddle: descent has no way to go.", "A flat start: no way down"),
 ])
 def test_a_flat_start_says_why_nothing_happens(function, words, title):
@@ -175,7 +184,7 @@ def test_a_flat_start_says_why_nothing_happens(function, words, title):
 def test_walk_ending_on_a_saddle_names_it():
     _, facts, digits = _walk("n**2 - e**2", start=(2.5, 0.0))
     assert facts.status == "converged" and facts.kind == "saddle"
-    assert title_for(facts).text == "Rolling to a flat point"
+    assert title_for(facts).text == "A walk that comes to rest"
     assert "on a saddle at n = 0, e = 0: flat, but not a minimum" in _text(outcome_lines(facts, digits))
 
 
@@ -183,7 +192,7 @@ def test_racers_that_coincide_are_said_to_coincide():
     race, digits = _race("0.1*n**2 + 2*e**2", momentum=0.0, rate=0.45)
     assert race.coincide and race.visible
     words = _text(race_rule_lines(race, NAMES, "0.45", "0"))
-    assert "With μ = 0, Purple keeps none of its last step: both take the same steps." in words
+    assert "With μ = 0, Pink keeps none of its last step: both take the same steps." in words
     assert race_summary(race, "0").text == "Both walks took the same 188 steps: with μ = 0 momentum changes nothing here."
     assert race_subtitle(race, "0") == "With μ = 0 the two walks are one"
 
@@ -228,3 +237,59 @@ def test_digits_write_points_values_and_small_quantities():
     assert digits.pair((3.14159, 2.0)) == "(3.14, 2.00)"
     assert digits.value(7.91e-17) == "0"
     assert digits.small(0.00064) == "0.00064" and digits.small(0.54) == "0.54"
+
+
+def test_a_first_step_just_off_the_map_is_told_as_drawn():
+    """Booth from (-4, 4) with eta 0.05 on (-5, 5) x (-5, 5): step 1 lands at e = 5.5. The
+    ball never moves on the map, so nothing may say it reached the minimum (issue 13)."""
+    _, facts, digits = _walk(BOOTH, start=(-4.0, 4.0), rate=0.05, n_range=(-5.0, 5.0), e_range=(-5.0, 5.0))
+    assert facts.status == "converged" and facts.shown == 0 and facts.steps == 196
+    assert roll_line(facts, digits).text == "The first step would land off the map, at n = -1.90, e = 5.50: the ball stays at its start."
+    words = _text(_lesson_lines(facts, digits))
+    assert "minimum" not in words and "reached" not in words
+    assert "The rest of the walk, all 196 steps, lies off the map and is not shown." in words
+    assert title_for(facts).text == "A first step out of the picture"
+    assert outcome_label(facts, digits) == "first step off the map"
+    assert facts.shown_status == "left_map"
+
+
+def test_walks_that_part_after_step_two_are_not_one_walk():
+    """n**2 + 10*e**2 from (-2.5, 1.5), eta 0.45: after step 2 plain is at n = -0.025,
+    momentum at n = 1.325; both diverge at step 4. Two walks, whatever the picture shows."""
+    race, digits = _race("n**2 + 10*e**2", start=(-2.5, 1.5), rate=0.45)
+    assert not race.coincide and race.parted_at == 2
+    assert race.plain.steps == race.heavy.steps == 4
+    words = _text(_race_lines(race, digits))
+    assert "same" not in words and "changes nothing" not in words
+    assert race_subtitle(race, "0.6") != "Two balls, one walk"
+    assert race_summary(race, "0.6").text == (
+        "Plain descent ended after 4 steps, momentum after 4 steps: the walks part after 2 steps, off the map.")
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.004, 0.02])
+def test_the_same_walk_is_decided_within_a_pixel_of_the_range(gap):
+    """Walks closer than a pixel (a thousandth of the longer side) are one walk; farther,
+    two, and the step where they part is told."""
+    a = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 1.0]])
+    b = a + np.array([[0.0, 0.0], [0.0, 0.0], [gap, 0.0]])
+    assert parting_step(a, b, SAME_SHARE * 6.0) == (None if gap <= 0.006 else 2)
+    assert parting_step(a, a[:2], 1.0) == 2  # one walk ends, the other goes on
+
+
+@pytest.mark.parametrize(("before", "after", "scale", "expected"), [
+    (1.0, 1.0 + 1e-16, 1.0, 0),  # float noise is neither a fall nor a rise
+    (2.0, 2.0 - 4e-16, 1.0, 0),
+    (1e-6, 0.9e-6, 1e-6, -1),  # a tiny function still falls
+    (1e8, 1e8 - 1.0, 1e8, -1),  # a huge one too
+    (0.0, 1e-20, 10.0, 0),
+])
+def test_fell_and_rose_ignore_float_noise(before, after, scale, expected):
+    assert changed(before, after, scale) == expected
+
+
+def test_framed_ranges_widen_to_hold_the_walk_within_a_bound():
+    walk = np.array([[-4.0, 4.0], [-1.9, 5.5], [1.0, 3.0]])
+    assert framed_ranges([walk], (-5.0, 5.0), (-5.0, 5.0)) == ((-5.0, 5.0), (-5.0, 6.0))
+    far = np.array([[0.0, 0.0], [0.0, 100.0]])
+    assert framed_ranges([far], (-3.0, 3.0), (-3.0, 3.0)) == ((-3.0, 3.0), (-3.0, 3.0))
+    assert framed_ranges([np.array([[0.0, 0.0], [np.nan, 1.0]])], (-3.0, 3.0), (-3.0, 3.0)) == ((-3.0, 3.0), (-3.0, 3.0))

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from scenes.kit import phrases
 from scenes.kit.beats import NO_FACTS
 from scenes.kit.numbers import number, shown
 from scenes.lessons.rolling.facts import RaceFacts, WalkFacts
@@ -36,7 +37,9 @@ __all__ = [
     "roll_line",
     "rule_lines",
     "start_lines",
+    "still_rolling_line",
     "summary_line",
+    "title_facts",
     "title_for",
     "value_decimals",
 ]
@@ -98,8 +101,21 @@ def exact_number(value: float, most: int = 6) -> tuple[str, bool]:
     return number(value, most), False
 
 
+def _seen(facts: Any, *names: str) -> Any:
+    """``facts`` for a caption that names ``names`` on screen (the ball, the map, the
+    minimum it reached): ``visible`` lists those of them the facts say are drawn, and only
+    those, since a beat's picture is checked for each name its facts list."""
+    drawn = getattr(facts, "visible", frozenset())
+    return replace(facts, visible=frozenset(n for n in names if n in drawn))
+
+
 def _steps(count: int) -> str:
     return f"{count} step{'s' if count != 1 else ''}"
+
+
+def _lower(subject: str) -> str:
+    """``subject`` inside a sentence: "the ball", but a colour name stays as it is."""
+    return subject[:1].lower() + subject[1:] if subject.startswith(("The ", "Both ")) else subject
 
 
 def _article(kind: str) -> str:
@@ -111,19 +127,22 @@ def title_for(walk: WalkFacts) -> Line:
     """A title that says what this walk does."""
     facts = walk.whole_walk()
     if walk.steps == 0:
-        text = "A ball that starts at a minimum" if walk.kind == "minimum" else "A flat start: no way down"
+        text = "A ball already at rest" if walk.kind == "minimum" else "A flat start: no way down"
+    elif walk.shown_status == "left_map":
+        text = "A first step out of the picture" if walk.shown == 0 else "A walk that leaves the picture"
+        facts = walk.as_drawn()
     elif walk.status == "converged" and walk.kind == "minimum":
-        text = "Rolling to a minimum" if walk.in_range else "Rolling to a minimum off the map"
+        text = "Rolling down into a valley"
     elif walk.status == "converged":
-        text = "Rolling to a flat point"
+        text = "A walk that comes to rest"
     else:
         text = {
             "diverged": "A walk that diverges",
-            "max_steps": "Rolling until the steps run out",
+            "max_steps": "A walk that runs out of steps",
             "oscillating": "Bouncing across a valley",
             "left_domain": "Rolling to the edge of where f is defined",
         }.get(walk.status, "Gradient descent on a hillside")
-    return Line(text, facts)
+    return Line(text, _seen(facts))
 
 
 def hill_lines(variables: Sequence[str], height: str) -> list[Line]:
@@ -138,7 +157,7 @@ def hill_lines(variables: Sequence[str], height: str) -> list[Line]:
 def start_lines(walk: WalkFacts, digits: Digits) -> list[Line]:
     """Where the ball starts, and the map of the same hill."""
     return [
-        Line(f"A ball starts at {digits.at(walk.start, walk.variables)}, where f = {digits.value(walk.start_value)}."),
+        Line(f"A ball starts at {digits.at(walk.start, walk.variables)}, where f = {digits.value(walk.start_value)}.", _seen(walk)),
         Line("Top right: the same hill seen from above, with its contour lines."),
     ]
 
@@ -156,29 +175,34 @@ def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
     if walk.steps == 0:
         return None
     if walk.shown == 0:
-        where = digits.at(walk.exit_point, walk.variables) if walk.exit_point is not None else "far away"
-        return Line(f"Step 1 lands at {where}, far off the picture: the ball stays put.", walk)
+        where = f", at {digits.at(walk.exit_point, walk.variables)}" if walk.exit_point is not None else ""
+        return Line(f"The first step would land off the map{where}: the ball stays at its start.", _seen(walk.as_drawn(), "ball", "map"))
     if not walk.moved:
         return Line(
             f"The slope is only {digits.small(walk.slope)}, so each step is tiny: after {_steps(walk.shown)} "
             f"the ball is only {digits.small(walk.distance)} from its start.",
-            walk,
+            _seen(walk, "ball"),
         )
     if walk.fell:
+        seen = _seen(walk.as_drawn(), "ball", "map")
+        rolls = phrases.moves(seen, "the ball", "rolls")
         if walk.shown == 1 and walk.left_picture:
-            return Line("In one step the ball rolls downhill, then it leaves the picture.", walk)
+            return Line(f"In one step {rolls} downhill, then it leaves the picture.", seen)
         if walk.shown == 1:
-            return Line("In one step the ball rolls downhill, leaving a trail on the hill and the map.", walk)
-        return Line("Step after step the ball rolls downhill, leaving a trail on the hill and the map.", walk)
+            return Line(f"In one step {rolls} downhill, leaving a trail on the hill and the map.", seen)
+        return Line(f"Step after step {rolls} downhill, leaving a trail on the hill and the map.", seen)
     if walk.rose:
-        return Line("Each step overshoots: the ball jumps across the valley and f rises.", walk)
-    return Line("The ball jumps back and forth, leaving a trail on the hill and the map.", walk)
+        return Line("Each step overshoots: the ball jumps across the valley and f rises.", _seen(walk, "ball"))
+    return Line("The ball jumps back and forth, leaving a trail on the hill and the map.", _seen(walk, "ball", "map"))
 
 
-def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball") -> list[Line]:
+def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", first_step_told: bool = False) -> list[Line]:
     """How the walk ended, in one or two captions (past tense, so ``subject`` may be
-    plural: "Both balls")."""
-    facts = walk.whole_walk()
+    plural: "Both balls"). A walk that leaves the map is told up to there; steps after that
+    are counted, never quoted by number (the step readout stops where the drawing does).
+    ``first_step_told``: a caption already said the first step lands off the map."""
+    facts = _seen(walk.whole_walk(), "ball", walk.kind or "")
+    drawn = _seen(walk.as_drawn(), "ball", "map")
     at = digits.at(walk.end, walk.variables)
     if walk.steps == 0:
         if walk.kind == "minimum":
@@ -186,13 +210,24 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball") ->
         kind = f", which is {_article(walk.kind)}" if walk.kind and walk.in_range else ""
         return [Line(f"The slope is zero at the start{kind}: descent has no way to go.", facts)]
     lines = []
-    if walk.left_picture and walk.shown > 0 and walk.status != "converged":
-        lines.append(Line(f"{subject} left the picture after {_steps(walk.shown)}.", facts))
+    if walk.shown_status == "left_map":
+        rest = walk.steps - walk.shown
+        more = f"{rest} more step{'s' if rest != 1 else ''}" if walk.shown else f"all {_steps(rest)}"
+        text = f"The rest of the walk, {more}, lies off the map and is not shown."
+        if walk.shown:
+            lines.append(Line(f"{subject} left the map after {_steps(walk.shown)}.", drawn))
+        return lines + [Line(text, drawn)]
+    if walk.left_picture and walk.shown > 0:
+        lines.append(Line(f"{subject} left the map after {_steps(walk.shown)}.", drawn))
+        subject = "The walk"
+    elif walk.left_picture and not first_step_told:
+        lines.append(Line(f"The first step of {_lower(subject)} lands off the map.", drawn))
         subject = "The walk"
     status = walk.status
     if status == "converged":
         if walk.kind == "minimum" and walk.in_range:
-            text = f"{subject} reached a minimum after {_steps(walk.steps)}, at {at}, where f = {digits.value(walk.end_value)}."
+            reached = phrases.reached_minimum(facts, subject=subject)
+            text = f"{reached} after {_steps(walk.steps)}, at {at}, where f = {digits.value(walk.end_value)}."
         elif walk.kind == "minimum":
             text = f"{subject} converged after {_steps(walk.steps)} to a minimum off the map: {at}."
         elif walk.kind and walk.in_range:
@@ -200,15 +235,15 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball") ->
         else:
             text = f"{subject} stopped after {_steps(walk.steps)} at {at}, where the slope is zero."
     elif status == "diverged" and walk.end_fell:
-        text = f"{subject} diverged at step {walk.steps}: f kept falling that way, with no lowest point in reach."
+        text = f"{phrases.diverged(facts, subject=subject)} after {_steps(walk.steps)}: f kept falling that way, with no lowest point in reach."
     elif status == "diverged":
-        text = f"{subject} diverged at step {walk.steps}: each step overshot farther and f grew without bound."
+        text = f"{phrases.diverged(facts, subject=subject)} after {_steps(walk.steps)}: each step overshot farther and f grew without bound."
     elif status == "max_steps":
         text = f"{subject} used all {_steps(walk.steps)}; at the end the slope is still {digits.small(walk.end_slope)}."
     elif status == "oscillating":
         text = f"{subject} kept bouncing back and forth across the valley, getting no closer."
     else:  # left_domain
-        text = f"{subject} stopped at step {walk.steps}: the next step lands where f is undefined."
+        text = f"{subject} cannot go on after {_steps(walk.steps)}: the next step would land where f is undefined."
     return lines + [Line(text, facts)]
 
 
@@ -219,24 +254,32 @@ def summary_line(walk: WalkFacts, digits: Digits) -> Line | None:
     steps = f"In {_steps(walk.shown)}" if not walk.left_picture else f"In the {_steps(walk.shown)} drawn"
     a, b = digits.value(walk.start_value), digits.value(walk.shown_value)
     if a == b:
-        return Line(f"{steps} f stayed near {a}.", walk)
-    return Line(f"{steps} f {'fell' if walk.fell else 'rose'} from {a} to {b}.", walk)
+        return Line(f"{steps} f stayed near {a}.", _seen(walk))
+    return Line(f"{steps} f {'fell' if walk.fell else 'rose'} from {a} to {b}.", _seen(walk))
 
 
 def outcome_label(walk: WalkFacts, digits: Digits) -> str:
     """The short label shown on screen when the walk is over (in the status colour)."""
     where = digits.pair(walk.end)
-    off = f"; off the map after step {walk.shown}" if walk.left_picture else ""
+    leaving = f"off the map after {_steps(walk.shown)}" if walk.shown else "first step off the map"
+    off = f"; {leaving}" if walk.left_picture else ""
     if walk.steps == 0:
         return "at a minimum: no step to take" if walk.kind == "minimum" else "flat start: the slope is zero"
+    if walk.shown_status == "left_map":
+        return leaving
     if walk.status == "converged":
         return f"converged after {_steps(walk.steps)} at {where}" + (", off the map" if not walk.in_range else "")
     return {
-        "diverged": f"diverged at step {walk.steps}{off}",
+        "diverged": f"diverged after {_steps(walk.steps)}{off}",
         "max_steps": f"stopped: all {_steps(walk.steps)} used{off}",
         "oscillating": f"oscillating: stopped after {_steps(walk.steps)}{off}",
-        "left_domain": f"stopped at step {walk.steps}: f undefined ahead{off}",
+        "left_domain": f"stopped after {_steps(walk.steps)}: f undefined ahead{off}",
     }.get(walk.status, walk.status)
+
+
+def title_facts(facts: Any) -> Any:
+    """``facts`` for a title card, where nothing of the walk is drawn yet."""
+    return _seen(facts)
 
 
 # -- the race -----------------------------------------------------------------------------------------
@@ -251,22 +294,22 @@ def race_start_lines(race: RaceFacts, digits: Digits, names: tuple[str, str]) ->
     """The two balls at their common start, the map, and the ring that keeps both visible."""
     walk = race.plain
     return [
-        Line(f"Two balls start together at {digits.at(walk.start, walk.variables)}. Top right: the hill seen from above.", race),
-        Line(f"{names[1]} is drawn a little larger: where the balls meet, it shows as a ring.", race),
+        Line(f"Two balls start together at {digits.at(walk.start, walk.variables)}. Top right: the hill seen from above.", _seen(race)),
+        Line(f"{names[1]} is drawn a little larger: where the balls meet, it shows as a ring.", _seen(race, "ball")),
     ]
 
 
 def race_rule_lines(race: RaceFacts, names: tuple[str, str], eta: str, mu: str) -> list[Line]:
     """The two update rules in words, or what makes them the same walk."""
     plain, heavy = names
-    first = Line(f"{plain} takes plain steps against the gradient, with η = {eta}.", race)
+    first = Line(f"{plain} takes plain steps against the gradient, with η = {eta}.", _seen(race))
     if race.plain.steps == 0 and race.heavy.steps == 0:
-        return [first, Line("Neither ball has a step to take: the slope at the start is zero.", race)]
+        return [first, Line("Neither ball has a step to take: the slope at the start is zero.", _seen(race))]
     if race.coincide and race.momentum == 0:
-        return [first, Line(f"With μ = 0, {heavy} keeps none of its last step: both take the same steps.", race)]
-    second = Line(f"{heavy} keeps a share μ = {mu} of its last step and adds the new one: momentum.", race)
+        return [first, Line(f"With μ = 0, {heavy} keeps none of its last step: both take the same steps.", _seen(race))]
+    second = Line(f"{heavy} keeps a share μ = {mu} of its last step and adds the new one: momentum.", _seen(race))
     if race.coincide:
-        return [first, second, Line("Here that makes no difference on the picture: both walks are the same.", race)]
+        return [first, second, Line("Here that makes no difference on the picture: both walks are the same.", _seen(race))]
     return [first, second]
 
 
@@ -274,24 +317,31 @@ def race_roll_line(race: RaceFacts) -> Line | None:
     """The pace of the race; None when neither ball is drawn taking a step."""
     if race.plain.shown == 0 and race.heavy.shown == 0:
         return None
-    return Line("Both take step k at the same moment: fewer steps, sooner there.", race)
+    return Line("Both take step k at the same moment: fewer steps, sooner there.", _seen(race))
 
 
 def race_summary(race: RaceFacts, mu: str) -> Line:
     """The step counts side by side."""
     plain, heavy = race.plain, race.heavy
     if plain.steps == heavy.steps == 0:
-        return Line("Neither ball took a step.", race)
+        return Line("Neither ball took a step.", _seen(race))
     if race.coincide and plain.steps == heavy.steps:
         reason = f"with μ = {mu} momentum changes nothing here" if race.momentum == 0 else "momentum changes nothing here"
-        return Line(f"Both walks took the same {_steps(plain.steps)}: {reason}.", race)
+        return Line(f"Both walks took the same {_steps(plain.steps)}: {reason}.", _seen(race))
     if race.both_converged_to_minima:
         text = f"Plain steps needed {plain.steps}; with momentum {mu}, {heavy.steps}."
         if 0 < heavy.steps < plain.steps:
             text += f" That is {number(plain.steps / heavy.steps, 1)} times fewer."
         elif heavy.steps > plain.steps:
             text += " Here momentum needed more."
-        if plain.end != heavy.end and max(abs(a - b) for a, b in zip(plain.end, heavy.end)) > 1e-3:
+        if race.ends_apart:
             text += " They ended at different minima."
-        return Line(text, race)
-    return Line(f"Plain descent stopped after {_steps(plain.steps)}, momentum after {heavy.steps}.", race)
+        return Line(text, _seen(race))
+    off = ", off the map" if race.parted_at and race.parted_at > min(plain.shown, heavy.shown) else ""
+    apart = f": the walks part after {_steps(race.parted_at)}{off}" if race.parted_at else ""
+    return Line(f"Plain descent ended after {_steps(plain.steps)}, momentum after {_steps(heavy.steps)}{apart}.", _seen(race, "map"))
+
+
+def still_rolling_line(name: str, race: RaceFacts) -> Line:
+    """Said when the first racer is done and ``name`` is still taking steps."""
+    return Line(f"{name} still has steps to take.", _seen(race))

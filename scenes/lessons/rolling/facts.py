@@ -15,19 +15,43 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 
 import numpy as np
 
 from mathcore import DescentPath, ScalarField
 from mathcore.descent import point_kind
+from mathcore.numeric import PIXEL_SHARE, significant_change, value_scale
+from mathcore.numeric import same_walk as _same_walk
 
 from scenes.kit.beats import Facts
 
-__all__ = ["MOVE_SHARE", "RaceFacts", "WalkFacts", "end_kind", "race_facts", "walk_facts"]
+__all__ = [
+    "DRAWN",
+    "MOVE_SHARE",
+    "SAME_SHARE",
+    "WIDEN_LIMIT",
+    "RaceFacts",
+    "WalkFacts",
+    "changed",
+    "end_kind",
+    "framed_ranges",
+    "parting_step",
+    "race_facts",
+    "walk_facts",
+]
 
 #: A ball "moves" on screen when it gets farther from its start than this share of the
 #: longer side of the rectangle (1% is about 3 pixels of the hill at 480p).
 MOVE_SHARE = 0.01
+#: Two walks are "the same walk" when every point of one lies within this share of the
+#: longer side of the rectangle of the same point of the other: less than a pixel of the
+#: hill (about 780 pixels across at 1080p; 350 at 480p). mathcore's ``PIXEL_SHARE``.
+SAME_SHARE = PIXEL_SHARE
+#: What the rolling lessons draw of every walk, as captions name it.
+DRAWN = frozenset({"ball", "trail", "map", "panel", "readout", "marker"})
+#: A view may be widened to hold a walk up to this many times its size along each side.
+WIDEN_LIMIT = 2.0
 
 
 @dataclass(frozen=True)
@@ -72,6 +96,10 @@ class WalkFacts(Facts):
         f went down (up) over the whole walk.
     learning_rate, momentum : float
         The walk's settings.
+    visible : frozenset of str
+        What is drawn, as captions name it (:func:`scenes.kit.claims.is_visible`): the
+        ball, its trail, the map, the panel and its readout; the kind of point (``"minimum"``,
+        ``"saddle"``, ...) too when the walk drawn ends on it inside the picture.
     """
 
     variables: tuple[str, str] = ("n", "e")
@@ -97,11 +125,27 @@ class WalkFacts(Facts):
     end_rose: bool = False
     learning_rate: float = 0.1
     momentum: float = 0.0
+    visible: frozenset[str] = frozenset()
 
     @property
     def left_picture(self) -> bool:
         """The walk went on after its last point drawn."""
         return self.shown < self.steps
+
+    @property
+    def shown_status(self) -> str:
+        """How the walk drawn ends: the walk's status, or ``"left_map"`` when a walk that
+        settles (converged, flat) does so off the picture, where it is not shown."""
+        if self.left_picture and self.status in ("converged", "flat_start"):
+            return "left_map"
+        return self.status
+
+    def as_drawn(self) -> WalkFacts:
+        """These facts for a caption about the walk as drawn: when it runs off the picture,
+        ``in_range`` is False, ``status`` is :attr:`shown_status` and no point is reached."""
+        if not self.left_picture:
+            return self
+        return replace(self, in_range=False, status=self.shown_status, kind=None)
 
     def whole_walk(self) -> WalkFacts:
         """These facts with ``fell`` and ``rose`` over the whole walk (for captions about
@@ -113,17 +157,21 @@ class WalkFacts(Facts):
 class RaceFacts(Facts):
     """Two walks from the same start: plain descent and descent with momentum.
 
-    ``coincide`` is True when the two drawn walks are the same (every drawn point within
-    a thousandth of the rectangle), as with momentum 0: the scene then says so and the
-    momentum ball, drawn larger beneath the plain one, stays visible as a ring.
-    ``visible`` says both racers can be seen (always, with that ring).
+    ``coincide`` is True when the two walks are the same at every step mathcore took (every
+    point within a pixel, :data:`SAME_SHARE` of the rectangle, of the other's), as with
+    momentum 0: the scene then says so and the momentum ball, drawn larger beneath the
+    plain one, stays visible as a ring. Otherwise ``parted_at`` is the first step after
+    which they are apart; ``ends_apart`` says their last points are (more than a pixel
+    apart: different minima, say). ``visible`` says both racers can be seen (always, with that ring).
     """
 
     plain: WalkFacts = WalkFacts()
     heavy: WalkFacts = WalkFacts()
     momentum: float = 0.0
     coincide: bool = False
-    visible: bool = True
+    parted_at: int | None = None
+    ends_apart: bool = False
+    visible: frozenset[str] = frozenset()
 
     @property
     def both_converged_to_minima(self) -> bool:
@@ -144,24 +192,47 @@ def end_kind(field: ScalarField, point: Sequence[float]) -> str | None:
     return kind
 
 
+def changed(before: float, after: float, scale: float) -> int:
+    """-1 if f fell from ``before`` to ``after``, 1 if it rose, 0 if the change is below
+    float resolution at ``scale``, the size of f's values on the picture
+    (:func:`mathcore.numeric.significant_change`): float noise is neither a fall nor a rise.
+
+    >>> changed(1.0, 1.0 + 1e-16, 1.0), changed(1.0, 0.5, 1.0), changed(1e-6, 2e-6, 1e-6)
+    (0, -1, 1)
+    """
+    return significant_change(before, after, scale)
+
+
 def walk_facts(
     path: DescentPath,
     field: ScalarField,
     n_range: Sequence[float],
     e_range: Sequence[float],
     shown: int,
+    scale: float | None = None,
+    drawn: frozenset[str] = DRAWN,
 ) -> WalkFacts:
     """The facts of ``path`` drawn up to step ``shown`` on the rectangle ``n_range`` x
-    ``e_range`` of ``field``."""
+    ``e_range`` of ``field``. ``scale``, the size of f's values on the rectangle,
+    scales the tolerance of "f fell" and "f rose" (:func:`changed`; default: mathcore's
+    :func:`~mathcore.numeric.value_scale` there);
+    ``drawn`` names what the scene draws of the walk (the facts' ``visible`` adds
+    ``"minimum"`` when the drawn walk ends on one)."""
     points = np.asarray(path.points, dtype=float)
     values = np.asarray(path.values, dtype=float)
+    scale = value_scale(field, n_range, e_range) if scale is None else float(scale)
+    shown_change = changed(values[0], values[min(max(int(shown), 0), path.steps)], scale)
+    end_change = changed(values[0], values[-1], scale)
     shown = int(min(max(shown, 0), path.steps))
-    start, drawn = points[0], points[: shown + 1]
+    start, walked = points[0], points[: shown + 1]
     span = max(n_range[1] - n_range[0], e_range[1] - e_range[0])
-    distance = float(np.max(np.linalg.norm(drawn - start, axis=1)))
+    distance = float(np.max(np.linalg.norm(walked - start, axis=1)))
     end = points[-1]
     in_range = bool(n_range[0] <= end[0] <= n_range[1] and e_range[0] <= end[1] <= e_range[1])
     flat_end = path.status in ("converged", "flat_start")
+    kind = end_kind(field, end) if flat_end else None
+    if kind is not None and in_range and shown == path.steps:
+        drawn = drawn | {kind}
     return WalkFacts(
         variables=tuple(path.variables),
         start=_pair(start),
@@ -175,27 +246,99 @@ def walk_facts(
         end_value=float(values[-1]),
         exit_point=_pair(points[shown + 1]) if shown < path.steps else None,
         status=path.status,
-        kind=end_kind(field, end) if flat_end else None,
+        kind=kind,
         in_range=in_range,
-        fell=bool(values[shown] < values[0]),
-        rose=bool(values[shown] > values[0]),
+        fell=shown_change < 0,
+        rose=shown_change > 0,
         moved=distance > MOVE_SHARE * span,
         distance=distance,
         end_slope=float(np.linalg.norm(path.gradients[-1])),
-        end_fell=bool(values[-1] < values[0]),
-        end_rose=bool(values[-1] > values[0]),
+        end_fell=end_change < 0,
+        end_rose=end_change > 0,
         learning_rate=float(path.learning_rate),
         momentum=float(path.momentum),
+        visible=frozenset(drawn),
     )
 
 
-def race_facts(plain: WalkFacts, heavy: WalkFacts, plain_points: np.ndarray, heavy_points: np.ndarray, span: float) -> RaceFacts:
-    """The two walks side by side; ``*_points`` are the walks' points (start first) and
-    ``span`` the longer side of the rectangle."""
-    a = np.asarray(plain_points, dtype=float)[: plain.shown + 1]
-    b = np.asarray(heavy_points, dtype=float)[: heavy.shown + 1]
-    coincide = len(a) == len(b) and bool(np.all(np.linalg.norm(a - b, axis=1) <= 1e-3 * span))
-    return RaceFacts(plain=plain, heavy=heavy, momentum=heavy.momentum, coincide=coincide)
+def parting_step(a: np.ndarray, b: np.ndarray, tolerance: float) -> int | None:
+    """The first step after which the walks ``a`` and ``b`` are more than ``tolerance``
+    apart (or one has ended and the other goes on), or None if they are the same walk."""
+    a = np.asarray(a, dtype=float).reshape(-1, 2)
+    b = np.asarray(b, dtype=float).reshape(-1, 2)
+    common = min(len(a), len(b))
+    with np.errstate(invalid="ignore"):
+        apart = ~(np.linalg.norm(a[:common] - b[:common], axis=1) <= tolerance)
+    if apart.any():
+        return int(np.argmax(apart))
+    return None if len(a) == len(b) else common
+
+
+def race_facts(
+    plain: WalkFacts,
+    heavy: WalkFacts,
+    plain_path: DescentPath,
+    heavy_path: DescentPath,
+    span: float,
+    racers: Sequence[str] = (),
+) -> RaceFacts:
+    """The two walks side by side; ``*_path`` are mathcore's walks (every step taken; or
+    just their points, start first),
+    ``span`` the longer side of the rectangle and ``racers`` the names of the two balls as
+    captions say them ("yellow ball"). The walks are the same when they are within a pixel
+    (:data:`SAME_SHARE` of ``span``) at every step (:func:`mathcore.numeric.same_walk`)."""
+    walks = [p if hasattr(p, "points") else SimpleNamespace(points=np.asarray(p, dtype=float)) for p in (plain_path, heavy_path)]
+    tolerance = SAME_SHARE * float(span)
+    coincide = _same_walk(walks[0], walks[1], float(span), SAME_SHARE)
+    plain_points, heavy_points = walks[0].points, walks[1].points
+    parted = None if coincide else parting_step(plain_points, heavy_points, tolerance)
+    a, b = (np.asarray(p, dtype=float).reshape(-1, 2)[-1] for p in (plain_points, heavy_points))
+    with np.errstate(invalid="ignore"):
+        ends_apart = not bool(np.linalg.norm(a - b) <= tolerance)
+    return RaceFacts(
+        plain=plain, heavy=heavy, momentum=heavy.momentum, coincide=coincide, parted_at=parted, ends_apart=ends_apart,
+        visible=frozenset(plain.visible | heavy.visible | {r.lower() for r in racers} | {"racer"}),
+    )
+
+
+def framed_ranges(
+    walks: Sequence[np.ndarray],
+    n_range: Sequence[float],
+    e_range: Sequence[float],
+    limit: float = WIDEN_LIMIT,
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``n_range`` and ``e_range`` widened to hold every point of ``walks`` (each a (k, 2)
+    array), each side to at most ``limit`` times its size; the ranges as given when that is
+    not enough for some walk (then the lesson tells only the part of it that is drawn).
+
+    The new ends are rounded outwards to a step of 1, 2 or 5 x 10^k of the old side.
+
+    >>> framed_ranges([np.array([[-4.0, 4.0], [-1.9, 5.5], [1.0, 3.0]])], (-5, 5), (-5, 5))
+    ((-5.0, 5.0), (-5.0, 6.0))
+    """
+    ranges = [(float(n_range[0]), float(n_range[1])), (float(e_range[0]), float(e_range[1]))]
+    points = np.vstack([np.asarray(w, dtype=float).reshape(-1, 2) for w in walks]) if len(walks) else np.zeros((0, 2))
+    if not points.size or not np.all(np.isfinite(points)):
+        return ranges[0], ranges[1]
+    widened = []
+    for axis, (low, high) in enumerate(ranges):
+        least, most = float(points[:, axis].min()), float(points[:, axis].max())
+        if low <= least and most <= high:
+            widened.append((low, high))
+            continue
+        step = _round_step((high - low) / 10)
+        new_low = min(low, math.floor(least / step) * step)
+        new_high = max(high, math.ceil(most / step) * step)
+        if new_high - new_low > limit * (high - low) * (1 + 1e-12):
+            return ranges[0], ranges[1]
+        widened.append((float(new_low), float(new_high)))
+    return widened[0], widened[1]
+
+
+def _round_step(size: float) -> float:
+    """The smallest of 1, 2 or 5 x 10^k at least ``size``."""
+    power = 10.0 ** math.floor(math.log10(size))
+    return next(m * power for m in (1.0, 2.0, 5.0, 10.0) if m * power >= size * (1 - 1e-12))
 
 
 def _pair(point: np.ndarray) -> tuple[float, float]:

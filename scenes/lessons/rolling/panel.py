@@ -1,36 +1,44 @@
 """The cast around the rolling hill: formula, top view, rule, readouts, balls and labels.
 
-:class:`RollingPanel` is mixed into :class:`scenes.lessons.rolling.scene.BallRollsToMinimum` (before
-:class:`~scenes.lessons.common.hill.HillLesson`). :meth:`~RollingPanel.build_panel` makes, for each walk the
-scene names in ``walks()``, a :class:`~scenes.parts.walk.descent_walk.Rider` (ball with a dark
-halo, trail on the surface over a halo stroke, path and marker in the top view, readout of
-f) with its facts (:func:`scenes.lessons.rolling.facts.walk_facts`), and lays the still parts out in
-the frame's zones: the formula at the left of the title band, the outcome labels at its
-right; the top view, the update rule and the readouts in the side panel (the hill keeps to
-the plot zone left of it, :meth:`hill_zone`).
+:class:`RollingPanel` is a part the rolling scenes hold (``self.panel``). What it needs is
+stated, not assumed: the hill it draws on (any object with the attributes of
+:class:`PanelHill`; a :class:`~scenes.lessons.common.hill.HillLesson` after its ``build``
+has them), the walks as :class:`Racer` records, how it looks (:class:`PanelLook`) and the
+digits. It makes, for each racer, a :class:`~scenes.parts.walk.descent_walk.Rider` (ball with
+a dark halo, trail on the surface, path and marker in the top view, readout of f) and lays
+the still parts out in the frame's zones: the formula at the left of the title band, the
+outcome labels at its right; the top view, the update rule and the readouts in the side
+panel. It never adds anything to a scene: the scene pins :attr:`RollingPanel.pinned` and
+plays the parts.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, ManimColor, MathTex, Mobject, Text, VGroup
+from manim import DOWN, LEFT, RIGHT, CapStyleType, LineJointType, ManimColor, MathTex, Mobject, Text, VGroup, VMobject
+
+from mathcore import DescentPath, ScalarField
 
 from scenes.kit import style
+from scenes.kit.layout import Zones
 from scenes.kit.lesson import fit_width
+from scenes.lessons.rolling.captions import Digits
 from scenes.parts.hill3d.ball3d import ShadedBall
 from scenes.parts.hill3d.contours import ContourMap
-from scenes.parts.walk.descent_walk import Rider, corners_of, steps_in_view, trail_points
 from scenes.parts.hill3d.halo import halo_ball, with_halo
+from scenes.parts.hill3d.hillside import HillsideMesh
 from scenes.parts.panels.live_number import LiveReadout
-from scenes.lessons.rolling.captions import exact_number
-from scenes.lessons.rolling.facts import walk_facts
+from scenes.parts.walk.descent_walk import Rider, corners_of, steps_in_view, trail_points
 
-__all__ = ["COLOUR_NAMES", "RollingPanel", "colour_name"]
+__all__ = ["COLOUR_NAMES", "PanelHill", "PanelLook", "Racer", "RollingPanel", "colour_name", "steps_shown"]
 
-#: How the captions name the colours of the balls.
-COLOUR_NAMES = {style.BALL.to_hex(): "Yellow", style.MOMENTUM.to_hex(): "Purple", style.DESCENT.to_hex(): "Green"}
+#: How the captions name the colours of the balls, as they are seen (the Okabe-Ito
+#: "reddish purple" reads as pink).
+COLOUR_NAMES = {style.BALL.to_hex(): "Yellow", style.MOMENTUM.to_hex(): "Pink", style.DESCENT.to_hex(): "Green"}
 #: The dark ring around a ball, as a share of its radius.
 BALL_HALO = 0.2
 #: Each further ball is drawn this much larger than the one before, under it, so that
@@ -44,153 +52,191 @@ def colour_name(colour: Any) -> str:
     return COLOUR_NAMES.get(ManimColor(colour).to_hex(), "The other")
 
 
-class RollingPanel:
-    """Builds and lays out the rolling lessons' cast (see the module docstring)."""
+class PanelHill(Protocol):
+    """What :class:`RollingPanel` reads from the hill it draws on (a built HillLesson)."""
 
-    def build_panel(self) -> None:
-        zones = self.zones
-        self.formula = MathTex(f"{self.y_name} = {self.field.latex}", font_size=self.panel_size + 4, color=style.FUNCTION)
+    field: ScalarField
+    hill: HillsideMesh
+    n_range: tuple[float, float]
+    e_range: tuple[float, float]
+    value_range: tuple[float, float, float]
+    var_tex: tuple[str, str]
+    y_name: str
+    zones: Zones
+
+
+@dataclass(frozen=True)
+class Racer:
+    """One walk to draw: mathcore's walk, the steps of it drawn, the ball's colour (its
+    trail, marker and readout share it) and the readout's label (LaTeX)."""
+
+    path: DescentPath
+    shown: int
+    color: Any
+    label: str = "f ="
+
+
+@dataclass(frozen=True)
+class PanelLook:
+    """Sizes of the panel (the scene's settings of the same names)."""
+
+    panel_size: float = 34
+    inset_size: float = 2.8
+    ball_radius: float = 0.14
+    trail_lift: float = 0.02
+
+
+def steps_shown(path: DescentPath, hill: PanelHill) -> int:
+    """How many steps of ``path`` lie over the drawn hill, from the start."""
+    count = steps_in_view(path.points, path.values, hill.n_range, hill.e_range, hill.value_range[:2])
+    return max(count - 1, 0)
+
+
+class RollingPanel:
+    """The rolling lessons' cast (see the module docstring).
+
+    Parameters
+    ----------
+    hill : PanelHill
+        The hill drawn on: field, mesh, ranges, names and the frame's zones.
+    racers : sequence of Racer
+        The walks; the first is drawn on top, each later ball larger beneath.
+    look : PanelLook
+        Sizes.
+    digits : Digits
+        How numbers are written.
+    rule : sequence of str
+        The update rule's lines (LaTeX), the last one the settings' values.
+    """
+
+    def __init__(self, hill: PanelHill, racers: Sequence[Racer], look: PanelLook, digits: Digits, rule: Sequence[str]):
+        self.hill, self.look, self.digits = hill, look, digits
+        zones = hill.zones
+        size = look.panel_size
+        self.formula = MathTex(f"{hill.y_name} = {hill.field.latex}", font_size=size + 4, color=style.FUNCTION)
         fit_width(self.formula, 0.55 * zones.title.width)
         if self.formula.height > zones.title.height - 0.1:
             self.formula.scale_to_fit_height(zones.title.height - 0.1)
         self.formula.move_to([zones.title.left + self.formula.width / 2, (zones.title.top + zones.title.bottom) / 2, 0])
-        self.rule = self.make_rule()
-        self.step_readout = LiveReadout(r"\text{step}", 0, decimals=0, font_size=self.panel_size)
-        walks = self.walks()
-        shown = [self.steps_shown(path) for path, *_ in walks]
+        self.rule = self.make_rule(rule, [r.color for r in racers])
+        self.step_readout = LiveReadout(r"\text{step}", 0, decimals=0, font_size=size)
         readouts = [
-            LiveReadout(label, float(path.values[0]), self.digits.values, color=ball, font_size=self.panel_size)
-            for (path, ball, _, label) in walks
+            LiveReadout(r.label, float(r.path.values[0]), digits.values, color=r.color, font_size=size) for r in racers
         ]
         self.readouts = VGroup(self.step_readout, *readouts).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
         self.inset = self.make_inset()
         side = zones.side
-        stack = VGroup(self.inset, self.rule, self.readouts)
         room = side.height - self.rule.height - self.readouts.height - 2 * _GAP
         if self.inset.height > room:  # the map's letters reach past its square
             self.inset.scale(room / self.inset.height)
         self.inset.move_to([side.right - self.inset.width / 2, side.top - self.inset.height / 2, 0])
         self.rule.next_to(self.inset, DOWN, buff=_GAP).align_to([side.left + 0.1, 0, 0], LEFT)
         self.readouts.next_to(self.rule, DOWN, buff=_GAP).align_to([side.left + 0.1, 0, 0], LEFT)
-        self.pin(*stack)
-        self.pin(self.formula)
-        self.riders = [
-            self.make_rider(index, path, ball, trail, readout, count)
-            for index, ((path, ball, trail, _), readout, count) in enumerate(zip(walks, readouts, shown))
-        ]
+        self.riders = [self.make_rider(i, racer, readout) for i, (racer, readout) in enumerate(zip(racers, readouts))]
         for rider in self.riders:
             rider.show(0)
-        self.labels = self.make_labels()
+        self.labels = VGroup()
 
-    def hill_zone(self):
-        """The hill keeps left of the side panel."""
-        return self.zones.plot
+    @property
+    def pinned(self) -> list[Mobject]:
+        """What stays fixed to the screen (the scene pins these)."""
+        parts = [self.inset, self.rule, self.readouts, self.formula, self.labels]
+        return parts + [m for r in self.riders for m in (r.map_trail, r.marker)]
 
-    def steps_shown(self, path) -> int:
-        """How many steps of ``path`` lie over the drawn hill, from the start."""
-        count = steps_in_view(path.points, path.values, self.n_range, self.e_range, self.value_range[:2])
-        return max(count - 1, 0)
-
-    def make_rule(self) -> VGroup:
-        """The update rule with eta's value (and mu's, when the scene has momentum)."""
-        n, e = self.var_tex
-        size = self.panel_size
-        eta = exact_number(self.learning_rate)[0]
-        lines = [MathTex(r"\mathbf{w} \leftarrow \mathbf{w} - \eta\,\nabla f(\mathbf{w})", font_size=size, color=style.BALL)]
-        values = rf"\mathbf{{w}} = ({n}, {e}),\ \eta = {eta}"
-        momentum = getattr(self, "momentum", None)
-        if momentum is not None:
-            lines += [
-                MathTex(r"\mathbf{v} \leftarrow \mu\,\mathbf{v} - \eta\,\nabla f(\mathbf{w})", font_size=size, color=style.MOMENTUM),
-                MathTex(r"\mathbf{w} \leftarrow \mathbf{w} + \mathbf{v}", font_size=size, color=style.MOMENTUM),
-            ]
-            values += rf",\ \mu = {exact_number(momentum)[0]}"
-        lines.append(MathTex(values, font_size=size - 2, color=style.INK))
-        rule = VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
-        return fit_width(rule, self.zones.side.width - 0.2)
+    def make_rule(self, lines: Sequence[str], colors: Sequence[Any]) -> VGroup:
+        """The update rule: one line per equation (the first racer's colour for the plain
+        rule, the second's for the momentum rule), then the values in ink."""
+        size = self.look.panel_size
+        *rules, values = lines
+        tinted = [MathTex(text, font_size=size, color=colors[0] if i == 0 else colors[-1]) for i, text in enumerate(rules)]
+        rule = VGroup(*tinted, MathTex(values, font_size=size - 2, color=style.INK)).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
+        return fit_width(rule, self.hill.zones.side.width - 0.2)
 
     def make_inset(self) -> ContourMap:
         """The top view, as large as the side panel allows next to the rule and readouts."""
-        side = self.zones.side
+        hill = self.hill
+        side = hill.zones.side
         room = side.height - self.rule.height - self.readouts.height - 2 * _GAP
-        size = max(1.0, min(self.inset_size, side.width, room))
-        (n0, n1), (e0, e1) = self.n_range, self.e_range
+        size = max(1.0, min(self.look.inset_size, side.width, room))
+        (n0, n1), (e0, e1) = hill.n_range, hill.e_range
         scale = size / max(n1 - n0, e1 - e0)
-        return ContourMap(
-            self.field, self.n_range, self.e_range,
-            width=scale * (n1 - n0), height=scale * (e1 - e0), variables=self.variables,
-        )
+        variables = tuple(hill.field.variables)
+        return ContourMap(hill.field, hill.n_range, hill.e_range, width=scale * (n1 - n0), height=scale * (e1 - e0), variables=variables)
 
-    def make_rider(self, index: int, path, ball_color, trail_color, readout: LiveReadout, shown: int) -> Rider:
-        """A ball (larger for each later walk), its trail on the surface over a halo, its
-        path and marker in the top view, its readout and its facts."""
-        points = np.asarray(path.points[: shown + 1], dtype=float)
-        dense, marks = trail_points(self.hill, points)
+    def make_rider(self, index: int, racer: Racer, readout: LiveReadout) -> Rider:
+        """A ball (larger for each later racer), its trail on the surface over a halo (a
+        clean polyline in the ball's colour, round joints, no fill), its path and marker in
+        the top view, and its readout."""
+        hill, look = self.hill.hill, self.look
+        points = np.asarray(racer.path.points[: racer.shown + 1], dtype=float)
+        dense, marks = trail_points(hill, points)
         width = 4 + 2 * index  # later trails wider, drawn under: a border where walks coincide
-        trail = self.hill.path_on_surface(dense, lift=self.trail_lift, color=trail_color, stroke_width=width)
+        trail = clean_line(hill.path_on_surface(dense, lift=look.trail_lift, color=racer.color, stroke_width=width))
         single = len(dense) == 1
-        corners = self.hill.point_at(*dense[0], lift=self.trail_lift)[None, :] if single else corners_of(trail)
+        corners = hill.point_at(*dense[0], lift=look.trail_lift)[None, :] if single else corners_of(trail)
         with_halo(trail, always=True)
-        map_trail = self.inset.path(points, color=trail_color, stroke_width=3)
+        map_trail = clean_line(self.inset.path(points, color=racer.color, stroke_width=3 + index))
+        with_halo(map_trail, extra=2.0, always=True)
         map_corners = self.inset.c2p(*points[0])[None, :] if len(points) == 1 else corners_of(map_trail)
-        radius = self.ball_radius * (1 + RING_SCALE * index)
-        rider = Rider(
-            path=path,
-            shown=shown,
+        radius = look.ball_radius * (1 + RING_SCALE * index)
+        return Rider(
+            path=racer.path,
+            shown=racer.shown,
             corners=corners,
             marks=np.asarray(marks, dtype=int),
-            ball_offset=(radius - self.trail_lift) * self.hill.up(),
+            ball_offset=(radius - look.trail_lift) * hill.up(),
             map_corners=map_corners,
-            ball=halo_ball(ShadedBall(radius=radius, color=ball_color), BALL_HALO),
+            ball=halo_ball(ShadedBall(radius=radius, color=racer.color), BALL_HALO),
             trail=trail,
             map_trail=map_trail,
-            marker=self.inset.marker(*points[0], color=ball_color, radius=0.07 * (1 + RING_SCALE * index)),
+            marker=self.inset.marker(*points[0], color=racer.color, radius=0.07 * (1 + RING_SCALE * index)),
             readout=readout,
             decimals=self.digits.values,
         )
-        rider.facts = walk_facts(path, self.field, self.n_range, self.e_range, shown)
-        self.pin(map_trail, rider.marker)
-        return rider
 
-    def make_labels(self) -> VGroup:
-        """One label per ball saying how its walk ended, in the status colour, at the right
-        of the title band (pinned; each is shown when its walk is over)."""
-        title = self.zones.title
-        labels = VGroup(*(
-            Text(self.label_text(i), font=style.FONT, font_size=24, color=style.status_color(r.facts.status))
-            for i, r in enumerate(self.riders)
-        ))
-        labels.arrange(DOWN, aligned_edge=RIGHT, buff=0.1)
-        fit_width(labels, title.right - self.formula.get_right()[0] - 0.4)
-        if labels.height > title.height - 0.1:
-            labels.scale_to_fit_height(title.height - 0.1)
-        labels.move_to([title.right - labels.width / 2, (title.top + title.bottom) / 2, 0])
-        self.pin(labels)
-        return labels
+    def make_labels(self, labels: Sequence[tuple[str, Any, str, Any]]) -> VGroup:
+        """One label per ball saying how its walk ended, at the right of the title band:
+        each ``(name, name colour, words, status colour)`` is the racer's name in its
+        colour (none for an empty name) and the words in the colour of the walk's status.
+        Each is shown when its walk is over."""
+        title = self.hill.zones.title
+        rows = []
+        for name, name_color, words, status_color in labels:
+            parts = [Text(name, font=style.FONT, font_size=24, color=name_color)] if name else []
+            parts.append(Text(words, font=style.FONT, font_size=24, color=status_color))
+            rows.append(VGroup(*parts).arrange(RIGHT, buff=0.12, aligned_edge=DOWN))
+        group = VGroup(*rows).arrange(DOWN, aligned_edge=RIGHT, buff=0.1)
+        fit_width(group, title.right - self.formula.get_right()[0] - 0.4)
+        if group.height > title.height - 0.1:
+            group.scale_to_fit_height(title.height - 0.1)
+        group.move_to([title.right - group.width / 2, (title.top + title.bottom) / 2, 0])
+        self.labels = group
+        return group
 
-    def order_for_roll(self) -> None:
-        """Put the scene's mobjects in a drawing order that keeps the rolling frames cheap.
+    def roll_order(self, before: Sequence[Mobject], visible: set[Mobject]) -> list[Mobject]:
+        """A drawing order that keeps the rolling frames cheap (the scene adds it).
 
         While the camera moves, the fast camera paints each run of consecutive, unchanged,
         pinned mobjects from one cached picture and takes a new picture whenever a run's
-        members change. So the still blocks (formula, labels, rule and readout labels; the
-        caption; the top view) are kept apart by what changes (the axis numbers, which follow
-        the camera; the digits of the step count). Trails (with their halos) go under the
-        balls, and later (larger) balls under earlier ones, so that balls on one spot show
-        as rings. The groups do not overlap on screen, so the picture is the same in any order.
+        members change. So the still blocks (formula, labels, rule and readout labels;
+        ``before``, e.g. the axis numbers and the caption; the top view) are kept apart by
+        what changes (the digits). Trails (with their halos) go under the balls, and later
+        (larger) balls under earlier ones, so that balls on one spot show as rings. The
+        groups do not overlap on screen, so the picture is the same in any order.
+        ``visible``: the mobjects in the scene now (labels not yet shown stay out).
         """
         readouts = [*(r.readout for r in self.riders), self.step_readout]
-        shown = set(self.get_mobject_family_members())
-        still = [self.formula, *(m for m in self.labels if m in shown), self.rule, *(r.label for r in readouts)]
-        caption = [self._caption_mobject] if self._caption_mobject is not None else []
-        order: list[Mobject] = [*still, self.axis_marks, *caption, self.step_readout.number, self.inset]
+        still = [self.formula, *(m for m in self.labels if m in visible), self.rule, *(r.label for r in readouts)]
+        order: list[Mobject] = [*still, *before, self.step_readout.number, self.inset]
         order += [r.map_trail for r in self.riders] + [r.marker for r in reversed(self.riders)]
         order += [r.trail for r in reversed(self.riders)] + [r.readout.number for r in self.riders]
-        order += [r.ball for r in reversed(self.riders)]
-        self.add(*order)
+        return order + [r.ball for r in reversed(self.riders)]
 
-    def label_text(self, index: int) -> str:  # pragma: no cover - scenes override
-        raise NotImplementedError
 
-    def walks(self) -> list[tuple[Any, Any, Any, str]]:  # pragma: no cover - scenes override
-        raise NotImplementedError
+def clean_line(path: VMobject) -> VMobject:
+    """``path`` as a clean polyline: no fill, round joints and caps (a zigzag walk's sharp
+    turns would otherwise grow mitred spikes as long as ten stroke widths)."""
+    path.set_fill(opacity=0)
+    path.joint_type = LineJointType.ROUND
+    path.cap_style = CapStyleType.ROUND
+    return path
