@@ -97,3 +97,15 @@ def test_a_readout_starts_as_it_will_be_shown():
 def test_a_readout_names_its_quantity_from_its_label(label, name):
     assert Readout(label, 0.0).fact_name == name
     assert Readout(label, 0.0, fact_name="f").fact_name == "f"
+
+
+@pytest.mark.parametrize("cls", [Readout, LiveReadout])
+def test_a_readout_hides_what_it_cannot_draw_and_shows_it_again(cls):
+    readout = cls("f =", 1.0)
+    for value in (1e15, -3e17, 1e300, float("inf"), float("-inf")):
+        readout.set_value(value)
+        assert readout.shown_text is None and readout.number.get_fill_opacity() == 0.0
+    readout.set_value(999_999_999_999_999.0 / 10)  # just under: digits (no exponent, no words)
+    assert readout.shown_text == "100000000000000" and drawn_text(readout) == "100000000000000"
+    readout.set_value(5e-324)
+    assert readout.shown_text == "0" and readout.number.get_fill_opacity() == 1.0

@@ -20,7 +20,11 @@ from scenes.kit import style
 from scenes.kit.numbers import number, rounded
 from scenes.kit.picture import READOUT_REF
 
-__all__ = ["Readout", "plain_name"]
+__all__ = ["DIGITS_BELOW", "Readout", "plain_name"]
+
+#: Values from here on are not drawn (a readout hides its number): a caption says "more
+#: than a thousand trillion", and a row of 16 or more digits reads as nothing.
+DIGITS_BELOW = 1e15
 
 #: LaTeX commands for letters, as a caption writes them.
 _LETTERS = {
@@ -109,9 +113,12 @@ class Readout(VGroup):
 
     def show(self, value: Any) -> bool:
         """Show ``value`` as :func:`scenes.kit.numbers.number` writes it; hide the number if
-        ``value`` is not finite. The left edge stays put. Returns True if the text on screen
+        ``value`` is not finite or too large to draw (:data:`DIGITS_BELOW`). A value that
+        captions write in words (``3.2 billion``) is drawn as its whole number
+        (``3200000000``): a readout changes on every frame and draws digits only. The left
+        edge stays put. Returns True if the text on screen
         changed (nothing is redone if not)."""
-        finite = value is not None and math.isfinite(float(value))
+        finite = value is not None and math.isfinite(float(value)) and abs(float(value)) < DIGITS_BELOW
         text = number(value, self.decimals) if finite else None
         if text is not None and any(c.isalpha() for c in text):
             text = f"{rounded(value, 0):f}"  # digits only: a billion is drawn as its whole number
