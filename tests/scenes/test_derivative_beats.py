@@ -206,3 +206,25 @@ def test_bad_settings_are_refused_in_one_line(settings, message):
         with_settings(TangentSlope, **settings).validate()
     text = str(caught.value)
     assert message in text and "\n" not in text and "TangentSlope" in text or "f(x)" in text
+
+
+class _Watched(TangentSlope):
+    """TangentSlope noting, whenever it holds a caption, whether the tangent is on screen."""
+
+    function = "abs(x - 1)"
+    seen: list = []
+
+    def hold(self, extra: float = 0.0) -> None:
+        text = self.beats[-1].text if self.beats else ""
+        shown = self.tangent in self.get_mobject_family_members() and self.tangent.get_stroke_opacity() > 0
+        type(self).seen.append((text, shown))
+        super().hold(extra)
+
+
+def test_no_tangent_is_drawn_while_the_caption_says_there_is_none():
+    _Watched.seen = []
+    board = dry_run(_Watched)
+    assert board.problems() == []
+    corner = [shown for text, shown in _Watched.seen if "corner: no tangent" in text]
+    assert corner and not any(corner)
+    assert "From x = -2.50 to 1.00, f' < 0: f falls." in board.captions

@@ -167,12 +167,7 @@ class TangentSlope(LessonScene):
 
     def make_formula(self) -> MathTex:
         """``f(x) = ...`` from mathcore's LaTeX, in the title band."""
-        band = self.zones.title
-        formula = MathTex(rf"f({self.var_tex}) = {self.curve.latex}", font_size=style.READOUT_SIZE + 4, color=style.FUNCTION)
-        fit_width(formula, band.width - 0.4)
-        if formula.height > band.height - 0.1:
-            formula.scale_to_fit_height(band.height - 0.1)
-        return formula.move_to([band.left + 0.2, (band.top + band.bottom) / 2, 0], aligned_edge=LEFT)
+        return _in_band(MathTex(rf"f({self.var_tex}) = {self.curve.latex}", font_size=style.READOUT_SIZE + 4, color=style.FUNCTION), self.zones.title)
 
     def make_readout(self, label: str, value: float, decimals: int, color) -> LiveReadout:
         """A live number with a LaTeX label (cheap to change on every frame)."""
@@ -183,16 +178,12 @@ class TangentSlope(LessonScene):
         low, high = self.sweep if self.sweep is not None else self.x_range
         return max(low, self.x_range[0]), min(high, self.x_range[1])
 
-    # -- geometry ----------------------------------------------------------------------------
     def c2p(self, x: float, y: float) -> np.ndarray:
         return np.asarray(self.axes.c2p(x, y), dtype=float)
 
     def stack(self, *readouts) -> None:
         """Put readouts one under another in the side panel, from its top."""
-        side = self.zones.side
-        for i, readout in enumerate(readouts):
-            fit_width(readout, side.width - 0.3)
-            readout.move_to([side.left + 0.2, side.top - 0.45 - 0.85 * i, 0], aligned_edge=LEFT)
+        _stack(readouts, self.zones.side)
 
     def place_tangent(self, x: float, slope: float) -> None:
         """The tangent through the graph point at ``x`` with ``slope``, clipped to the plot."""
@@ -279,20 +270,25 @@ class TangentSlope(LessonScene):
             self.play(self.x_tracker.animate.set_value(start), run_time=1.2, rate_func=smooth)
         else:
             self.jump_to(start)
-        total = sum(b - a for a, b in self.segments)
+        total, hidden = sum(b - a for a, b in self.segments), False
         for leg in self.legs:
             if isinstance(leg, facts.Stretch):
                 text = words.stretch_caption(leg)
                 self.caption(text, facts=leg)
+                if hidden:  # back after a gap, under this stretch's caption
+                    self.reveal(True)
+                    hidden = False
                 run = min(max(self.sweep_time * (leg.end - leg.start) / total, reading_time(text)), MAX_SECONDS - 1.0)
                 self.play(self.x_tracker.animate.set_value(leg.end), run_time=run, rate_func=linear)
             elif isinstance(leg, facts.Stop):
                 self.caption(words.stop_caption(leg), facts=leg)
                 self.hold(extra=self.flat_pause)
-            else:
+            else:  # no tangent is shown while the caption says there is none
                 self.caption(words.gap_caption(leg), facts=leg)
+                self.reveal(False)
                 self.hold()
-                self.jump_to(leg.end)
+                self.x_tracker.set_value(leg.end)
+                hidden = True
         self.follow_tracker(False)
 
     def follow_tracker(self, on: bool) -> None:
@@ -305,13 +301,33 @@ class TangentSlope(LessonScene):
 
     def jump_to(self, x: float) -> None:
         """Move the tangent across a gap of the sweep: fade out, move, fade in."""
-        following = bool(self.sweep_group.updaters)
-        self.follow_tracker(False)
-        self.play(FadeOut(self.tangent), FadeOut(self.point), run_time=0.3)
+        self.reveal(False)
         self.x_tracker.set_value(x)
-        self.set_position(x)
-        self.play(FadeIn(self.tangent), FadeIn(self.point), run_time=0.3)
-        self.follow_tracker(following)
+        self.reveal(True)
+
+    def reveal(self, on: bool) -> None:
+        """Fade the tangent, its point and the slope readouts back in at the tracker's place
+        (and follow it again), or out (and stop following)."""
+        self.follow_tracker(False)
+        if on:
+            self.set_position(self.x_tracker.get_value())
+        fade = FadeIn if on else FadeOut
+        self.play(*(fade(m) for m in (self.tangent, self.point, self.slope_readout, self.sign_words)), run_time=0.3)
+        self.follow_tracker(on)
+
+def _in_band(formula: MathTex, band) -> MathTex:
+    """``formula`` fitted into the title ``band`` and put at its left."""
+    fit_width(formula, band.width - 0.4)
+    if formula.height > band.height - 0.1:
+        formula.scale_to_fit_height(band.height - 0.1)
+    return formula.move_to([band.left + 0.2, (band.top + band.bottom) / 2, 0], aligned_edge=LEFT)
+
+
+def _stack(readouts, side) -> None:
+    """Put ``readouts`` one under another in the ``side`` panel, from its top."""
+    for i, readout in enumerate(readouts):
+        fit_width(readout, side.width - 0.3)
+        readout.move_to([side.left + 0.2, side.top - 0.45 - 0.85 * i, 0], aligned_edge=LEFT)
 
 
 def _inner(y_range) -> Range:
