@@ -101,12 +101,14 @@ def exact_number(value: float, most: int = 6) -> tuple[str, bool]:
     return number(value, most), False
 
 
-def _seen(facts: Any, *names: str) -> Any:
+def _seen(facts: Any, *names: str, still: bool = False) -> Any:
     """``facts`` for a caption that names ``names`` on screen (the ball, the map, the
     minimum it reached): ``visible`` lists those of them the facts say are drawn, and only
-    those, since a beat's picture is checked for each name its facts list."""
+    those, since a beat's picture is checked for each name its facts list. ``still``: the
+    caption is told after the roll, while nothing moves (``moved`` is about the beat)."""
     drawn = getattr(facts, "visible", frozenset())
-    return replace(facts, visible=frozenset(n for n in names if n in drawn))
+    seen = replace(facts, visible=frozenset(n for n in names if n in drawn))
+    return replace(seen, moved=False) if still and hasattr(facts, "moved") else seen
 
 
 def _steps(count: int) -> str:
@@ -201,8 +203,8 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", fi
     plural: "Both balls"). A walk that leaves the map is told up to there; steps after that
     are counted, never quoted by number (the step readout stops where the drawing does).
     ``first_step_told``: a caption already said the first step lands off the map."""
-    facts = _seen(walk.whole_walk(), "ball", walk.kind or "")
-    drawn = _seen(walk.as_drawn(), "ball", "map")
+    facts = _seen(walk.whole_walk(), "ball", walk.kind or "", still=True)
+    drawn = _seen(walk.as_drawn(), "ball", "map", still=True)
     at = digits.at(walk.end, walk.variables)
     if walk.steps == 0:
         if walk.kind == "minimum":
@@ -254,8 +256,8 @@ def summary_line(walk: WalkFacts, digits: Digits) -> Line | None:
     steps = f"In {_steps(walk.shown)}" if not walk.left_picture else f"In the {_steps(walk.shown)} drawn"
     a, b = digits.value(walk.start_value), digits.value(walk.shown_value)
     if a == b:
-        return Line(f"{steps} f stayed near {a}.", _seen(walk))
-    return Line(f"{steps} f {'fell' if walk.fell else 'rose'} from {a} to {b}.", _seen(walk))
+        return Line(f"{steps} f stayed near {a}.", _seen(walk, still=True))
+    return Line(f"{steps} f {'fell' if walk.fell else 'rose'} from {a} to {b}.", _seen(walk, still=True))
 
 
 def outcome_label(walk: WalkFacts, digits: Digits) -> str:
