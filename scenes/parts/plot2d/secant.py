@@ -15,6 +15,7 @@ from mathcore import Curve, DomainError
 
 from scenes.kit import style
 from scenes.kit.layout import Box
+from scenes.kit.numbers import shown
 from scenes.parts.plot2d.curve_spots import rise_first
 from scenes.parts.plot2d.tangent import clip_segment, slope_segment
 
@@ -91,7 +92,7 @@ class Secant(VGroup):
         geometric (each halving takes as long as the one before), rounded to the ``decimals``
         the Δx readout shows, so the slope shown is the one for the Δx shown."""
         h = self.first_run * (abs(last) / abs(self.first_run)) ** progress
-        return float(np.sign(h) * max(round(abs(h), decimals), 10.0**-decimals))
+        return float(np.sign(h) * max(shown(abs(h), decimals), 10.0**-decimals))  # as the readout rounds
 
     def c2p(self, x: float, y: float) -> np.ndarray:
         return np.asarray(self.axes.c2p(x, y), dtype=float)
