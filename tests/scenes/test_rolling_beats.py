@@ -129,7 +129,7 @@ def test_a_walk_that_leaves_at_once_never_says_the_ball_rolls():
     assert title_for(facts).text == "A walk that diverges"
     assert _text(outcome_lines(facts, digits, first_step_told=True)).startswith(
         "The ball diverged after 2 steps: each step overshot farther")
-    assert _text(outcome_lines(facts, digits, "Yellow")).startswith("The first step of Yellow lands off the map. The walk diverged")
+    assert _text(outcome_lines(facts, digits, "Yellow")).startswith("Yellow's first step lands off the map. The walk diverged")
     assert summary_line(facts, digits) is None
     assert outcome_label(facts, digits) == "diverged after 2 steps; first step off the map"
 

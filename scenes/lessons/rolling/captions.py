@@ -115,9 +115,11 @@ def _steps(count: int) -> str:
     return f"{count} step{'s' if count != 1 else ''}"
 
 
-def _lower(subject: str) -> str:
-    """``subject`` inside a sentence: "the ball", but a colour name stays as it is."""
-    return subject[:1].lower() + subject[1:] if subject.startswith(("The ", "Both ")) else subject
+def _first_steps(subject: str) -> str:
+    """``"Yellow's first step lands"``; ``"Both balls' first steps land"``."""
+    if subject.endswith("s"):
+        return f"{subject}' first steps land"
+    return f"{subject}'s first step lands"
 
 
 def _article(kind: str) -> str:
@@ -223,7 +225,7 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", fi
         lines.append(Line(f"{subject} left the map after {_steps(walk.shown)}.", drawn))
         subject = "The walk"
     elif walk.left_picture and not first_step_told:
-        lines.append(Line(f"The first step of {_lower(subject)} lands off the map.", drawn))
+        lines.append(Line(f"{_first_steps(subject)} off the map.", drawn))
         subject = "The walk"
     status = walk.status
     if status == "converged":
