@@ -213,3 +213,12 @@ def test_a_negation_flips_only_its_own_clause():
     facts = F(status="diverged", fell=True)
     assert claim_problems("It never converges, but f falls.", facts) == []
     assert claim_problems("It never converges, but f does not fall.", facts)
+
+
+def test_the_checker_and_the_phrases_never_import_manim():
+    import subprocess
+    import sys
+
+    code = "import sys, scenes.kit.claims, scenes.kit.claim_reading, scenes.kit.phrases; print('manim' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
