@@ -151,16 +151,20 @@ _SCALES = {"billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
 
 
 def caption_quotes(text: str, name: str) -> list[str]:
-    """The numbers ``text`` gives for the quantity ``name``: ``name = 1.25``, ``name is 3``,
+    """The numbers ``text`` gives for the quantity ``name``: ``name = 1.25``, ``name ≈ 1.3``,
     ``name: 2``, ``Name 4`` (case is ignored). A number that starts a range ("from t = 0
-    to 4", "between ...") is not the value now and is skipped.
+    to 4", "between ...") is not the value now and is skipped; so are "is" and "of", which
+    may speak of another quantity of the same name ("every step is 0", "a step of 0.25"
+    beside a step counter).
 
     >>> caption_quotes("Step 1: f = 0.30, from f = 2 to 1.", "f")
     ['0.30']
     >>> caption_quotes("Step 1: f'(w) = 2.", "step"), caption_quotes("f'(w) = 2.", "f")
     (['1'], [])
+    >>> caption_quotes("So every step is 0, a step of 0.25.", "step")
+    []
     """
-    pattern = rf"(?<![\w'])({re.escape(name)})(?![\w'(])\s*(?:=|:|is|of)?\s*({_NUMBER})(?![\d.]\d)"
+    pattern = rf"(?<![\w'])({re.escape(name)})(?![\w'(])\s*(?:=|≈|:)?\s*({_NUMBER})(?![\d.]\d)"
     quotes = []
     for match in re.finditer(pattern, text, re.IGNORECASE):
         before = text[: match.start()].split()[-1:]
