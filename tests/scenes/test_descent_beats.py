@@ -26,6 +26,7 @@ from scenes.lessons.common.descent_lesson import descent_view
 from scenes.parts.walk.descent_steps import update_equation, update_numbers, visible_count
 from scenes.lessons.learning_rates.captions import intro_caption as rates_intro
 from scenes.lessons.learning_rates.captions import panel_caption, panel_note, rates_facts
+from scenes.lessons.learning_rates.facts import panel_facts
 from scenes.lessons.learning_rates.captions import summary_captions as rates_summary
 
 #: (function, variable, w_range, starts, learning rates): one and two minima, no minimum, a
@@ -85,7 +86,7 @@ def test_every_caption_is_backed_by_its_facts(case):
         text = walk_caption(walk)
         if text is not None:
             _check(text, walk)
-        _check(panel_caption(walk), walk)
+        _check(panel_caption(walk), panel_facts(walk))
         outcome = outcome_facts(curve, path, 1e-8, x_range, critical, 2)
         _check(outcome_caption(outcome, "From here, left to run,"), outcome)
         assert not SCIENTIFIC.search(panel_note(outcome, walk))

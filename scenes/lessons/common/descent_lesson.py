@@ -1,7 +1,8 @@
 """What the two gradient-descent lessons share: their settings, the checks, the curve and the view.
 
 :class:`DescentLesson` declares the settings of a one-variable descent lesson once (the
-function, its variable, the range shown, how far mathcore may walk, digits) and checks them
+function, its variable, the range shown; how far mathcore may walk, digits and the pause
+after reading come from the shared :mod:`scenes.lessons.common.walk_settings`) and checks them
 before anything renders (:meth:`DescentLesson.check`): the function must have values on the
 range, f and its slope must be defined at every start. A formula written in another single
 name than ``variable`` (``0.1*x**4 - x**2`` in a scene of ``w``) is read in that name.
@@ -13,15 +14,18 @@ than a steep end deciding the scale.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, ClassVar
 
 import sympy
 
 from mathcore import Curve, DescentPath, DomainError, ExpressionError, gradient_descent
 
-from scenes.kit.lesson import FormulaOf, LessonScene
+from scenes.kit.lesson import FormulaOf, LessonScene, caption_parts
 from scenes.parts.plot2d.axes import nice_range
 from scenes.kit.settings import Setting
+from scenes.lessons.common.value_change import ValueChange
+from scenes.lessons.common.walk_settings import Decimals, MaxSteps, ReadTime, Tolerance
 
 __all__ = ["DescentLesson", "DescentFormula", "descent_view", "formula_tex", "function_variable", "variable_tex"]
 
@@ -81,10 +85,10 @@ class DescentLesson(LessonScene):
     w_range: ClassVar[Annotated[
         tuple[float, float], Setting("the part of the variable's axis shown", low=-1e6, high=1e6, increasing=True, min_span=1e-3)
     ]] = (-2.0, 4.0)
-    max_steps: ClassVar[Annotated[int, Setting("how many updates mathcore may make to find how a walk ends", low=1, high=10_000)]] = 200
-    tolerance: ClassVar[Annotated[float, Setting("a slope this small counts as flat: the walk has converged", low=1e-15, high=1.0)]] = 1e-8
-    decimals: ClassVar[Annotated[int, Setting("digits after the point (more where a number needs them)", low=0, high=4)]] = 2
-    read_time: ClassVar[Annotated[float, Setting("seconds of stillness after each step, beyond the reading time", low=0.0, high=1.5)]] = 0.5
+    max_steps: ClassVar[MaxSteps] = 200
+    tolerance: ClassVar[Tolerance] = 1e-8
+    decimals: ClassVar[Decimals] = 2
+    read_time: ClassVar[ReadTime] = 0.5
 
     _function_variable = _FunctionVariable()
 
@@ -123,6 +127,30 @@ class DescentLesson(LessonScene):
     def descend(self, curve: Curve, start: float, learning_rate: float) -> DescentPath:
         """mathcore's walk from ``start`` with this scene's limits."""
         return gradient_descent(curve, float(start), learning_rate, max_steps=self.max_steps, tolerance=self.tolerance)
+
+    def caption_then(self, text: str, facts, at_once: Callable[[], None], then: Callable[[], None] | None = None) -> None:
+        """Show the caption ``text`` at once (no fade) and call ``at_once()`` in the same
+        instant: what it changes (a step number on the panel) changes with the caption.
+        ``then()`` (an animation that goes with the caption) runs before any further part of
+        a caption too long for two lines, so the first part is up while it plays."""
+        parts = caption_parts(text, self.caption_width)
+        self.caption(parts[0], run_time=0, facts=facts)
+        at_once()
+        if then is not None:
+            then()
+        for part in parts[1:]:
+            self.caption(part, facts=facts)
+
+    def pause_after_reading(self) -> None:
+        """Hold until the caption up now has been read, then ``read_time`` seconds more."""
+        self.hold()
+        if self.read_time > 0:
+            self.wait(self.read_time)
+
+    @staticmethod
+    def value_change(curve: Curve, x_range) -> ValueChange:
+        """The judge of whether f fell or rose, for ``curve`` drawn over ``x_range``."""
+        return ValueChange.for_view(curve, x_range)
 
 
 def _snug_range(low: float, high: float, ticks: int, pad: float) -> tuple[float, float, float]:

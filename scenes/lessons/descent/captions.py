@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scenes.kit.beats import Facts
-from scenes.lessons.descent.facts import OutcomeFacts, ShapeFacts, StartFacts, StepFacts, WalkFacts
+from scenes.lessons.descent.facts import OutcomeFacts, RuleFacts, ShapeFacts, StartFacts, StepFacts, WalkFacts
 from scenes.kit.numbers import number
 from scenes.parts.walk.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
 
@@ -23,7 +23,9 @@ __all__ = [
     "intro_caption",
     "outcome_caption",
     "outcome_clause",
+    "outcome_lines",
     "rule_caption",
+    "rule_line",
     "start_caption",
     "status_line",
     "step_caption",
@@ -84,6 +86,11 @@ def start_caption(facts: StartFacts) -> str:
 def rule_caption(variable: str) -> str:
     """The update rule in words."""
     return f"The update: new {variable} = old {variable} minus the learning rate η times the slope."
+
+
+def rule_line(facts: RuleFacts) -> str:
+    """:func:`rule_caption` from its record."""
+    return rule_caption(facts.variable)
 
 
 def step_caption(facts: StepFacts) -> str:
@@ -211,6 +218,19 @@ def outcome_clause(facts: OutcomeFacts) -> str:
 def outcome_caption(facts: OutcomeFacts, lead: str) -> str:
     """``lead`` (e.g. "From w = -1.00, left to run,") and :func:`outcome_clause`."""
     return f"{lead} {outcome_clause(facts)}"
+
+
+def outcome_lines(outcomes: list[OutcomeFacts]) -> list[tuple[str, OutcomeFacts]]:
+    """How each walk ends when left to run, as (caption, facts): one caption for all starts
+    when their endings read alike, else one per start."""
+    clauses = [outcome_clause(o) for o in outcomes]
+    if len(outcomes) > 1 and len(set(clauses)) == 1:
+        every = "both starts" if len(outcomes) == 2 else "every start"
+        return [(f"From {every}, left to run, {clauses[0]}", outcomes[0])]
+    return [
+        (f"From {o.variable} = {number(o.w_start, o.decimals)}, left to run, {clause}", o)
+        for o, clause in zip(outcomes, clauses)
+    ]
 
 
 def status_line(facts: OutcomeFacts) -> str:

@@ -8,6 +8,10 @@ function of :mod:`scenes.lessons.descent.captions`. The field names the claim ch
 ``slope`` the slope named (0 exactly when mathcore calls it flat: no larger than the
 walk's tolerance), ``status`` how the walk ended, ``kind``/``in_range`` the point reached.
 
+Whether f fell or rose is the mathematics, not the floats: a :class:`ValueChange` judges
+each change (float resolution scaled to the function, then sympy's exact sign), so a change
+of ``cosh(w) - 1`` lost in rounding is not counted as "no change" or "went up".
+
 Nothing here draws or solves: the numbers are the :class:`mathcore.DescentPath`'s, the
 kinds of points mathcore's.
 """
@@ -20,14 +24,18 @@ import numpy as np
 
 from mathcore import DescentPath
 from mathcore.descent import point_kind
+from mathcore.numeric import significant_change
 
 from scenes.kit.beats import Facts
+from scenes.lessons.common.value_change import ValueChange
 
 __all__ = [
     "OutcomeFacts",
+    "RuleFacts",
     "ShapeFacts",
     "StartFacts",
     "StepFacts",
+    "ValueChange",
     "WalkFacts",
     "outcome_facts",
     "shape_facts",
@@ -43,6 +51,13 @@ class ShapeFacts(Facts):
 
     variable: str
     minima: int
+
+
+@dataclass(frozen=True)
+class RuleFacts(Facts):
+    """The update rule in words: the variable's name, and no claim."""
+
+    variable: str
 
 
 @dataclass(frozen=True)
@@ -77,14 +92,15 @@ class StepFacts(Facts):
     f_old: float
     f_new: float
     decimals: int
+    change: int = 0  # -1 f fell, +1 f rose, 0 neither (judged by a ValueChange)
 
     @property
     def fell(self) -> bool:
-        return self.f_new < self.f_old
+        return self.change < 0
 
     @property
     def rose(self) -> bool:
-        return self.f_new > self.f_old
+        return self.change > 0
 
     @property
     def moved(self) -> bool:
@@ -96,7 +112,8 @@ class WalkFacts(Facts):
     """The steps of a walk that were shown: how many, from where to where, and what f did.
 
     ``fell``/``rose`` compare the last shown point with the start; ``fell_steps`` and
-    ``rose_steps`` count the shown steps that lowered/raised f.
+    ``rose_steps`` count the shown steps that lowered/raised f (the others changed it by
+    nothing, mathematically).
     """
 
     variable: str
@@ -112,18 +129,24 @@ class WalkFacts(Facts):
     steps: int  # updates mathcore made in all (0: the walk stopped before its first step)
     status: str
     decimals: int
+    change: int = 0  # of f from the first to the last shown point: -1, +1 or 0
 
     @property
     def fell(self) -> bool:
-        return self.shown > 0 and self.f_last < self.f_first
+        return self.shown > 0 and self.change < 0
 
     @property
     def rose(self) -> bool:
-        return self.shown > 0 and self.f_last > self.f_first
+        return self.shown > 0 and self.change > 0
 
     @property
     def moved(self) -> bool:
         return self.shown > 0 and self.w_last != self.w_first
+
+    @property
+    def in_range(self) -> bool:
+        """False when the walk leaves the picture (its next step lands outside)."""
+        return not self.left_view
 
 
 @dataclass(frozen=True)
@@ -184,8 +207,20 @@ def start_facts(curve, path: DescentPath, tolerance: float, x_range, decimals: i
     )
 
 
-def step_facts(path: DescentPath, step: int, decimals: int) -> StepFacts:
-    """The facts of update ``step`` (1 for the first) of ``path``."""
+def _judge(path: DescentPath, judge: ValueChange | None):
+    """``judge.of``; without a judge (no curve at hand), the float change at the resolution
+    of the walk's own values (never a bare float comparison)."""
+    if judge is not None:
+        return judge.of
+    values = np.asarray(path.values, dtype=float)
+    finite = values[np.isfinite(values)]
+    scale = float(np.max(np.abs(finite))) if finite.size else 1.0
+    return lambda p, i, j: significant_change(p.values[i], p.values[j], scale)
+
+
+def step_facts(path: DescentPath, step: int, decimals: int, judge: ValueChange | None = None) -> StepFacts:
+    """The facts of update ``step`` (1 for the first) of ``path``; ``judge`` decides whether
+    f fell or rose (see :class:`ValueChange`)."""
     if not 1 <= step <= path.steps:
         raise ValueError(f"step must be from 1 to {path.steps}, got {step}")
     return StepFacts(
@@ -198,14 +233,16 @@ def step_facts(path: DescentPath, step: int, decimals: int) -> StepFacts:
         f_old=float(path.values[step - 1]),
         f_new=float(path.values[step]),
         decimals=decimals,
+        change=_judge(path, judge)(path, step - 1, step),
     )
 
 
-def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int) -> WalkFacts:
+def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int, judge: ValueChange | None = None) -> WalkFacts:
     """The facts of the first ``shown`` steps of ``path`` (the ones drawn), of which the
     first ``in_view`` points lie in the picture (:func:`~scenes.parts.walk.descent_steps.visible_count`)."""
     values = np.asarray(path.values[: shown + 1], dtype=float)
-    changes = np.diff(values)
+    change = _judge(path, judge)
+    changes = np.array([change(path, i, i + 1) for i in range(shown)], dtype=int)
     return WalkFacts(
         variable=path.variables[0],
         learning_rate=path.learning_rate,
@@ -220,6 +257,7 @@ def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int) -> Wa
         steps=path.steps,
         status=path.status,
         decimals=decimals,
+        change=change(path, 0, shown) if shown > 0 else 0,
     )
 
 
@@ -238,11 +276,16 @@ def _ahead(path: DescentPath, critical_points) -> tuple[float, str] | None:
     return float(point.x), ("inflection point" if point.kind == "inflection" else point.kind)
 
 
-def outcome_facts(curve, path: DescentPath, tolerance: float, x_range, critical_points, decimals: int) -> OutcomeFacts:
+def outcome_facts(
+    curve, path: DescentPath, tolerance: float, x_range, critical_points, decimals: int, judge: ValueChange | None = None
+) -> OutcomeFacts:
     """How ``path`` ended: the kind of the flat point it reached (mathcore's
     ``point_kind``) or creeps toward (from ``critical_points``, mathcore's
-    ``Curve.critical_points`` over the range shown)."""
+    ``Curve.critical_points`` over the range shown). ``judge`` (by default the one for
+    ``curve`` over ``x_range``) decides whether f fell or rose from start to end."""
     end = path.steps
+    judge = judge if judge is not None else ValueChange.for_view(curve, x_range)
+    change = judge.of(path, 0, end) if end > 0 else 0
     flat = _flat(path, end, tolerance)
     kind = _kind(curve, path, end) if flat else None
     minima = shape_facts(path.variables[0], critical_points, x_range).minima
@@ -264,8 +307,8 @@ def outcome_facts(curve, path: DescentPath, tolerance: float, x_range, critical_
         ahead=_ahead(path, critical_points),
         in_range=bool(x_range[0] <= w_end <= x_range[1]),
         minima=minima,
-        fell=float(path.values[end]) < float(path.values[0]),
-        rose=float(path.values[end]) > float(path.values[0]),
+        fell=change < 0,
+        rose=change > 0,
         moved=end > 0 and float(path.points[end, 0]) != float(path.points[end - 1, 0]),
         bounce=bounce,
         landing=landing,

@@ -34,8 +34,8 @@ from scenes.kit import style
 from scenes.kit.lesson import fit_width, rendered_from
 from scenes.lessons.descent.captions import (
     intro_caption,
-    outcome_clause,
-    rule_caption,
+    outcome_lines,
+    rule_line,
     start_caption,
     status_line,
     step_caption,
@@ -43,18 +43,18 @@ from scenes.lessons.descent.captions import (
     summary_facts,
     walk_caption,
 )
-from scenes.lessons.descent.facts import outcome_facts, shape_facts, start_facts, step_facts, walk_facts
+from scenes.lessons.descent.facts import RuleFacts, outcome_facts, shape_facts, start_facts, step_facts, walk_facts
 from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
 from scenes.kit.layout import Box
 from scenes.lessons.learning_rates.scene import LearningRates
-from scenes.kit.numbers import number
-from scenes.parts.plot2d.axes import READABLE_NUMBER_SIZE, READABLE_TICK_SIZE, fit_axes, make_axes
+from scenes.parts.plot2d.plot_axes import PlotAxes, Scale
 from scenes.parts.walk.curve_rider import CurveRider
 from scenes.parts.walk.descent_steps import format_rate, update_equation, visible_count
 from scenes.parts.plot2d.graph import graph_of
 from scenes.parts.panels.live_number import LiveReadout
 from scenes.parts.panels.readouts import Readout
 from scenes.kit.settings import Setting
+from scenes.lessons.common.walk_settings import LearningRate
 
 __all__ = ["GradientDescent1D", "LearningRates"]
 
@@ -73,7 +73,7 @@ class GradientDescent1D(DescentLesson):
     title = "Gradient descent"
     subtitle = "Step against the slope, one update at a time"
     starts: ClassVar[Annotated[tuple[float, ...], Setting("where the walks start, in order", low=-1e6, high=1e6, items=(1, 3))]] = (-1.0, 3.0)
-    learning_rate: ClassVar[Annotated[float, Setting("eta in the update", low=1e-6, high=100.0)]] = 0.25
+    learning_rate: ClassVar[LearningRate] = 0.25
     steps: ClassVar[Annotated[int, Setting("updates shown per start (fewer if a walk stops or leaves the view)", low=0, high=4)]] = 3
     move_time: ClassVar[Annotated[float, Setting("seconds for the ball's move in one step", low=0.1, high=2.0)]] = 1.0
 
@@ -94,6 +94,7 @@ class GradientDescent1D(DescentLesson):
         self.equation_y = self.zones.stage.top - 0.4
         x_range, y_range = descent_view(self.curve, self.w_range, starts)
         self.x_range = x_range
+        self.judge = self.value_change(self.curve, x_range)
         self.axes = self.make_axes(x_range, y_range)
         self.graph = graph_of(self.axes, self.curve, x_range[:2], style.FUNCTION)
         self.in_view = [visible_count(p.points, p.values, x_range[:2], y_range[:2]) for p in self.paths]
@@ -103,17 +104,13 @@ class GradientDescent1D(DescentLesson):
         self.readouts = self.make_readouts()
         self.rider = CurveRider(self.axes, self.curve, (self.w_readout, self.value_readout, self.slope_readout))
 
-    def make_axes(self, x_range, y_range):
-        """The axes of the graph, in the plot zone under the update equation."""
+    def make_axes(self, x_range, y_range) -> PlotAxes:
+        """The axes of the graph, in the plot zone under the update equation; their numbers
+        lie outside the plotting box, so no curve, walk or tangent crosses one."""
         plot = self.zones.plot
         box = Box(plot.left, plot.right, plot.bottom + 0.05, self.equation_y - 0.45)
         v = self.var_tex
-
-        def build(width, height):
-            return make_axes(x_range, y_range, width, height, x_label=v, y_label=rf"f({v})",
-                             number_size=READABLE_NUMBER_SIZE, tick_size=READABLE_TICK_SIZE)
-
-        return fit_axes(build, box, box.width - 0.9, box.height - 0.7)
+        return PlotAxes(Scale(*x_range), Scale(*y_range), box, x_label=v, y_label=rf"f({v})")
 
     def make_readouts(self) -> VGroup:
         """eta, the step count, and w, f'(w), f(w) of the ball, stacked in the side panel."""
@@ -144,10 +141,10 @@ class GradientDescent1D(DescentLesson):
     def walk(self, run: int, path: DescentPath) -> None:
         """Show one walk: the start, its tangent, then the shown steps."""
         facts = start_facts(self.curve, path, self.tolerance, self.x_range, self.decimals, first=run == 0)
-        self.caption(start_caption(facts), facts=facts)
+        # A new walk, no step yet: the panel and the caption change together.
+        self.caption_then(start_caption(facts), facts, lambda: self.step_readout.set_value(0))
         rider = self.rider
         rider.rest_at(path, 0)
-        self.step_readout.set_value(0)
         trail = VGroup(self.make_trail_dot(path, 0))
         self.trails.append(trail)
         appear = [FadeIn(rider.ball, scale=0.5), FadeIn(trail[0]), Create(rider.drop)]
@@ -159,18 +156,18 @@ class GradientDescent1D(DescentLesson):
             appear += [FadeOut(self.equation, shift=0.2 * UP), FadeIn(rule, shift=0.2 * UP)]
             self.equation = rule
         self.play(*appear, run_time=0.6)
-        rider.tangent.set_stroke(opacity=1)
+        rider.rest_at(path, 0)  # the tangent shown again (clipped to the plot)
         sign = self.make_sign_label(facts.slope)
         self.play(Create(rider.tangent), FadeIn(sign), run_time=0.8)
         if run == 0:
-            self.caption(rule_caption(self.name))
+            self.caption(rule_line(RuleFacts(self.name)), facts=RuleFacts(self.name))
             self.equation = self.make_equation(None, path)
             self.play(FadeIn(self.equation, shift=0.2 * DOWN), run_time=0.6)
         self.hold()
         self.play(FadeOut(sign), run_time=0.3)
         for step in range(1, self.shown[run] + 1):
             self.take_step(path, step, trail)
-        summary = walk_facts(path, self.shown[run], self.in_view[run], self.decimals)
+        summary = walk_facts(path, self.shown[run], self.in_view[run], self.decimals, self.judge)
         text = walk_caption(summary)
         if text is not None:
             self.caption(text, facts=summary)
@@ -178,15 +175,23 @@ class GradientDescent1D(DescentLesson):
         self.play(FadeOut(rider.tangent), FadeOut(rider.ball), FadeOut(rider.drop), trail.animate.set_opacity(0.35), run_time=0.5)
 
     def take_step(self, path: DescentPath, step: int, trail: VGroup) -> None:
-        """One update: the equation with its numbers, the arrow of the step, the move."""
-        facts = step_facts(path, step, self.decimals)
+        """One update: the equation with its numbers, the arrow of the step, the move.
+
+        The caption "Step k", the panel's step number and the equation of step k change
+        at the same moment (the caption swaps in at once, as the equation starts to fade
+        in), so the three never name different steps.
+        """
+        facts = step_facts(path, step, self.decimals, self.judge)
         self.step_facts.append(facts)
-        self.caption(step_caption(facts), facts=facts)
         new_equation = self.make_equation(step, path)
-        self.to_end(self.equation)
-        self.play(FadeOut(self.equation, shift=0.2 * UP), FadeIn(new_equation, shift=0.2 * UP), run_time=0.6)
-        self.equation = new_equation
-        self.step_readout.set_value(step)
+        old_equation, self.equation = self.equation, new_equation
+
+        def swap_equation() -> None:
+            self.to_end(old_equation)
+            self.play(FadeOut(old_equation, shift=0.2 * UP), FadeIn(new_equation, shift=0.2 * UP), run_time=0.6)
+
+        # The last beat ends (with its own step number) where this one begins, at once.
+        self.caption_then(step_caption(facts), facts, lambda: self.step_readout.set_value(step), swap_equation)
         rider = self.rider
         rider.route(path, step)
         arrow = self.make_step_arrow(path, step)
@@ -201,26 +206,24 @@ class GradientDescent1D(DescentLesson):
         dot = self.make_trail_dot(path, step)
         self.add(dot)
         trail.add(chord, dot, *([arrow] if arrow is not None else []))
-        self.hold(extra=self.read_time)
+        self.pause_after_reading()
 
     def conclude(self) -> None:
         """What the shown steps did, then how each walk ends if left to run."""
         summary = summary_facts(self.name, self.learning_rate, self.step_facts)
         for text in summary_captions(summary):
             self.caption(text, facts=summary)
-        outcomes = [outcome_facts(self.curve, p, self.tolerance, self.x_range, self.critical, self.decimals) for p in self.paths]
+        outcomes = [outcome_facts(self.curve, p, self.tolerance, self.x_range, self.critical, self.decimals, self.judge) for p in self.paths]
         lines = VGroup(*(self.make_status_line(o) for o in outcomes)).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         side = self.zones.side
         fit_width(lines, side.right - side.left - 0.3)
-        lines.next_to(self.readouts, DOWN, buff=0.45, aligned_edge=LEFT)
-        self.play(FadeIn(lines), *(trail.animate.set_opacity(1) for trail in self.trails), run_time=0.5)
-        clauses = [outcome_clause(o) for o in outcomes]
-        if len(outcomes) > 1 and len(set(clauses)) == 1:
-            every = "both starts" if len(outcomes) == 2 else "every start"
-            self.caption(f"From {every}, left to run, {clauses[0]}", facts=outcomes[0])
-        else:
-            for facts, clause in zip(outcomes, clauses):
-                self.caption(f"From {self.name} = {number(facts.w_start, self.decimals)}, left to run, {clause}", facts=facts)
+        lines.next_to(self.eta_readout, DOWN, buff=0.45, aligned_edge=LEFT)
+        # The ball is gone: its readouts go too, so no number of the last walk's point stands
+        # beside captions about where every walk ends.
+        ball_readouts = [m for m in self.readouts if m is not self.eta_readout]
+        self.play(FadeIn(lines), *(FadeOut(m) for m in ball_readouts), *(trail.animate.set_opacity(1) for trail in self.trails), run_time=0.5)
+        for text, facts in outcome_lines(outcomes):
+            self.caption(text, facts=facts)
         self.clear_caption()
         self.wait(self.read_time)  # the last frame holds everything (and is the golden frame)
 
@@ -233,6 +236,7 @@ class GradientDescent1D(DescentLesson):
         else:
             pieces = update_equation(path, step, v, self.decimals)
         tex = MathTex(*pieces, font_size=38, color=style.INK)
+        tex.step = step  # which update it shows (None: the general rule)
         tex[5].set_color(style.SLOPE)
         if step is not None:
             tex[11].set_color(style.SLOPE)

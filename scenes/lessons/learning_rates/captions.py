@@ -1,6 +1,7 @@
 """Captions and labels of :class:`~scenes.lessons.learning_rates.scene.LearningRates`, from its facts.
 
-Pure functions, no manim: each panel's caption says what its shown steps did (all
+Pure functions, no manim (the records are in :mod:`scenes.lessons.learning_rates.facts`;
+:class:`RatesFacts` and :func:`rates_facts` are importable from here too): each panel's caption says what its shown steps did (all
 downhill, overshooting and climbing, jumping to the same height, or no step in the
 picture), its label and its "left to run" caption say how mathcore's walk ended, and the
 closing captions name the rate that worked best only when one converged.
@@ -8,14 +9,22 @@ closing captions name the rate that worked best only when one converged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from scenes.kit.beats import Facts
-from scenes.lessons.descent.facts import OutcomeFacts, WalkFacts
 from scenes.kit.numbers import number
+from scenes.lessons.descent.captions import outcome_caption
+from scenes.lessons.descent.facts import OutcomeFacts, WalkFacts
+from scenes.lessons.learning_rates.facts import PanelFacts, RatesFacts, RatesIntroFacts, panel_facts, rates_facts
 from scenes.parts.walk.descent_steps import format_rate
 
-__all__ = ["RatesFacts", "intro_caption", "panel_caption", "panel_note", "rates_facts", "summary_captions"]
+__all__ = [
+    "RatesFacts",
+    "intro_caption",
+    "intro_line",
+    "panel_caption",
+    "panel_note",
+    "rate_outcome_caption",
+    "rates_facts",
+    "summary_captions",
+]
 
 
 _COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
@@ -31,8 +40,21 @@ def intro_caption(variable: str, start: float, rates: int, decimals: int) -> str
     return f"One function, one start at {variable} = {number(start, decimals)}, {count} learning rate{'s' if rates > 1 else ''} η."
 
 
-def panel_caption(facts: WalkFacts) -> str:
-    """What the shown steps of one panel did."""
+def intro_line(facts: RatesIntroFacts) -> str:
+    """:func:`intro_caption` from its record."""
+    return intro_caption(facts.variable, facts.start, facts.rates, facts.decimals)
+
+
+def rate_outcome_caption(outcome: OutcomeFacts) -> str:
+    """How one panel's walk ends when left to run: ``"η = 0.3, left to run, it reaches ..."``."""
+    return outcome_caption(outcome, f"{_eta(outcome.learning_rate)}, left to run,")
+
+
+def panel_caption(facts: PanelFacts | WalkFacts) -> str:
+    """What the shown steps of one panel did (from its :class:`PanelFacts`, or the
+    :class:`WalkFacts` they are made from)."""
+    if not isinstance(facts, PanelFacts):
+        facts = panel_facts(facts)
     eta = _eta(facts.learning_rate)
     if facts.shown == 0:
         if not facts.left_view:
@@ -48,7 +70,13 @@ def panel_caption(facts: WalkFacts) -> str:
         return f"{eta}: every step overshoots and f climbs."
     if facts.fell_steps == 0 and facts.rose_steps == 0:
         return f"{eta}: each step jumps across to the same height; f stays at {number(facts.f_last, facts.decimals)}."
-    return f"{eta}: {facts.fell_steps} of the steps shown go down, {facts.rose_steps} overshoot and go up."
+    same = facts.same_steps
+    parts = [f"{facts.fell_steps} of the {facts.shown} steps shown go down"]
+    if facts.rose_steps:
+        parts.append(f"{facts.rose_steps} overshoot and go up")
+    if same:
+        parts.append(f"{same} land{'s' if same == 1 else ''} at the height {'it' if same == 1 else 'they'} left")
+    return f"{eta}: " + ", ".join(parts) + "."
 
 
 def panel_note(outcome: OutcomeFacts, walk: WalkFacts) -> str:
@@ -72,39 +100,6 @@ def panel_note(outcome: OutcomeFacts, walk: WalkFacts) -> str:
     if walk.left_view and walk.shown > 0:
         text += f"; leaves the view after step {walk.shown}"
     return text
-
-
-@dataclass(frozen=True)
-class RatesFacts(Facts):
-    """What the walks of all panels did, for the closing captions.
-
-    ``status`` is the status of the best walk (the converged one with the fewest steps),
-    ``None`` when no walk converged.
-    """
-
-    best_rate: float | None
-    best_steps: int
-    status: str | None
-    max_steps: int
-    slower: bool  # a smaller rate whose shown steps all went down but did not converge
-    overshoots: bool  # a larger rate whose walk bounced, diverged or climbed
-
-
-def rates_facts(outcomes: list[OutcomeFacts], walks: list[WalkFacts], max_steps: int) -> RatesFacts:
-    """The closing facts from each panel's outcome and shown steps."""
-    converged = [o for o in outcomes if o.status == "converged" and o.steps > 0]
-    if not converged:
-        return RatesFacts(None, 0, None, max_steps, False, False)
-    best = min(converged, key=lambda o: (o.steps, o.learning_rate))
-    slower = any(
-        o.learning_rate < best.learning_rate and o.status == "max_steps" and w.shown > 0 and w.rose_steps == 0
-        for o, w in zip(outcomes, walks)
-    )
-    overshoots = any(
-        o.learning_rate > best.learning_rate and (o.status in ("oscillating", "diverged") or w.rose_steps > 0)
-        for o, w in zip(outcomes, walks)
-    )
-    return RatesFacts(best.learning_rate, best.steps, "converged", max_steps, slower, overshoots)
 
 
 def summary_captions(facts: RatesFacts, outcomes_count: int) -> list[str]:

@@ -10,6 +10,7 @@ importable from :mod:`scenes.lessons.descent.scene`).
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, ClassVar
 
 from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, MathTex, ShowIncreasingSubsets, Text, VGroup, Write, config, linear
@@ -17,17 +18,35 @@ from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, MathTex, ShowIncreasing
 from scenes.kit import style
 from scenes.kit.lesson import fit_width, rendered_from
 from scenes.lessons.descent.facts import outcome_facts, walk_facts
+from scenes.lessons.learning_rates.facts import intro_facts, panel_facts, rates_facts
 from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
 from scenes.kit.layout import Box
-from scenes.parts.plot2d.axes import READABLE_NUMBER_SIZE, READABLE_TICK_SIZE, fit_axes, make_axes
+from scenes.parts.plot2d.plot_axes import PlotAxes, Scale
 from scenes.parts.walk.descent_steps import STATUS_WORDS, format_rate
 from scenes.parts.plot2d.graph import graph_of
 from scenes.parts.panels.rate_panel import RatePanel
-from scenes.lessons.descent.captions import outcome_caption
-from scenes.lessons.learning_rates.captions import intro_caption, panel_caption, panel_note, rates_facts, summary_captions
-from scenes.kit.settings import Setting
+from scenes.lessons.learning_rates.captions import intro_line, panel_caption, panel_note, rate_outcome_caption, summary_captions
+from scenes.kit.settings import Setting, setting_of
+from scenes.lessons.common.walk_settings import LearningRate
 
 __all__ = ["LearningRates"]
+
+_RATE = setting_of(LearningRate)
+#: One to four learning rates, each within the bounds of the shared :data:`LearningRate`.
+_RATES = Setting("one to four learning rates, one per panel", low=_RATE.low, high=_RATE.high, items=(1, 4))
+
+
+def few_ticks(scale: Scale, most: int = 3) -> Scale:
+    """``scale`` with the smallest round step (1, 2 or 5 x 10^k, no finer than its own) that
+    leaves at most ``most`` ticks (at least two): a panel is short, and five numbers up its
+    side would touch."""
+    exponent = math.floor(math.log10(scale.step))
+    candidates = sorted(m * 10.0**e for e in range(exponent, exponent + 3) for m in (1, 2, 5) if m * 10.0**e >= scale.step * (1 - 1e-9))
+    for step in candidates:
+        shorter = Scale(scale.start, scale.stop, float(f"{step:.12g}"))
+        if len(shorter.ticks) <= most:
+            return shorter if len(shorter.ticks) >= 2 else scale
+    return scale
 
 
 @rendered_from("scenes.learning_rates")
@@ -44,7 +63,7 @@ class LearningRates(DescentLesson):
     w_range = (-2.5, 4.5)
     max_steps = 60
     start: ClassVar[Annotated[float, Setting("where every walk starts", low=-1e6, high=1e6)]] = 3.0
-    learning_rates: ClassVar[Annotated[tuple[float, ...], Setting("one to four learning rates, one per panel", low=1e-6, high=100.0, items=(1, 4))]] = (
+    learning_rates: ClassVar[Annotated[tuple[float, ...], _RATES]] = (
         0.02, 0.3, 1.0, 1.1,
     )
     steps: ClassVar[Annotated[int, Setting("the most updates drawn per panel", low=0, high=200)]] = 60
@@ -65,8 +84,11 @@ class LearningRates(DescentLesson):
         fit_width(self.formula, config.frame_width - 1.0).move_to([0, self.zones.title.top - 0.35, 0])
         self.panels = [self.make_panel(i, path) for i, path in enumerate(self.paths)]
         self.critical = self.curve.critical_points(self.x_range[:2])
-        self.walks = [walk_facts(p.path, p.shown, p.shown_points, self.decimals) for p in self.panels]
-        self.outcomes = [outcome_facts(self.curve, p, self.tolerance, self.x_range, self.critical, self.decimals) for p in self.paths]
+        self.judge = self.value_change(self.curve, self.x_range)
+        self.walks = [walk_facts(p.path, p.shown, p.shown_points, self.decimals, self.judge) for p in self.panels]
+        self.outcomes = [
+            outcome_facts(self.curve, p, self.tolerance, self.x_range, self.critical, self.decimals, self.judge) for p in self.paths
+        ]
 
     # -- panels -------------------------------------------------------------------------------
     def cell_box(self, index: int) -> Box:
@@ -83,16 +105,9 @@ class LearningRates(DescentLesson):
         header = MathTex(rf"\eta = {format_rate(path.learning_rate)}", font_size=30, color=style.INK)
         header.move_to([cell.left + 0.15, cell.top, 0], aligned_edge=LEFT + UP)
         box = Box(cell.left, cell.right, cell.bottom + 0.4, header.get_bottom()[1] - 0.1)
-
-        def build(width, height):
-            axes = make_axes(self.x_range, self.y_range, width, height, x_label=self.var_tex, y_label="",
-                             number_size=READABLE_NUMBER_SIZE, tick_size=READABLE_TICK_SIZE)
-            axes.remove(axes.axis_labels)  # the formula above names the function
-            axes.add(axes.axis_labels[0].next_to(axes.x_axis.get_right(), RIGHT, buff=0.1))
-            return axes
-
-        axes = fit_axes(build, box, min(box.width - 0.9, 6.0), box.height - 0.45)
-        axes.set_x(cell.left + cell.width / 2)
+        # Numbers outside the plotting box: no curve or walk crosses one. No y label (a thin
+        # space, no ink): the formula above names the function, and a panel has little height.
+        axes = PlotAxes(Scale(*self.x_range), few_ticks(Scale(*self.y_range)), box, x_label=self.var_tex, y_label=r"\,")
         graph = graph_of(axes, self.curve, self.x_range[:2], style.FUNCTION, stroke_width=3)
         return RatePanel(axes, graph, header, path, self.steps)
 
@@ -110,7 +125,8 @@ class LearningRates(DescentLesson):
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.play_title_card()
-        self.caption(intro_caption(self.name, self.start, len(self.panels), self.decimals))
+        intro = intro_facts(self.name, self.start, len(self.panels), self.decimals)
+        self.caption(intro_line(intro), facts=intro)
         self.play(Write(self.formula), *(Create(p.axes) for p in self.panels), run_time=1.2)
         self.play(*(Create(p.graph) for p in self.panels), *(FadeIn(p.header) for p in self.panels),
                   *(FadeIn(p.ball, scale=0.5) for p in self.panels), run_time=1.0)
@@ -124,7 +140,8 @@ class LearningRates(DescentLesson):
 
     def run_panel(self, index: int) -> None:
         panel, walk = self.panels[index], self.walks[index]
-        self.caption(panel_caption(walk), facts=walk)
+        facts = panel_facts(walk)
+        self.caption(panel_caption(facts), facts=facts)
         if panel.shown:
             zigzag, dots = panel.walk()
             panel.trail.add(zigzag, dots)
@@ -141,4 +158,4 @@ class LearningRates(DescentLesson):
             panel.trail.add(arrow)
         self.play(FadeIn(self.outcome_labels(index)), run_time=0.4)
         outcome = self.outcomes[index]
-        self.caption(outcome_caption(outcome, f"η = {format_rate(outcome.learning_rate)}, left to run,"), facts=outcome)
+        self.caption(rate_outcome_caption(outcome), facts=outcome)

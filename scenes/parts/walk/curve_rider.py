@@ -14,7 +14,7 @@ from manim import UP, Axes, Dot, Line, ValueTracker, VMobject
 from mathcore import Curve, DescentPath
 
 from scenes.kit import style
-from scenes.parts.plot2d.tangent import SlopeLine
+from scenes.parts.plot2d.tangent import SlopeLine, clip_segment
 
 __all__ = ["CurveRider"]
 
@@ -106,8 +106,13 @@ class CurveRider:
             w, f, slope = self.state()
             if slope is None:
                 m.set_stroke(opacity=0)
+                return
+            m.move_onto((w, f), slope)
+            piece = self._clipped(m)
+            if piece is None:
+                m.set_stroke(opacity=0)
             else:
-                m.move_onto((w, f), slope).set_stroke(opacity=1)
+                m.put_start_and_end_on(*piece).set_stroke(opacity=1)
 
         def readout(which):
             def update(m):
@@ -122,6 +127,19 @@ class CurveRider:
         self.w_readout.add_updater(readout(0))
         self.value_readout.add_updater(readout(1))
         self.slope_readout.add_updater(readout(2))
+
+    def _clipped(self, line: VMobject):
+        """The part of ``line`` inside the axes' plotting box (``axes.box`` when the axes have
+        one, e.g. :class:`~scenes.parts.plot2d.plot_axes.PlotAxes`): the tangent never runs
+        out over the tick numbers. None when no part of it (longer than a dot) is inside."""
+        box = getattr(self.axes, "box", None)
+        start, end = line.get_start(), line.get_end()
+        if box is None:
+            return start, end
+        piece = clip_segment(start, end, (box.left, box.right, box.bottom, box.top))
+        if piece is None or np.linalg.norm(piece[1] - piece[0]) < 0.05:
+            return None
+        return piece
 
     def detach(self) -> None:
         for mobject in self.riders():
