@@ -69,7 +69,18 @@ def test_every_leg_is_true_and_never_points_at_a_missing_panel(position, t_range
         assert "panel" not in text and "e-" not in text and len(text) <= 84, text
         assert claim_problems(text, leg) == [], (position, text)
         if isinstance(leg, facts.Move) and leg.speed is not None and leg.speed != 0:
-            runs = curve.sign_runs((leg.start, leg.end))
+            runs = [r for r in curve.sign_runs((leg.start, leg.end)) if r.length > 1e-9 * (leg.end - leg.start)]
             assert {run.sign for run in runs} == {1 if leg.speed > 0 else -1}  # one way all along
         if isinstance(leg, (facts.Turn, facts.Touch)) and not getattr(leg, "sharp", False):
             assert abs(curve.derivative(leg.time)) < 1e-9
+
+
+@pytest.mark.parametrize(("position", "way"), [("abs(t - 2)", "left"), ("2 - abs(t - 2)", "right"), ("sqrt(abs(t - 2))", "left")])
+def test_a_move_that_ends_at_a_corner_has_one_direction(position, way):
+    curve = Curve(position, variable="t")
+    legs = facts.time_plan(curve, (0.0, 4.0), facts.find_turns(curve, (0.0, 4.0)), 3, 2)
+    assert [type(leg).__name__ for leg in legs] == ["Move", "Turn", "Move"]
+    first, turn, last = legs
+    assert turn.sharp and first.speed is not None and last.speed is not None
+    assert f"moves {way}" in words.move_caption(first)
+    assert "speed to show" not in words.move_caption(first) + words.move_caption(last)

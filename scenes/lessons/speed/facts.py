@@ -158,6 +158,9 @@ def _middle_speed(curve: Curve, run: SignRun) -> float:
 def _move(curve: Curve, start: float, end: float, turns: int, decimals: int) -> Move:
     """The facts of the move from ``start`` to ``end`` (``turns`` turns inside, not stopped at)."""
     runs = sign_runs_of(curve, (start, end))
+    # A run of no width is an end point read as a run (sign(0) = 0 at the corner that ends
+    # the move, for abs(t - 2) on (0, 2)): it is no part of the move.
+    runs = tuple(r for r in runs if r.length > 1e-9 * (end - start)) or runs
     breaks = tuple(r.end for r in runs[:-1] if r.closes in BREAKING)
     if runs and runs[0].opens in BREAKING and runs[0].start > start:
         breaks = (runs[0].start, *breaks)
