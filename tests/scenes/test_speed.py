@@ -160,9 +160,11 @@ def test_show_time_hides_what_is_undefined():
     assert scene.ball.get_fill_opacity() == 0
     assert scene.tangent.get_stroke_opacity() == 0
     assert scene.cast.readouts[1].number.get_fill_opacity() == 0
+    assert scene.cast.readouts[1].unit.get_fill_opacity() == 0  # no "x = m" without a number
     scene.show_time(3.0)
     assert scene.ball.get_fill_opacity() == 1
     assert scene.cast.readouts[2].number.number == pytest.approx(0.5)
+    assert scene.cast.readouts[1].unit.get_fill_opacity() == 1
 
 
 def test_x_and_v_are_read_at_the_time_shown():

@@ -79,8 +79,11 @@ class MotionCast:
         return VGroup(position, speed)
 
     def _show(self, readout: LiveReadout, value: float) -> None:
-        if readout.show(value) and readout.shown_text is not None:
-            unit = readout.unit
+        if not readout.show(value):
+            return
+        unit = readout.unit
+        unit.set_fill(opacity=0.0 if readout.shown_text is None else 1.0)  # no "v = m/s" without a number
+        if readout.shown_text is not None:
             unit.next_to(readout.number, RIGHT, buff=0.12)
             baseline = readout.label.get_bottom()[1]  # the unit's first letter sits on it
             unit.shift((baseline - unit[0][0].get_bottom()[1]) * UP)
