@@ -72,8 +72,10 @@ def exact_decimal(value: Any) -> Decimal:
         raise TypeError(f"cannot show {value!r} as a number")
     if isinstance(value, Decimal):
         result = value
-    elif isinstance(value, (float, np.floating)):
-        result = Decimal(np.format_float_positional(value, unique=True, trim="-")) if math.isfinite(value) else None
+    elif isinstance(value, float):  # (np.float64 too) repr is the shortest form
+        result = Decimal(repr(float(value))) if math.isfinite(value) else None
+    elif isinstance(value, np.floating):  # float32's shortest form, not its float64 value
+        result = Decimal(np.format_float_positional(value, unique=True, trim="-")) if np.isfinite(value) else None
     elif isinstance(value, (int, np.integer)):
         result = Decimal(int(value))
     elif isinstance(value, Rational):

@@ -67,6 +67,7 @@ def test_equation_digits_falls_back_to_approximately_equal():
 from decimal import Decimal
 from fractions import Fraction
 
+import numpy as np
 import sympy
 
 from scenes.kit.numbers import exact_decimal, rounded
@@ -105,6 +106,9 @@ def test_number_rounds_halves_away_from_zero_as_by_hand(value, decimals, text):
         (sympy.sqrt(2), 3, "1.414"),
         (sympy.Integer(-3), 1, "-3.0"),
         (7, 2, "7.00"),
+        (np.float64(8.625), 2, "8.63"),
+        (np.float32(1.275), 2, "1.28"),  # float32's own shortest form, not 1.27499997615814...
+        (np.int64(-4), 0, "-4"),
     ],
 )
 def test_number_takes_exact_values(value, decimals, text):
