@@ -84,3 +84,8 @@ def test_a_move_that_ends_at_a_corner_has_one_direction(position, way):
     assert turn.sharp and first.speed is not None and last.speed is not None
     assert f"moves {way}" in words.move_caption(first)
     assert "speed to show" not in words.move_caption(first) + words.move_caption(last)
+
+
+def test_the_summary_says_0_at_a_turn_only_when_a_turn_is_smooth():
+    assert "0 at a turn" in words.summary_caption(True, True)
+    assert "0 at a turn" not in words.summary_caption(True, False)  # abs(t - 2): v has no value there

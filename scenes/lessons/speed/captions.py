@@ -94,8 +94,11 @@ def no_turn_caption(facts: NoTurn | bool) -> str:
     return "Here the speed never passes through zero, so the object never turns around."
 
 
-def summary_caption(turned: bool) -> str:
-    """The closing caption (no claim about this x(t))."""
+def summary_caption(turned: bool, smooth: bool = True) -> str:
+    """The closing caption (no claim about this x(t) beyond whether it turned, and whether
+    smoothly: at a corner v is not 0, it has no value)."""
+    if turned and not smooth:
+        return "v is the slope of x(t): positive going right, negative going left."
     if turned:
         return "v is the slope of x(t): positive going right, negative going left, 0 at a turn."
     return "At every instant the speed is the slope of x(t): steep means fast, flat means slow."

@@ -227,7 +227,7 @@ class PositionToSpeed(LessonScene):
         self.position_trace.add_updater(lambda _m: self.show_time(self.clock.get_value()))
         self.run_time_legs()
         self.position_trace.clear_updaters()
-        self.caption(words.summary_caption(bool(self.turns)), facts=NO_FACTS)
+        self.caption(words.summary_caption(bool(self.turns), any(not turn.sharp for turn in self.turns)), facts=NO_FACTS)
         self.hold(extra=self.outro_wait)
         self.clear_caption()
 
