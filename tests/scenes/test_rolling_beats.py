@@ -34,17 +34,20 @@ from scenes.lessons.rolling.captions import (
     title_for,
     value_decimals,
 )
-from scenes.lessons.rolling.facts import SAME_SHARE, changed, framed_ranges, parting_step, race_facts, walk_facts
+from scenes.lessons.rolling.facts import SAME_SHARE, changed, parting_step, race_facts, walk_facts
+from scenes.lessons.rolling.framing import framed_ranges
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
 NAMES = ("Yellow", "Pink")
 BOOTH = "(n + 2*e - 7)**2 + (2*n + e - 5)**2"
 
 
-def _walk(function, start=(2.5, 2.0), rate=0.25, momentum=0.0, n_range=(-3.0, 3.0), e_range=(-3.0, 3.0), steps=200):
+def _walk(function, start=(2.5, 2.0), rate=0.25, momentum=0.0, n_range=(-3.0, 3.0), e_range=(-3.0, 3.0), steps=200, fit=False):
     field = ScalarField(function, variables=("n", "e"))
-    low, high, _ = fitted_value_range(field, n_range, e_range)
     path = gradient_descent(field, start, learning_rate=rate, momentum=momentum, max_steps=steps)
+    if fit:  # as the scene does with fit_walk (the race frames both walks, but one is enough here)
+        n_range, e_range = framed_ranges([path.points], n_range, e_range)
+    low, high, _ = fitted_value_range(field, n_range, e_range)
     shown = max(steps_in_view(path.points, path.values, n_range, e_range, (low, high)) - 1, 0)
     return path, walk_facts(path, field, n_range, e_range, shown), Digits(2, value_decimals(high - low))
 
@@ -99,6 +102,25 @@ FAMILY = [
 ]
 
 
+@pytest.mark.parametrize("fit", [False, True], ids=["as given", "widened"])
+@pytest.mark.parametrize("case", FAMILY)
+def test_the_walk_told_is_the_walk_shown(case, fit):
+    """Whatever the function, start and framing: an ending is told only of a walk drawn to
+    its end; a walk that leaves the map is told up to there and said to leave."""
+    _, facts, digits = _walk(**case, fit=fit)
+    lines = _lesson_lines(facts, digits)
+    text = _text(lines)
+    endings = ("reached a minimum", "comes to rest", "stopped after", "at rest", "started at a minimum")
+    if facts.shown < facts.steps:
+        assert not any(words in text for words in endings), text
+        assert "off the map" in text or "left the map" in text or "leaves the picture" in text, text
+        for line in lines[1:]:  # what the walk did after leaving is said to happen off the map
+            if any(w in line.text for w in ("diverged", "used all", "bouncing", "cannot go on", f"{facts.steps} steps")):
+                assert "beyond the map" in line.text.lower() or "off the map" in line.text.lower(), line.text
+    if "rolls" in text:
+        assert facts.moved and facts.shown > 0
+
+
 @pytest.mark.parametrize("case", FAMILY)
 def test_no_caption_claims_what_its_facts_do_not_establish(case):
     _, facts, digits = _walk(**case)
@@ -128,8 +150,8 @@ def test_a_walk_that_leaves_at_once_never_says_the_ball_rolls():
     assert line == "The first step would land off the map, at n = -122.50, e = -98.00: the ball stays at its start."
     assert title_for(facts).text == "A walk that diverges"
     assert _text(outcome_lines(facts, digits, first_step_told=True)).startswith(
-        "The ball diverged after 2 steps: each step overshot farther")
-    assert _text(outcome_lines(facts, digits, "Yellow")).startswith("Yellow's first step lands off the map. The walk diverged")
+        "Beyond the map, the walk diverged after 2 steps: each step overshot farther")
+    assert _text(outcome_lines(facts, digits, "Yellow")).startswith("Yellow's first step lands off the map. Beyond the map, the walk diverged")
     assert summary_line(facts, digits) is None
     assert outcome_label(facts, digits) == "diverged after 2 steps; first step off the map"
 
@@ -140,7 +162,7 @@ def test_a_saddle_walk_title_follows_the_facts():
     assert "minimum" not in title_for(facts).text
     assert roll_line(facts, digits).text == "In one step the ball rolls downhill, then it leaves the picture."
     words = _text(outcome_lines(facts, digits))
-    assert words.startswith("The ball left the map after 1 step. The walk diverged after 17 steps: f kept falling")
+    assert words.startswith("The ball left the map after 1 step. Beyond the map, the walk diverged after 17 steps: f kept falling")
 
 
 def test_a_minimum_outside_the_range_is_said_to_be_outside():

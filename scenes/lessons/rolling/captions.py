@@ -12,14 +12,14 @@ Numbers go through :func:`scenes.kit.numbers.number` only.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from scenes.kit import phrases
 from scenes.kit.beats import NO_FACTS
-from scenes.kit.numbers import number, shown
+from scenes.kit.numbers import number
+from scenes.lessons.rolling.digits import Digits, exact_number, value_decimals
 from scenes.lessons.rolling.facts import RaceFacts, WalkFacts
 
 __all__ = [
@@ -51,54 +51,6 @@ class Line:
 
     text: str
     facts: Any = NO_FACTS
-
-
-@dataclass(frozen=True)
-class Digits:
-    """How the lesson writes numbers: ``coords`` decimals for points and distances,
-    ``values`` decimals for heights (see :func:`value_decimals`)."""
-
-    coords: int = 2
-    values: int = 2
-
-    def at(self, point: Sequence[float], variables: Sequence[str]) -> str:
-        """``"n = 2.50, e = 2.00"``."""
-        return ", ".join(f"{name} = {number(v, self.coords)}" for name, v in zip(variables, point))
-
-    def pair(self, point: Sequence[float]) -> str:
-        """``"(2.50, 2.00)"``."""
-        return "(" + ", ".join(number(v, self.coords) for v in point) + ")"
-
-    def value(self, value: float) -> str:
-        return number(value, self.values)
-
-    def small(self, value: float) -> str:
-        """A small positive quantity (a slope, a distance) with two significant digits."""
-        return number(value, _decimals_for(value, self.coords))
-
-
-def value_decimals(span: float, least: int = 2, most: int = 6) -> int:
-    """Decimals that show heights spanning ``span`` to three significant digits (at least
-    ``least``, at most ``most``): 2 for a hill up to 4.3, 5 for one up to 0.0018."""
-    if not (math.isfinite(span) and span > 0):
-        return least
-    return int(min(most, max(least, 2 - math.floor(math.log10(span)))))
-
-
-def _decimals_for(value: float, least: int, most: int = 6) -> int:
-    value = abs(float(value))
-    if not (math.isfinite(value) and value > 0):
-        return least
-    return int(min(most, max(least, 1 - math.floor(math.log10(value)))))
-
-
-def exact_number(value: float, most: int = 6) -> tuple[str, bool]:
-    """``value`` with the fewest decimals (up to ``most``) that show it exactly, and
-    whether they do (a setting such as eta = 0.005 is shown as given, not rounded)."""
-    for digits in range(most + 1):
-        if shown(value, digits) == float(value):
-            return number(value, digits), True
-    return number(value, most), False
 
 
 def _seen(facts: Any, *names: str, still: bool = False) -> Any:
@@ -205,7 +157,7 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", fi
     plural: "Both balls"). A walk that leaves the map is told up to there; steps after that
     are counted, never quoted by number (the step readout stops where the drawing does).
     ``first_step_told``: a caption already said the first step lands off the map."""
-    facts = _seen(walk.whole_walk(), "ball", walk.kind or "", still=True)
+    facts = _seen(walk.whole_walk(), "ball", "map", walk.kind or "", still=True)
     drawn = _seen(walk.as_drawn(), "ball", "map", still=True)
     at = digits.at(walk.end, walk.variables)
     if walk.steps == 0:
@@ -223,10 +175,10 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", fi
         return lines + [Line(text, drawn)]
     if walk.left_picture and walk.shown > 0:
         lines.append(Line(f"{subject} left the map after {_steps(walk.shown)}.", drawn))
-        subject = "The walk"
     elif walk.left_picture and not first_step_told:
         lines.append(Line(f"{_first_steps(subject)} off the map.", drawn))
-        subject = "The walk"
+    if walk.left_picture:  # what mathcore's walk did next is not drawn: say where it happens
+        subject = "Beyond the map, the walk"
     status = walk.status
     if status == "converged":
         if walk.kind == "minimum" and walk.in_range:

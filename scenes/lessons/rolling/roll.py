@@ -20,7 +20,8 @@ from mathcore import DescentPath, DomainError, ScalarField, gradient_descent
 from scenes.kit.beats import BeatRecord
 from scenes.kit.pacing import MAX_SECONDS, reading_time
 from scenes.lessons.rolling.captions import Digits, exact_number, value_decimals
-from scenes.lessons.rolling.facts import WalkFacts, framed_ranges, walk_facts
+from scenes.lessons.rolling.facts import WalkFacts, walk_facts
+from scenes.lessons.rolling.framing import framed_ranges
 from scenes.lessons.rolling.panel import PanelLook, Racer, RollingPanel, steps_shown
 from scenes.parts.walk.descent_walk import RollDescent, step_times
 
