@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from scenes.kit.beats import NO_FACTS, Facts
 from scenes.kit.numbers import number
+from scenes.kit.phrases import moves, stays_put
 from scenes.lessons.derivative.captions import equals
 from scenes.lessons.speed.facts import Move, NoTurn, Touch, Turn, find_touches, find_turns, time_plan
 
@@ -57,15 +58,15 @@ def move_caption(facts: Move) -> str:
             return f"{where}, {first} before x(t) breaks at t = {_times(facts.breaks, d)} and {last} after."
         return f"{where} x(t) has no speed to show."
     if facts.speed == 0:
-        return f"{where}, v = 0: the object stays put."
+        return f"{where}, v = 0: {stays_put(facts, 'the object')}."
     right = facts.speed > 0
     sign = (">" if right else "<") if not facts.touches else ("≥" if right else "≤")
     if facts.breaks:
-        return f"{where}, v {sign} 0 wherever x(t) has a value: the object moves {'right' if right else 'left'}."
+        return f"{where}, v {sign} 0 wherever x(t) has a value: {moves(facts, 'the object', 'moves right' if right else 'moves left')}."
     if not facts.moved:
         return f"{where}, v {sign} 0, yet x changes by less than {number(10.0**-d, d)} m."
     way = "right, toward larger x" if right else "left, toward smaller x"
-    return f"{where}, v {sign} 0: the object moves {way}."
+    return f"{where}, v {sign} 0: {moves(facts, 'the object', f'moves {way}')}."
 
 
 def turn_caption(facts: Turn) -> str:
@@ -88,7 +89,7 @@ def no_turn_caption(facts: NoTurn | bool) -> str:
     if isinstance(facts, bool):  # the old call, no_turn_caption(still)
         facts = NoTurn(facts)
     if facts.still:
-        return "This object stays put: its speed is zero the whole time."
+        return f"{stays_put(facts, 'This object')}: its speed is zero the whole time."
     if facts.touches:
         return "v reached zero but never changed sign, so the object never turned around."
     return "Here the speed never passes through zero, so the object never turns around."

@@ -90,7 +90,10 @@ class NoTurn(Facts):
 
     still: bool
     touches: int = 0
-    moved: bool = True
+
+    @property
+    def moved(self) -> bool:
+        return not self.still
 
 
 def _check(t_range: tuple[float, float]) -> tuple[float, float]:
