@@ -26,6 +26,8 @@ from mathcore import ExpressionError, parse_expression
 from scenes.kit import style
 from scenes.kit.beats import NO_FACTS, BeatRecord
 from scenes.kit.caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
+from scenes.kit.caption_limit import TimedCaptionFade, caption_fade_at, planned_run_time
+from scenes.kit.clip_bounds import bounds_unchecked, check_clip_bounds
 from scenes.kit.layout import ZONES, Zones
 from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
 from scenes.kit.picture import Named, collect_picture
@@ -127,8 +129,10 @@ class LessonMixin:
     def validate(cls) -> None:
         """Raise ``ValueError`` (naming the class and the attribute) if a setting cannot be
         rendered: every setting against its declared type and bounds
-        (:class:`~scenes.kit.settings.Setting`), every formula through mathcore's parser, then
-        the scene's own :meth:`check`.
+        (:class:`~scenes.kit.settings.Setting`), every formula through mathcore's parser, the
+        scene's own :meth:`check`, then the settings together: a dry run of the clip must
+        last at most 3 minutes and hold no caption over 7 s
+        (:func:`~scenes.kit.clip_bounds.check_clip_bounds`; not inside a dry run or a build).
         """
         name = cls.__name__
         for key, (annotation, value) in cls.parameters().items():
@@ -142,6 +146,7 @@ class LessonMixin:
                 except ExpressionError as error:  # say which setting holds the formula
                     raise ExpressionError(error.text, f"{error.reason} (in {name}.{key})") from None
         cls.check()
+        check_clip_bounds(cls)
 
     @classmethod
     def check(cls) -> None:
@@ -156,7 +161,8 @@ class LessonMixin:
         self._open_beat: BeatRecord | None = None
         self.beats: list[BeatRecord] = []
         self._named: dict[str, Named] = {}
-        self.build()
+        with bounds_unchecked():  # a build that validates must not start a dry run of itself
+            self.build()
 
     def build(self) -> None:
         """Create the scene's cast (axes, graphs, readouts). Override in a scene."""
@@ -310,6 +316,24 @@ class LessonMixin:
             self.beat_hook(self, beat)
         if beat.duration > 0:
             self.add_subcaption(beat.text, duration=beat.duration, offset=beat.start - self.time)
+
+    def play(self, *animations: Any, **kwargs: Any) -> None:
+        """Play; a caption that one long animation would keep up past its longest time (7 s)
+        fades out during it, and its beat and subtitle end there
+        (:func:`~scenes.kit.caption_limit.caption_fade_at`)."""
+        beat, caption = self._open_beat, self._caption_mobject
+        run_time = planned_run_time(animations, kwargs)
+        at = None
+        if beat is not None and caption is not None:
+            at = caption_fade_at(self.time - beat.start, reading_time(beat.text), run_time)
+        if at is None:
+            super().play(*animations, **kwargs)
+            return
+        begin = self.time
+        self.add(caption)  # drawn last (it overlaps nothing): only it is redrawn as it fades
+        super().play(*animations, TimedCaptionFade(caption, at, run_time, run_time=run_time), **kwargs)
+        self._close_caption(begin + at)
+        self._caption_mobject = None
 
     def wait(self, duration: float = DEFAULT_WAIT_TIME, *args: Any, **kwargs: Any) -> None:
         """Wait; a caption that would stay longer than it may (7 s) is cleared on the way."""

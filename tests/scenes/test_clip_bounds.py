@@ -1,0 +1,183 @@
+"""Settings at their declared bounds keep the promise: a clip of at most 3 minutes, no caption
+held over 7 s (scenes.kit.clip_bounds, scenes.kit.caption_limit)."""
+
+from __future__ import annotations
+
+import pytest
+from manim import RIGHT, Create, Square, linear
+
+from scenes.kit import clip_bounds
+from scenes.kit.caption_limit import FADE_SECONDS, caption_fade_at, planned_run_time
+from scenes.kit.clip_bounds import MAX_CLIP_SECONDS, ClipTooLong, bound_problems, check_clip_bounds
+from scenes.kit.lesson import LessonScene
+from scenes.kit.pacing import MAX_SECONDS
+from scenes.kit.storyboard import dry_run, with_settings
+
+LONG_TITLE = ("a long title " * 6)[:60]
+LONG_SUBTITLE = ("a long subtitle " * 6)[:90]
+
+
+# -- the rules, pure ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("shown", "read", "run_time", "expected"),
+    [
+        (1.0, 3.0, 20.0, MAX_SECONDS - FADE_SECONDS - 1.0),  # fades 7 s after it came up
+        (0.0, 3.0, 7.0, None),  # ends in time
+        (1.0, 3.0, 5.0, None),
+        (5.0, 7.5, 20.0, None),  # not read yet when it would have to go: it stays
+        (6.9, 1.2, 20.0, None),  # too late to fade within the limit: the wait or the next caption ends it
+        (0.0, 2.0, 6.9, None),  # the fade would not end inside the animation
+    ],
+)
+def test_caption_fade_at(shown, read, run_time, expected):
+    got = caption_fade_at(shown, read, run_time)
+    assert got == (None if expected is None else pytest.approx(expected))
+
+
+def test_planned_run_time_reads_play_options_and_builders():
+    square = Square()
+    assert planned_run_time((Create(square),), {"run_time": 12}) == 12
+    assert planned_run_time((Create(square, run_time=3), Create(Square())), {}) == 3
+    assert planned_run_time((square.animate.shift(RIGHT),), {}) == 1.0
+    assert planned_run_time((square.animate(run_time=9).shift(RIGHT),), {}) == 9
+
+
+def test_bound_problems_name_what_is_too_long():
+    assert bound_problems([1.0, 7.0], MAX_CLIP_SECONDS) == []
+    assert bound_problems([], MAX_CLIP_SECONDS + 0.1) == [f"the clip would last {MAX_CLIP_SECONDS + 0.1:.1f} s (at most 180)"]
+    assert bound_problems([7.2], 10) == ["a caption would stay 7.2 s (at most 7)"]
+
+
+# -- the kit ends a caption during one long animation ------------------------------------------
+class LongPlay(LessonScene):
+    """A caption up during one 20 s animation (the shape of TangentSlope's shrink)."""
+
+    run_time = 20.0
+    builder = False
+
+    def construct(self):
+        square = Square()
+        self.caption("Now shrink the run: the second point slides onto the first.", run_time=0.4)
+        if self.builder:
+            self.play(square.animate.shift(RIGHT), run_time=self.run_time, rate_func=linear)
+        else:
+            self.play(Create(square), run_time=self.run_time)
+        self.caption("The slope settles on one number.")
+        self.wait(1)
+
+
+@pytest.mark.parametrize("builder", [False, True])
+def test_a_caption_under_one_long_animation_fades_at_its_longest_time(builder):
+    board = dry_run(with_settings(LongPlay, builder=builder), check_layout=False)
+    first, second = board.beats
+    assert first.duration == pytest.approx(MAX_SECONDS - FADE_SECONDS)
+    assert max(beat.duration for beat in board.beats) <= MAX_SECONDS
+    assert second.start >= first.end  # the next caption comes after the animation, alone
+    assert second.start == pytest.approx(0.4 + 20.0) and board.duration == pytest.approx(second.end)
+    assert not board.pace_problems()
+
+
+def test_a_short_animation_keeps_its_caption():
+    board = dry_run(with_settings(LongPlay, run_time=3.0), check_layout=False)
+    assert board.beats[0].end == pytest.approx(board.beats[1].start)
+
+
+def test_the_long_animation_is_drawn_with_the_fade_in_a_real_render(render):
+    result = render(with_settings(LongPlay, run_time=9.0))
+    cues = result.subcaptions()
+    assert cues == ["Now shrink the run: the second point slides onto the first.", "The slope settles on one number."]
+    assert max(beat.duration for beat in result.scene.beats) <= MAX_SECONDS
+
+
+# -- the settings check: a dry run of the clip -------------------------------------------------
+def test_validate_refuses_settings_that_together_make_too_long_a_clip(monkeypatch):
+    from scenes.descent import GradientDescent1D
+
+    scene = with_settings(
+        GradientDescent1D, title=LONG_TITLE, subtitle=LONG_SUBTITLE, caption_width=24,
+        read_time=1.5, steps=4, move_time=2.0, starts=(-1.0, 3.0, 0.5),
+    )
+    with pytest.raises(ClipTooLong) as refused:
+        scene.validate()
+    message = str(refused.value)
+    assert "\n" not in message and "the clip would last" in message and "at most 180" in message
+    for name in ("title", "subtitle", "steps", "move_time", "read_time"):
+        assert f"GradientDescent1D.{name} = " in message
+
+
+def test_a_caption_too_long_to_read_in_7_s_is_refused_naming_caption_width(monkeypatch):
+    """Wide captions (caption_width up to 60) hold two lines that take over 7 s to read."""
+    beats = [type("Beat", (), {"duration": 2.0})(), type("Beat", (), {"duration": 8.4})()]
+    board = type("Board", (), {"beats": beats, "duration": 30.0})
+    monkeypatch.setattr("scenes.kit.storyboard.dry_run", lambda cls, check_layout=True: board)
+    monkeypatch.setattr(clip_bounds, "_VERDICTS", {})
+    scene = with_settings(LongPlay, caption_width=60)
+    with pytest.raises(ClipTooLong, match=r"a caption would stay 8.4 s \(at most 7\); shorten LongPlay.caption_width = 60$"):
+        check_clip_bounds(scene)
+
+
+def test_no_dry_run_inside_a_dry_run_or_a_build(monkeypatch):
+    calls = []
+    real = clip_bounds.check_clip_bounds
+
+    def counting(cls, force=False):
+        calls.append(cls.__name__)
+        return real(cls, force)
+
+    monkeypatch.setattr("scenes.kit.lesson.check_clip_bounds", counting)
+    monkeypatch.setattr(clip_bounds, "_VERDICTS", {})
+    scene = with_settings(LongPlay, run_time=3.0, caption_width=30)  # a declared setting changed
+    scene.validate()  # the settings check: one dry run, which validates once more without one
+    assert calls == ["LongPlay", "LongPlay"]
+    calls.clear()
+    dry_run(scene, check_layout=False)  # a dry run is its own check
+    assert calls == ["LongPlay"]
+
+
+def _registered():
+    from course.registry import scene_classes
+
+    return list(scene_classes().values())
+
+
+@pytest.mark.parametrize("scene", _registered(), ids=lambda c: c.__name__)
+def test_every_scene_as_written_keeps_the_promise(scene):
+    check_clip_bounds(scene, force=True)
+
+
+def test_a_scene_as_written_is_not_dry_run_twice(monkeypatch):
+    monkeypatch.setattr("scenes.kit.storyboard.dry_run", lambda *a, **k: pytest.fail("dry run of a default scene"))
+    LongPlay.validate()
+
+
+def test_course_build_with_too_long_settings_exits_2_with_one_line(tmp_path, capsys):
+    from course import cli
+
+    course = tmp_path / "course.toml"
+    course.write_text(
+        'title = "Course"\n[[clips]]\nid = "long"\ntitle = "Long"\nscene = "GradientDescent1D"\n[clips.params]\n'
+        f'title = "{LONG_TITLE}"\nsubtitle = "{LONG_SUBTITLE}"\ncaption_width = 24\nread_time = 1.5\n'
+        "steps = 4\nmove_time = 2.0\nstarts = [-1.0, 3.0, 0.5]\n",
+        encoding="utf-8",
+    )
+    code = cli.main(["build", str(course), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert len(err.splitlines()) == 1 and "clip 'long'" in err and "the clip would last" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_issue_tangent_slope_at_its_bounds_keeps_every_caption_under_7_s():
+    """Long title and subtitle, caption_width 24, shrink 20 s, sweep 60 s, holds at 10, sin on
+    [-10, 10]: the issue measured a caption held 20.4 s (one 20 s shrink under one caption)."""
+    from scenes.derivative import TangentSlope
+
+    settings = dict(
+        title=LONG_TITLE, subtitle=LONG_SUBTITLE, caption_width=24, shrink_time=20.0, sweep_time=60.0,
+        title_hold=10.0, read_time=10.0, flat_pause=10.0, end_hold=10.0, x_range=(-10.0, 10.0), function="sin(x)",
+    )
+    board = dry_run(TangentSlope, check_layout=False, **settings)
+    assert max(beat.duration for beat in board.beats) <= MAX_SECONDS
+    if board.duration > MAX_CLIP_SECONDS:  # then the settings check refuses it
+        with pytest.raises(ClipTooLong):
+            with_settings(TangentSlope, **settings).validate()
