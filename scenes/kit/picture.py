@@ -246,8 +246,9 @@ def picture_problems(text: str, facts: Any, picture: PictureFacts | None, before
     """Where the caption ``text`` and the picture at its end disagree (see the module docstring).
 
     ``before`` is the picture at the beat's start (the previous beat's end): with it, a beat
-    whose facts say ``moved`` (true or false) about the things ``facts.visible`` names is
-    checked against their places.
+    whose facts say ``moved`` (true or false) is checked against the places of the things
+    ``facts.visible`` names, or of every named thing placed in both pictures if it names
+    none: moved means one of them moved by more than :data:`MOVE_TOLERANCE`.
     """
     if picture is None:
         return []
@@ -262,7 +263,8 @@ def picture_problems(text: str, facts: Any, picture: PictureFacts | None, before
             problems.append(f"{text!r} names {name!r} (facts.visible), but no {name!r} is visible at its end")
     moved = getattr(facts, "moved", None)
     if before is not None and isinstance(moved, bool):
-        pairs = [(before.place(n), picture.place(n)) for n in names]
+        movers = names or tuple(p.name for p in picture.places)  # what the caption names, else all named
+        pairs = [(before.place(n), picture.place(n)) for n in movers]
         pairs = [(a, b) for a, b in pairs if a is not None and b is not None and len(a.centre) == len(b.centre)]
         if pairs:
             went = [b.name for a, b in pairs if max(abs(x - y) for x, y in zip(a.centre, b.centre)) > MOVE_TOLERANCE]

@@ -169,3 +169,15 @@ def test_names_are_read_as_the_claim_checker_reads_visible():
     assert picture_problems("x", Seen(("purple ball",)), picture) == [
         "'x' names 'purple ball' (facts.visible), but no 'purple ball' is visible at its end"
     ]
+
+
+@dataclass(frozen=True)
+class Moved(Facts):
+    moved: bool = True
+
+
+def test_a_moved_fact_without_names_is_checked_against_every_named_thing():
+    honest = dry_run(Roll, check_layout=False, lines=(Moved(True), Moved(False)))
+    assert honest.picture_problems() == []
+    false = dry_run(Roll, check_layout=False, lines=(Moved(False), Moved(True)))
+    assert len(false.picture_problems()) == 2

@@ -47,6 +47,12 @@ class CurveRider:
         """Scene point of the graph point (w, f)."""
         return self.axes.coords_to_point(w, f)
 
+    def place(self) -> tuple[float, float]:
+        """Where the ball is drawn, as (w, f) on the axes. For the picture facts:
+        ``scene.name_in_picture("ball", rider.ball, coords=rider.place)``."""
+        w, f = self.axes.point_to_coords(self.ball.get_center())[:2]
+        return float(w), float(f)
+
     def state(self):
         """(w, f, slope or None) of the ball now, computed once per frame."""
         alpha = self.alpha.get_value()

@@ -213,9 +213,22 @@ class Rider:
             return 0.0
         return float(self.marks[k] + (step - k) * (self.marks[k + 1] - self.marks[k]))
 
+    def place(self) -> tuple[float, ...]:
+        """Where the ball is in the lesson's coordinates: the walk's point at the step shown
+        last (between two points while it rolls). For the picture facts:
+        ``scene.name_in_picture("yellow ball", rider.ball, coords=rider.place)``."""
+        step = getattr(self, "_step", 0.0)
+        k = min(int(math.floor(step)), max(len(self.path.points) - 2, 0))
+        points = np.asarray(self.path.points, dtype=float)
+        if len(points) == 1:
+            return tuple(float(c) for c in points[0])
+        share = min(max(step - k, 0.0), 1.0)
+        return tuple(float(c) for c in points[k] + share * (points[k + 1] - points[k]))
+
     def show(self, step: float) -> None:
         """Put the ball, the trails, the marker and the readout at ``step`` (0 .. shown)."""
         step = min(max(float(step), 0.0), float(self.shown))
+        self._step = step
         x = self.corner_index(step)
         self.ball.place(point_along(self.corners, x) + self.ball_offset)
         reveal_polyline(self.trail, self.corners, x, self._quads)
