@@ -252,7 +252,7 @@ def test_ball_rolls_to_a_minimum(render):
     np.testing.assert_array_equal(path.points, expected.points)
     assert path.status == "converged" and scene.riders[0].shown == path.steps
     _check_ball_and_trail(scene, scene.riders[0])
-    assert _readout_text(scene.riders[0].readout) == "0.00"
+    assert _readout_text(scene.riders[0].readout) == "0"  # a value that rounds to zero shows as 0
     assert _readout_text(scene.panel.step_readout) == str(path.steps)
     label = scene.panel.labels[0]
     assert _label_text(label) == f"converged after {path.steps} steps at (0, 0)"
@@ -390,3 +390,30 @@ def test_a_walk_widened_into_view_is_drawn_whole():
     _check_ball_and_trail(scene, rider)
     pinned = _dry(type("BoothPinned", (Quick, BallRollsToMinimum), {**settings, "fit_walk": False}))
     assert pinned.riders[0].shown == 0 and _readout_text(pinned.panel.step_readout) == "0"
+
+
+def test_no_scene_class_over_250_lines():
+    import ast
+    from pathlib import Path
+
+    import scenes.lessons.rolling.scene as home
+
+    tree = ast.parse(Path(home.__file__).read_text())
+    sizes = {node.name: node.end_lineno - node.lineno + 1 for node in tree.body if isinstance(node, ast.ClassDef)}
+    assert set(sizes) == {"BallRollsToMinimum", "MomentumRace"}
+    assert max(sizes.values()) <= 250, sizes
+
+
+def test_the_panel_needs_only_what_its_contract_states():
+    """RollingPanel is built from an object with just the PanelHill attributes (not a scene)."""
+    from types import SimpleNamespace
+
+    from scenes.lessons.rolling.panel import PanelHill, PanelLook, Racer, RollingPanel
+
+    with tempconfig(DRY):
+        scene = QuickRoll()
+        scene.setup()
+    hill = SimpleNamespace(**{name: getattr(scene, name) for name in PanelHill.__annotations__})
+    panel = RollingPanel(hill, [Racer(scene.path, 3, style.BALL)], PanelLook(), scene.digits, ["w", "values"])
+    assert len(panel.riders) == 1 and panel.riders[0].shown == 3
+    assert set(map(id, panel.pinned)) >= {id(panel.inset), id(panel.rule), id(panel.readouts), id(panel.formula)}
