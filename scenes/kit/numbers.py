@@ -59,8 +59,9 @@ def exact_decimal(value: Any) -> Decimal:
     A float (Python or numpy) is read at its shortest decimal form, the digits ``repr``
     prints (``1.275``, not the binary 1.27499999999999991...); a ``Decimal`` is kept; an
     integer, a :class:`~fractions.Fraction` or a sympy rational is exact (a fraction whose
-    decimals do not end is cut at 60 significant digits, far past any digit shown); any
-    other sympy number is evaluated to 60 digits. Raises ``ValueError`` for NaN, infinities
+    decimals do not end is cut at 60 significant digits, far past any digit shown); a sympy
+    ``Float`` is read at the digits it prints (``Float(1.275)`` is ``1.27500000000000``);
+    any other sympy number is evaluated to 60 digits. Raises ``ValueError`` for NaN, infinities
     and values with no real number, ``TypeError`` for what is not a number.
 
     >>> exact_decimal(1.275)
@@ -82,6 +83,8 @@ def exact_decimal(value: Any) -> Decimal:
         result = _CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
     elif getattr(value, "is_Rational", False):  # sympy Integer / Rational, without importing sympy
         result = _CONTEXT.divide(Decimal(int(value.p)), Decimal(int(value.q)))
+    elif getattr(value, "is_Float", False):  # a sympy Float: the digits it carries, as it prints them
+        result = Decimal(str(value)) if value.is_finite else None
     elif getattr(value, "is_number", False) and hasattr(value, "evalf"):
         evaluated = value.evalf(60)
         if not getattr(evaluated, "is_real", False) or not getattr(evaluated, "is_finite", False):

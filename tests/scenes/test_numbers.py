@@ -107,6 +107,9 @@ def test_number_rounds_halves_away_from_zero_as_by_hand(value, decimals, text):
         (sympy.Integer(-3), 1, "-3.0"),
         (7, 2, "7.00"),
         (np.float64(8.625), 2, "8.63"),
+        (sympy.Float(1.275), 2, "1.28"),  # its printed digits, not its binary expansion
+        (sympy.Float("-2.5e-20"), 2, "0"),
+        (sympy.pi * 1000, 3, "3141.593"),
         (np.float32(1.275), 2, "1.28"),  # float32's own shortest form, not 1.27499997615814...
         (np.int64(-4), 0, "-4"),
     ],
