@@ -13,6 +13,8 @@ from scenes.kit.claims import claim_problems
 from scenes.lessons.derivative.scene import TangentSlope
 from scenes.parts.plot2d.curve_spots import sweep_segments
 from scenes.kit.storyboard import dry_run, with_settings
+from scenes.kit.numbers import number
+from scenes.lessons.derivative.facts import Stretch
 
 #: (function, x_range) for the family: one and two minima, inflection, sigmoid tails, a pole,
 #: steep and gentle bowls, exp, a near-plateau, a corner, a constant, a fast sine.
@@ -81,11 +83,11 @@ def test_the_caption_about_a_flat_point_names_its_kind_and_ends_with_it():
     _, legs = plan("x**3/3 - x", (-2.5, 2.5))
     texts = [caption_of(leg) for leg in legs]
     assert texts == [
-        "From x = -2.50 to -1.00, f' > 0: f rises.",
+        "From x = -2.50 to -1.00, f' > 0: f rises to 0.67.",
         "At x = -1.00 the tangent is flat, f' = 0: a hilltop of f.",
-        "From x = -1.00 to 1.00, f' < 0: f falls.",
+        "From x = -1.00 to 1.00, f' < 0: f falls to -0.67.",
         "At x = 1.00 the tangent is flat, f' = 0: a valley floor of f.",
-        "From x = 1.00 to 2.50, f' > 0: f rises.",
+        "From x = 1.00 to 2.50, f' > 0: f rises to 2.71.",
     ]
 
 
@@ -169,7 +171,7 @@ def test_the_readme_subclass_and_a_sigmoid_sweep_their_whole_range():
     sigmoid = with_settings(TangentSlope, function="1/(1 + exp(-x))", x_range=(-6.0, 6.0), x0=0.5)
     board = dry_run(sigmoid)
     assert board.problems() == []
-    assert "From x = -6.00 to 6.00, f' > 0: f rises." in board.captions  # the sweep follows x_range
+    assert "From x = -6.00 to 6.00, f' > 0: f rises to 1.00." in board.captions  # the sweep follows x_range
 
 
 def test_the_default_has_no_problems_and_a_flat_caption_ends_before_the_tangent_moves_on(default_board):
@@ -227,4 +229,15 @@ def test_no_tangent_is_drawn_while_the_caption_says_there_is_none():
     assert board.problems() == []
     corner = [shown for text, shown in _Watched.seen if "corner: no tangent" in text]
     assert corner and not any(corner)
-    assert "From x = -2.50 to 1.00, f' < 0: f falls." in board.captions
+    assert "From x = -2.50 to 1.00, f' < 0: f falls to 0." in board.captions
+
+
+@pytest.mark.parametrize(("function", "x_range"), [("0.001*x", (-2.5, 2.5)), ("1000*x**2", (-2.5, 2.5)), ("exp(-x)", (0.0, 20.0))])
+def test_a_stretch_names_where_f_goes_with_digits_that_show_the_change(function, x_range):
+    curve, legs = plan(function, x_range)
+    for leg in legs:
+        if isinstance(leg, Stretch) and (leg.rose or leg.fell):
+            text = caption_of(leg)
+            value = text.rsplit(" to ", 1)[1].rstrip(".")
+            assert value != number(curve.value(leg.start), leg.value_decimals), text  # the change shows
+            assert claim_problems(text, leg) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from scenes.kit.beats import NO_FACTS, Facts
 from scenes.kit.numbers import number, shown
+from scenes.kit.phrases import falls_to, rises_to
 from scenes.lessons.derivative.facts import (
     MAX_DECIMALS,
     Gap,
@@ -110,9 +111,11 @@ def stretch_caption(facts: Stretch) -> str:
         return f"{where} the sign of f' changes {facts.turns} times: watch the tangent tilt."
     if facts.slope == 0:
         return f"{where}, f' = 0: the tangent is flat and f stays level."
-    if facts.slope > 0:
-        return f"{where}, f' > 0: f rises." if facts.rose else f"{where}, f' > 0."
-    return f"{where}, f' < 0: f falls." if facts.fell else f"{where}, f' < 0."
+    sign = ">" if facts.slope > 0 else "<"
+    if facts.f_end is None or not (facts.rose or facts.fell):
+        return f"{where}, f' {sign} 0."
+    to = number(facts.f_end, facts.value_decimals)
+    return f"{where}, f' {sign} 0: {rises_to(facts, to) if facts.rose else falls_to(facts, to)}."
 
 
 def stop_caption(facts: Stop) -> str:

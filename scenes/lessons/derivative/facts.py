@@ -19,7 +19,7 @@ import numpy as np
 from mathcore import Curve, DomainError
 
 from scenes.kit.beats import Facts
-from scenes.kit.numbers import shown
+from scenes.kit.numbers import number, shown
 from scenes.parts.plot2d.curve_spots import corners_of
 
 __all__ = [
@@ -82,7 +82,8 @@ class Stretch(Facts):
     ``slope`` is f' in the middle of the stretch when f' keeps one sign all along (zero for
     a flat piece), None when it changes sign (more turns than the lesson stops at);
     ``turns`` counts the turning points inside. ``rose`` / ``fell``: f(end) vs f(start)
-    with f' of one sign, so f rose (fell) all the way.
+    with f' of one sign, so f rose (fell) all the way; ``f_end`` is f at the end, to be
+    written with ``value_decimals`` (enough digits that it differs from f at the start).
     """
 
     variable: str
@@ -94,6 +95,8 @@ class Stretch(Facts):
     decimals: int
     turns: int = 0
     moved: bool = True
+    f_end: float | None = None
+    value_decimals: int = 2
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,11 @@ def _stretch(curve: Curve, a: float, b: float, turns: int, decimals: int) -> Str
         fa, fb = curve.value(a), curve.value(b)
     except DomainError:
         return Stretch(v, a, b, None, False, False, decimals, 0)
-    return Stretch(v, a, b, slope, slope > 0 and fb > fa, slope < 0 and fb < fa, decimals)
+    digits = decimals
+    while digits < MAX_DECIMALS and number(fa, digits) == number(fb, digits):
+        digits += 1
+    rose, fell = slope > 0 and fb > fa, slope < 0 and fb < fa
+    return Stretch(v, a, b, slope, rose, fell, decimals, f_end=float(fb), value_decimals=digits)
 
 
 def sweep_plan(
