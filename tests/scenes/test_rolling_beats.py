@@ -7,6 +7,7 @@ caption says that its facts do not establish, and each case checks what matters 
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -34,7 +35,7 @@ from scenes.lessons.rolling.captions import (
     title_for,
     value_decimals,
 )
-from scenes.lessons.rolling.facts import SAME_SHARE, changed, parting_step, race_facts, walk_facts
+from scenes.lessons.rolling.facts import SAME_SHARE, changed, parting_step, point_change, race_facts, walk_facts
 from scenes.lessons.rolling.framing import framed_ranges
 
 HIMMELBLAU = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"
@@ -315,3 +316,16 @@ def test_framed_ranges_widen_to_hold_the_walk_within_a_bound():
     far = np.array([[0.0, 0.0], [0.0, 100.0]])
     assert framed_ranges([far], (-3.0, 3.0), (-3.0, 3.0)) == ((-3.0, 3.0), (-3.0, 3.0))
     assert framed_ranges([np.array([[0.0, 0.0], [np.nan, 1.0]])], (-3.0, 3.0), (-3.0, 3.0)) == ((-3.0, 3.0), (-3.0, 3.0))
+
+
+def test_a_fall_below_float_resolution_is_decided_exactly():
+    """cosh(n) + cosh(e) - 2 from (1e-7, 1e-7): f falls from about 1e-14 to 0, below what
+    floats resolve at the size of f on the map (about 18): the floats alone say neither,
+    sympy's exact sign says it fell."""
+    field = ScalarField("cosh(n) + cosh(e) - 2", variables=("n", "e"))
+    path = gradient_descent(field, (1e-7, 1e-7), learning_rate=0.3, max_steps=200, tolerance=1e-12)
+    scale = 2 * math.cosh(3.0) - 2
+    assert changed(path.values[0], path.values[-1], scale) == 0
+    assert point_change(field, path, 0, path.steps, scale) == -1
+    facts = walk_facts(path, field, (-3.0, 3.0), (-3.0, 3.0), path.steps)
+    assert facts.fell and not facts.rose

@@ -19,9 +19,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from mathcore import DescentPath, ScalarField
+from mathcore import DescentPath, DomainError, ScalarField
 from mathcore.descent import point_kind
-from mathcore.numeric import PIXEL_SHARE, significant_change, value_scale
+from mathcore.numeric import PIXEL_SHARE, exact_change, significant_change, value_scale
 from mathcore.numeric import same_walk as _same_walk
 
 from scenes.kit.beats import Facts
@@ -36,6 +36,7 @@ __all__ = [
     "changed",
     "end_kind",
     "parting_step",
+    "point_change",
     "race_facts",
     "walk_facts",
 ]
@@ -200,6 +201,21 @@ def changed(before: float, after: float, scale: float) -> int:
     return significant_change(before, after, scale)
 
 
+def point_change(field: ScalarField, path: DescentPath, before: int, after: int, scale: float) -> int:
+    """How f changed from point ``before`` to point ``after`` of ``path``: by the floats
+    when the change is well above their resolution (:func:`changed`), else by the exact
+    sign of f(after) - f(before) (:func:`mathcore.numeric.exact_change`); 0 at the same
+    point or where f has no value to compare."""
+    values, points = path.values, np.asarray(path.points, dtype=float)
+    change = changed(values[before], values[after], scale)
+    if change != 0 or np.array_equal(points[before], points[after]):
+        return change
+    try:
+        return exact_change(field, tuple(points[before]), tuple(points[after]))
+    except (DomainError, ValueError):
+        return 0
+
+
 def walk_facts(
     path: DescentPath,
     field: ScalarField,
@@ -217,9 +233,13 @@ def walk_facts(
     ``"minimum"`` when the drawn walk ends on one)."""
     points = np.asarray(path.points, dtype=float)
     values = np.asarray(path.values, dtype=float)
-    scale = value_scale(field, n_range, e_range) if scale is None else float(scale)
-    shown_change = changed(values[0], values[min(max(int(shown), 0), path.steps)], scale)
-    end_change = changed(values[0], values[-1], scale)
+    if scale is None:
+        try:
+            scale = value_scale(field, n_range, e_range)
+        except DomainError:
+            scale = 1.0
+    shown_change = point_change(field, path, 0, min(max(int(shown), 0), path.steps), scale)
+    end_change = point_change(field, path, 0, path.steps, scale)
     shown = int(min(max(shown, 0), path.steps))
     start, walked = points[0], points[: shown + 1]
     span = max(n_range[1] - n_range[0], e_range[1] - e_range[0])

@@ -12,12 +12,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from scenes.kit.settings import Setting
-try:  # the shared declarations of any descent walk (landing with the descent lessons' settings)
-    from scenes.lessons.common.walk_settings import LearningRate, MaxSteps, Tolerance
-except ImportError:  # pragma: no cover - until then, the same declarations here
-    LearningRate = Annotated[float, Setting("the learning rate eta in w <- w - eta * slope", low=1e-6, high=100.0)]
-    MaxSteps = Annotated[int, Setting("the most updates mathcore makes to find how a walk ends", low=1, high=5_000)]
-    Tolerance = Annotated[float, Setting("a slope this small counts as flat: the walk has converged", low=1e-15, high=1.0)]
+from scenes.lessons.common.walk_settings import LearningRate, MaxSteps, Tolerance
 
 __all__ = [
     "BallRadius",
