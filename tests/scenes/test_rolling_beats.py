@@ -329,3 +329,41 @@ def test_a_fall_below_float_resolution_is_decided_exactly():
     assert point_change(field, path, 0, path.steps, scale) == -1
     facts = walk_facts(path, field, (-3.0, 3.0), (-3.0, 3.0), path.steps)
     assert facts.fell and not facts.rose
+
+
+def _fuzz_cases(seed: int = 13, count: int = 24):
+    """Seeded functions of the kinds teachers use, with starts and rates within the settings."""
+    rng = np.random.default_rng(seed)
+    shapes = [
+        "{a}*n**2 + {b}*e**2", "{a}*(n - {c})**2 + {b}*(e + {c})**2 + {a}*n*e", "(n**2 - {c}**2)**2 + {b}*e**2",
+        "{a}*n**2 - {b}*e**2", "-{a}*exp(-(n**2 + e**2)) + {b}*0.01*(n**2 + e**2)", "{a}*sin(n)*cos(e)",
+        "(n + 2*e - 7)**2 + (2*n + e - 5)**2", "0.26*(n**2 + e**2) - 0.48*n*e", "2*n**2 - 1.05*n**4 + n**6/6 + n*e + e**2",
+        "{a}*1e-4*(n**2 + e**2)", "{a}*1e4*(n**2 + e**2)",
+    ]
+    for k in range(count):
+        shape = shapes[k % len(shapes)]
+        a, b, c = (float(np.round(v, 2)) for v in rng.uniform([0.1, 0.1, 0.5], [3.0, 3.0, 2.0]))
+        start = tuple(float(np.round(v, 2)) for v in rng.uniform(-2.8, 2.8, 2))
+        rate = float(np.round(10 ** rng.uniform(-3, 0), 4))
+        yield pytest.param({"function": shape.format(a=a, b=b, c=c), "start": start, "rate": rate, "steps": 150}, id=f"fuzz{k}")
+
+
+@pytest.mark.parametrize("fit", [False, True], ids=["as given", "widened"])
+@pytest.mark.parametrize("case", list(_fuzz_cases()))
+def test_fuzzed_walks_are_told_as_drawn(case, fit):
+    """Seeded functions, starts and rates: no caption claims what its facts do not hold,
+    and an ending is told only of a walk drawn to its end (the race too)."""
+    _, facts, digits = _walk(**case, fit=fit)
+    lines = _lesson_lines(facts, digits)
+    race, race_digits = _race(**case)
+    lines += _race_lines(race, race_digits)
+    problems = [p for line in lines for p in claim_problems(line.text, line.facts)]
+    assert problems == []
+    text = _text(lines)
+    assert not re.search(r"\d[eE][-+]?\d", text), text
+    if facts.shown < facts.steps:
+        assert "The ball reached a minimum" not in text
+    if race.coincide:
+        assert race.parted_at is None
+    else:
+        assert "one walk" not in race_subtitle(race, "0.6") and "changes nothing" not in text
