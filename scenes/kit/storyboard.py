@@ -143,6 +143,9 @@ def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 4
 
     def grab(scene, beat: BeatRecord) -> None:
         _check_layout(scene, beat)
+        # Draw the scene as it is now: the last frame rendered is one frame short of the
+        # end of the last animation (a title card fading out still shows, half there).
+        scene.renderer.update_frame(scene)
         frames.append((beat.text, np.array(scene.renderer.get_frame())))
 
     height = round(width * 9 / 16)

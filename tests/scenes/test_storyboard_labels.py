@@ -34,3 +34,28 @@ def test_wrap_to_width_keeps_lines_inside_the_tile():
     lines = wrap_to_width(text, font, 200)
     assert " ".join(lines) == text and len(lines) > 1
     assert all(font.getlength(line) <= 200 for line in lines)
+
+
+def test_a_contact_sheet_tile_shows_the_end_of_its_beat(tmp_path):
+    # The last frame drawn is one frame short of the end of the last animation: a square
+    # fading out under the first caption still showed, half there.
+    import numpy as np
+    from manim import WHITE, FadeOut, Square
+    from PIL import Image
+
+    from scenes.kit.lesson import LessonScene
+    from scenes.kit.storyboard import contact_sheet
+
+    class Fade(LessonScene):
+        def construct(self):
+            square = Square(side_length=3, color=WHITE, fill_opacity=1).shift([0, 1, 0])
+            self.add(square)
+            self.caption("A square, then none.")
+            self.wait(2)  # read: the next caption follows the fade at once
+            self.play(FadeOut(square), run_time=0.4)
+            self.caption("Nothing here.")
+
+    out = tmp_path / "sheet.png"
+    contact_sheet(Fade, out, columns=2, width=160)
+    tile = np.asarray(Image.open(out).convert("L"))[: 90, :160]
+    assert tile[20:50, 60:100].max() < 40  # where the square was: background, not grey
