@@ -20,3 +20,8 @@ except ImportError:  # pragma: no cover - only without the editable install
 from scenes.lessons.derivative.scene import TangentSlope
 
 __all__ = ['TangentSlope']
+
+# manim's command line loads this file under a name made of its absolute path
+# ("/.work.main.scenes.derivative") and renders only classes whose __module__ starts with it.
+TangentSlope.__module__ = __name__
+

@@ -20,3 +20,8 @@ except ImportError:  # pragma: no cover - only without the editable install
 from scenes.lessons.speed.scene import PositionToSpeed
 
 __all__ = ['PositionToSpeed']
+
+# manim's command line loads this file under a name made of its absolute path
+# ("/.work.main.scenes.speed") and renders only classes whose __module__ starts with it.
+PositionToSpeed.__module__ = __name__
+
