@@ -255,16 +255,20 @@ class LessonMixin:
         """The frame's zones (see :mod:`scenes.kit.layout`)."""
         return ZONES
 
-    def name_in_picture(self, name: str, mobject: Mobject, coords: Callable[[], Any] | None = None) -> Mobject:
+    def name_in_picture(
+        self, name: str, mobject: Mobject, coords: Callable[[], Any] | None = None, says: Callable[[], str | None] | str | None = None
+    ) -> Mobject:
         """Name ``mobject`` in the facts of the picture recorded at each beat's end
         (:class:`~scenes.kit.picture.PictureFacts`): whether it is visible, and where it is.
 
         ``coords`` reads its place in the lesson's coordinates (``lambda: self.axes.p2c(
-        ball.get_center())``); without it the place is the object's centre in scene units. A
-        caption whose facts list ``name`` in ``visible`` must show it. Naming again replaces
-        the earlier object. Returns ``mobject``.
+        ball.get_center())``); without it the place is the object's centre in scene units.
+        ``says`` is the one number a still text shows, as written (``"1.50"``), for a number
+        drawn as ``MathTex`` rather than by a readout: it is checked against the captions as
+        a readout named ``name`` is. A caption whose facts list ``name`` in ``visible`` must
+        show it. Naming again replaces the earlier object. Returns ``mobject``.
         """
-        self._named[name] = Named(name, mobject, coords)
+        self._named[name] = Named(name, mobject, coords, says)
         return mobject
 
     def to_end(self, *mobjects: Mobject | None) -> None:

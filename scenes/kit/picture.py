@@ -85,6 +85,7 @@ class Named:
     name: str
     mobject: Any
     coords: Callable[[], Sequence[float]] | None = None
+    says: Callable[[], str | None] | str | None = None
 
 
 def is_drawn(mobject: Any, in_scene: set[int]) -> bool:
@@ -123,6 +124,7 @@ def collect_picture(mobjects: Iterable[Any], named: Iterable[Named]) -> PictureF
     in_scene = {id(m) for m in family}
     visible: set[str] = set()
     places = []
+    readouts, seen = [], set()
     for item in named:
         if not is_drawn(item.mobject, in_scene):
             continue
@@ -132,7 +134,9 @@ def collect_picture(mobjects: Iterable[Any], named: Iterable[Named]) -> PictureF
             places.append(Place(item.name, tuple(float(c) for c in item.coords()), True, centre))
         else:
             places.append(Place(item.name, centre, False, centre))
-    readouts, seen = [], set()
+        says = item.says() if callable(item.says) else item.says
+        if says is not None:  # a still number the scene drew as text (a MathTex "= 1.50")
+            readouts.append((item.name, str(says)))
     for mobject in family:  # a readout is found by its number, which a scene may add on its own
         ref = getattr(mobject, READOUT_REF, None)
         readout = ref() if ref is not None else None

@@ -181,3 +181,23 @@ def test_a_moved_fact_without_names_is_checked_against_every_named_thing():
     assert honest.picture_problems() == []
     false = dry_run(Roll, check_layout=False, lines=(Moved(False), Moved(True)))
     assert len(false.picture_problems()) == 2
+
+
+class StillNumber(Walk):
+    """A number drawn as still text, named with what it says."""
+
+    def construct(self) -> None:
+        from manim import MathTex
+
+        length = MathTex(r"|\nabla f| = 1.50")
+        self.add(length)
+        self.name_in_picture("|∇f|", length, says="1.50")
+        self.caption(self.lines[0], facts=Seen())
+        self.wait(3)
+
+
+@pytest.mark.parametrize("text, problems", [("Its length, |∇f| = 1.50.", 0), ("Its length, |∇f| = 1.05.", 1)])
+def test_a_still_number_named_with_what_it_says_is_checked_as_a_readout(text, problems):
+    story = dry_run(StillNumber, check_layout=False, lines=(text,))
+    assert story.beats[0].picture.readout("|∇f|") == "1.50"
+    assert len(story.picture_problems()) == problems
