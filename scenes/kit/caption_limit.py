@@ -15,10 +15,13 @@ from typing import Any
 from scenes.kit.caption_band import CaptionFade, set_caption_opacity
 from scenes.kit.pacing import MAX_SECONDS
 
-__all__ = ["FADE_SECONDS", "TimedCaptionFade", "caption_fade_at", "planned_run_time"]
+__all__ = ["FADE_SECONDS", "NEXT_SWAP_HALF", "TimedCaptionFade", "caption_fade_at", "planned_run_time"]
 
 #: Seconds a caption takes to fade out when the kit ends it (as ``clear_caption``).
 FADE_SECONDS = 0.3
+#: A caption that stays to the end of an animation ends half way through the next caption's
+#: swap (half the default 0.4 s), so it must end this much before its limit.
+NEXT_SWAP_HALF = 0.2
 
 
 def caption_fade_at(shown: float, read: float, run_time: float, limit: float = MAX_SECONDS) -> float | None:
@@ -38,8 +41,9 @@ def caption_fade_at(shown: float, read: float, run_time: float, limit: float = M
     Returns
     -------
     float or None
-        None when the caption may stay through the animation (it ends in time, or it has
-        not been read by the time it would have to go); else the offset of the fade.
+        None when the caption may stay through the animation (it ends in time, counting
+        half the next caption's swap, or it has not been read by the time it would have to
+        go); else the offset of the fade.
 
     Examples
     --------
@@ -49,7 +53,7 @@ def caption_fade_at(shown: float, read: float, run_time: float, limit: float = M
     True
     """
     at = limit - FADE_SECONDS - shown
-    if shown + run_time <= limit + 1e-9 or at < read - shown - 1e-9 or at < 0 or at + FADE_SECONDS > run_time:
+    if shown + run_time <= limit - NEXT_SWAP_HALF + 1e-9 or at < read - shown - 1e-9 or at < 0 or at + FADE_SECONDS > run_time:
         return None
     return round(at, 9)
 

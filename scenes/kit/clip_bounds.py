@@ -90,8 +90,8 @@ def length_settings(cls: type, long_caption: bool = False) -> list[str]:
     a caption too long): those set on ``cls`` that are times or make captions; else all set
     on it; else the scene's time settings."""
     here = _set_here(cls)
-    if long_caption and here.get("caption_width", LINE_WIDTH) > LINE_WIDTH:
-        return ["caption_width"]
+    if long_caption and here.get("caption_width", LINE_WIDTH) > LINE_WIDTH:  # wide captions read long
+        return ["caption_width"] + [name for name in ("title", "subtitle") if name in here]
     driving = [name for name in here if _drives_length(cls, name)]
     return driving or list(here) or [name for name in cls.parameters() if _drives_length(cls, name)]
 

@@ -22,7 +22,9 @@ LONG_SUBTITLE = ("a long subtitle " * 6)[:90]
     ("shown", "read", "run_time", "expected"),
     [
         (1.0, 3.0, 20.0, MAX_SECONDS - FADE_SECONDS - 1.0),  # fades 7 s after it came up
-        (0.0, 3.0, 7.0, None),  # ends in time
+        (0.0, 3.0, 6.8, None),  # ends in time, with half the next caption's swap
+        (0.0, 3.0, 7.0, MAX_SECONDS - FADE_SECONDS),  # would end at 7.2 s, half way through the next swap
+        (6.4, 6.4, 0.6, 0.3),  # a long subtitle read while the title card fades
         (1.0, 3.0, 5.0, None),
         (5.0, 7.5, 20.0, None),  # not read yet when it would have to go: it stays
         (6.9, 1.2, 20.0, None),  # too late to fade within the limit: the wait or the next caption ends it
@@ -87,6 +89,24 @@ def test_the_long_animation_is_drawn_with_the_fade_in_a_real_render(render):
     cues = result.subcaptions()
     assert cues == ["Now shrink the run: the second point slides onto the first.", "The slope settles on one number."]
     assert max(beat.duration for beat in result.scene.beats) <= MAX_SECONDS
+
+
+class TitleThenCaption(LessonScene):
+    """A title card and one caption: the card's fade comes between them."""
+
+    def construct(self):
+        self.play_title_card()
+        self.caption("The first thing to see.")
+
+
+def test_a_long_subtitle_on_wide_captions_fades_with_the_title_card():
+    """caption_width 60 keeps a 90-character subtitle in one caption, 6.4 s of reading; the
+    card's 0.6 s fade and half the next swap made it 7.2 s."""
+    scene = with_settings(TitleThenCaption, title=LONG_TITLE, subtitle=LONG_SUBTITLE, caption_width=60)
+    board = dry_run(scene, check_layout=False)
+    assert [len(beat.text) for beat in board.beats[:2]] == [61, 90]
+    assert max(beat.duration for beat in board.beats) <= MAX_SECONDS
+    assert not board.pace_problems()
 
 
 # -- the settings check: a dry run of the clip -------------------------------------------------
