@@ -18,10 +18,8 @@ except ImportError:  # pragma: no cover - only without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scenes.lessons.derivative.scene import TangentSlope
+from scenes.kit.home import render_here
 
 __all__ = ['TangentSlope']
 
-# manim's command line loads this file under a name made of its absolute path
-# ("/.work.main.scenes.derivative") and renders only classes whose __module__ starts with it.
-TangentSlope.__module__ = __name__
-
+render_here(__name__, TangentSlope)  # manim renders only classes it finds named here

@@ -19,5 +19,8 @@ except ImportError:  # pragma: no cover - only without the editable install
 
 from scenes.lessons.descent.scene import GradientDescent1D
 from scenes.lessons.learning_rates.scene import LearningRates  # also importable from here, as before
+from scenes.kit.home import render_here
 
 __all__ = ['GradientDescent1D', 'LearningRates']
+
+render_here(__name__, GradientDescent1D)  # manim renders only classes it finds named here

@@ -19,5 +19,8 @@ except ImportError:  # pragma: no cover - only without the editable install
 
 from scenes.lessons.gradient.scene import GradientOnHillside
 from scenes.lessons.gradient_field.scene import GradientField
+from scenes.kit.home import render_here
 
 __all__ = ['GradientField', 'GradientOnHillside']
+
+render_here(__name__, GradientOnHillside, GradientField)  # manim renders only classes it finds named here

@@ -18,5 +18,8 @@ except ImportError:  # pragma: no cover - only without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scenes.lessons.learning_rates.scene import LearningRates
+from scenes.kit.home import render_here
 
 __all__ = ['LearningRates']
+
+render_here(__name__, LearningRates)  # manim renders only classes it finds named here

@@ -18,5 +18,8 @@ except ImportError:  # pragma: no cover - only without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scenes.lessons.partials.scene import PartialDerivatives
+from scenes.kit.home import render_here
 
 __all__ = ['PartialDerivatives']
+
+render_here(__name__, PartialDerivatives)  # manim renders only classes it finds named here

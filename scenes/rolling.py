@@ -18,5 +18,8 @@ except ImportError:  # pragma: no cover - only without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scenes.lessons.rolling.scene import BallRollsToMinimum, MomentumRace
+from scenes.kit.home import render_here
 
 __all__ = ['BallRollsToMinimum', 'MomentumRace']
+
+render_here(__name__, BallRollsToMinimum, MomentumRace)  # manim renders only classes it finds named here

@@ -18,10 +18,8 @@ except ImportError:  # pragma: no cover - only without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scenes.lessons.speed.scene import PositionToSpeed
+from scenes.kit.home import render_here
 
 __all__ = ['PositionToSpeed']
 
-# manim's command line loads this file under a name made of its absolute path
-# ("/.work.main.scenes.speed") and renders only classes whose __module__ starts with it.
-PositionToSpeed.__module__ = __name__
-
+render_here(__name__, PositionToSpeed)  # manim renders only classes it finds named here
