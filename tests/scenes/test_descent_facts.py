@@ -156,3 +156,17 @@ def test_scene_classes_stay_short():
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
                 assert node.end_lineno - node.lineno + 1 <= 250, (module, node.name)
+
+
+def test_the_ending_of_walks_that_diverge_at_once_is_one_caption():
+    """Seen on the contact sheet of learning_rate = 100: "From both starts, left to run," was
+    split from its clause into a caption of its own."""
+    from scenes.kit.pacing import LINE_WIDTH, split_caption
+    from scenes.lessons.descent.captions import outcome_lines
+
+    curve = Curve("(w - 1)**2 + 0.5", variable="w")
+    x_range = (-2.0, 4.0)
+    paths = [gradient_descent(curve, s, 100.0, max_steps=200, tolerance=1e-8) for s in (-1.0, 3.0)]
+    outcomes = [outcome_facts(curve, p, 1e-8, x_range, curve.critical_points(x_range), 2) for p in paths]
+    for text, _ in outcome_lines(outcomes):
+        assert len(split_caption(text, LINE_WIDTH)) == 1, text

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from scenes.kit.beats import Facts
 from scenes.lessons.descent.facts import OutcomeFacts, RuleFacts, ShapeFacts, StartFacts, StepFacts, WalkFacts
 from scenes.kit.numbers import number
+from scenes.kit.phrases import f_change
 from scenes.parts.walk.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
 
 __all__ = [
@@ -45,12 +46,17 @@ def _article(kind: str) -> str:
     return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
-def _f_change(word: str, f_old: float, f_new: float, decimals: int) -> str:
-    """``"falls to 1.50"``, or ``"falls, by less than 0.000001"`` when the two values read alike."""
-    digits = distinct_digits(f_old, f_new, decimals)
-    if number(f_old, digits) == number(f_new, digits):
-        return f"{word}, by less than {number(10.0**-digits, digits)}"
-    return f"{word} to {number(f_new, digits)}"
+def _f_change(facts: StepFacts) -> str:
+    """``"f falls to 1.50"`` / ``"f rises to 9.00"`` / ``"f stays at 4.50"``, by the step's
+    facts (phrases of :mod:`scenes.kit.phrases`: no fall or rise without its fact); a change
+    too small to read at :data:`MAX_DIGITS` says so (``"f falls to 0.5, by less than 0.000001"``)."""
+    digits = distinct_digits(facts.f_old, facts.f_new, facts.decimals)
+    new = number(facts.f_new, digits)
+    if (facts.fell or facts.rose) and number(facts.f_old, digits) == new:
+        new += f", by less than {number(10.0**-digits, digits)}"
+    elif not (facts.fell or facts.rose):
+        new = number(facts.f_new, facts.decimals)
+    return f_change(facts, new)
 
 
 def _slope(value: float, decimals: int) -> str:
@@ -104,10 +110,10 @@ def step_caption(facts: StepFacts) -> str:
     way = "right" if facts.w_new > facts.w_old else "left"
     head += f", so {v} moves {way}, to {number(facts.w_new, numbers.digits)}."
     if facts.fell:
-        return f"{head} f {_f_change('falls', facts.f_old, facts.f_new, d)}."
+        return f"{head} {_f_change(facts)}."
     if facts.rose:
-        return f"{head} But f {_f_change('rises', facts.f_old, facts.f_new, d)}: it overshot."
-    return f"{head} f stays at {number(facts.f_new, d)}."
+        return f"{head} But {_f_change(facts)}: it overshot."
+    return f"{head} {_f_change(facts)}."
 
 
 def walk_caption(facts: WalkFacts) -> str | None:
@@ -208,7 +214,7 @@ def outcome_clause(facts: OutcomeFacts) -> str:
     if facts.status == "diverged":
         if facts.fell:
             return "f falls without end: there is no lowest point that way."
-        return "each step overshoots more than the last: it diverges."
+        return "it diverges: each step overshoots more."
     if facts.status == "left_domain":
         land = number(facts.landing, d) if facts.landing is not None else "a point"
         return f"step {facts.steps + 1} would land at {v} = {land}, where f is undefined, so it stops at {v} = {end}."
