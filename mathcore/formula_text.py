@@ -39,7 +39,22 @@ class _LessonLatexPrinter(LatexPrinter):
         return super()._print(expr, **kwargs)
 
     def _print_ExpBase(self, expr, exp=None):
-        return self._do_exponent(rf"\mathrm{{e}}^{{{self._print(expr.args[0])}}}", exp)
+        argument = self._print(expr.args[0])
+        if "^" in argument or r"\frac" in argument:  # a script within a script cannot be read at 480p
+            return self._do_exponent(rf"\exp{{\left({argument}\right)}}", exp)
+        return self._do_exponent(rf"\mathrm{{e}}^{{{argument}}}", exp)
+
+    def _print_Mul(self, expr):
+        # A minus typed before a product or a quotient, -(a + b)/2, is the tree's Mul(-1, ...):
+        # printed as "- ...", never as "(-1) (...)".
+        args = list(expr.args)
+        if args and args[0].is_Mul and args[0].args[:1] == (sympy.S.NegativeOne,):
+            args = [sympy.S.NegativeOne, *args[0].args[1:], *args[1:]]
+        if len(args) > 1 and args[0] is sympy.S.NegativeOne:
+            body = sympy.Mul(*args[1:], evaluate=False) if len(args) > 2 else args[1]
+            text = self._print(body)
+            return "- " + (rf"\left({text}\right)" if body.is_Add else text)
+        return super()._print_Mul(expr)
 
 
 def latex(expr: sympy.Basic, keep_order: bool = False) -> str:

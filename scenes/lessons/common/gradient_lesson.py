@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 from scenes.lessons.common.hill import HillLesson
 from scenes.kit.layout import Box
-from scenes.parts.panels.panels import formula_line
+from scenes.parts.panels.panels import place_formula
 from scenes.kit.settings import Setting
 from scenes.lessons.common.point_facts import point_facts
 
@@ -18,6 +18,8 @@ __all__ = ["GradientLesson"]
 class GradientLesson(HillLesson):
     """A hill lesson about the gradient at ``point`` (see :mod:`scenes.lessons.gradient.scene`)."""
 
+    height_bands = True  # a low-lying hill shows its valley floor
+    height_numbers_first = True  # the height axis keeps several values
     point: ClassVar[Annotated[tuple[float, float], Setting("the point (n0, e0) the lesson stands at", low=-1e6, high=1e6)]] = (1.5, 1.0)
 
     @classmethod
@@ -34,7 +36,13 @@ class GradientLesson(HillLesson):
         self.n_tex, self.e_tex = self.var_tex
         self.f_tex = rf"f({self.n_tex}, {self.e_tex})"
         self.facts = point_facts(self.field, self.point, self.decimals, self.n_range, self.e_range)
-        self.formula = formula_line(self.f_tex, self.field.latex, self.zones.title)
+        #: The formula: in the title band when readable there, else first in the side panel
+        #: (``formula_in_panel``: the lesson puts it at the head of its panel's column).
+        self.formula, self.formula_in_panel = place_formula(self.f_tex, self.field.latex, self.zones)
+
+    def panel_head(self) -> list:
+        """What goes first in the side panel's column: the formula, when it is there."""
+        return [self.formula] if self.formula_in_panel else []
 
     def f_text(self) -> str:
         """``f(n, e)`` in plain text, for captions."""

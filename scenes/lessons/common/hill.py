@@ -52,6 +52,7 @@ from scenes.parts.hill3d.axes3d import LessonAxes3D
 from scenes.parts.hill3d.axis_labels import AxisLabels
 from scenes.parts.hill3d.fast3d import camera_rotation
 from scenes.parts.hill3d.hill_view import ViewFit, box_corners, fit_views, frame_center_for, path_of_views, projector
+from scenes.parts.hill3d.height_bands import face_values, low_lying, paint_height_bands
 from scenes.parts.hill3d.hillside import HillsideMesh
 from scenes.kit.settings import Setting
 
@@ -102,6 +103,16 @@ class HillLesson(LessonScene3D):
     read_time: ClassVar[Annotated[float, Setting("extra seconds of stillness after a caption has been read", low=0, high=5)]] = 1.6
     base_length: ClassVar[Annotated[float, Setting("scene length of the longer of the two input sides", low=2.0, high=8.0)]] = 5.8
     height_length: ClassVar[Annotated[float, Setting("scene length of the height axis", low=1.0, high=5.0)]] = 3.2
+    #: Lay the hill out as a map is (north along the scene's y, east along x), so that seen
+    #: from straight above north is up and east to the right (a lesson's choice, not a setting).
+    geographic = False
+    #: Colour a low-lying hill (half its ground in the lowest 15 % of its span, as
+    #: Rosenbrock's valley) by the share of the ground below each face, so its low ground shows
+    #: (a lesson's choice; see :mod:`scenes.parts.hill3d.height_bands`). The height axis stays linear.
+    height_bands = False
+    #: Keep the height axis's numbers first when numbers would overlap in some view (the
+    #: floor's give way), so the height axis carries several values (a lesson's choice).
+    height_numbers_first = False
 
     # -- configuration ----------------------------------------------------------------------
     @classmethod
@@ -177,6 +188,10 @@ class HillLesson(LessonScene3D):
         self.value_range = fitted_value_range(self.field, self.n_range, self.e_range)
         self.axes = self.make_axes()
         self.hill = HillsideMesh(self.field, self.n_range, self.e_range, self.resolution, axes=self.axes)
+        #: Whether the hill is coloured by share of the ground (``height_bands`` and low-lying).
+        self.banded = bool(self.height_bands and low_lying(face_values(self.hill)))
+        if self.banded:
+            paint_height_bands(self.hill)
         #: LaTeX of the two inputs' names and the elevation's name, for labels and readouts.
         self.var_tex = tuple(sympy.latex(symbol) for symbol in self.field.symbols)
         self.y_name = self.value_name()
@@ -185,7 +200,10 @@ class HillLesson(LessonScene3D):
         #: The three axis letters (n, e and the elevation's name), a part of ``axis_marks``.
         self.axis_labels = self.axis_marks.letters
         self.view_fit = self.fit_camera()
-        self.axis_marks.thin([projector(p, t, self.view_fit) for p, t in path_of_views(self.camera_views(), step=15.0)])
+        self.axis_marks.thin(
+            [projector(p, t, self.view_fit) for p, t in path_of_views(self.number_views(), step=15.0)],
+            first_axis=2 if self.height_numbers_first else None,
+        )
         self._view = (float(self.phi), float(self.theta))
 
     def make_axes(self) -> LessonAxes3D:
@@ -196,7 +214,7 @@ class HillLesson(LessonScene3D):
         (n0, n1), (e0, e1) = self.n_range, self.e_range
         unit = self.base_length / max(n1 - n0, e1 - e0)
         low, high = self.value_range[:2]
-        left, near = (screen_corner(self.phi, self.theta, way) for way in ("left", "near"))
+        left, near = (screen_corner(self.phi, self.theta, way, self.geographic) for way in ("left", "near"))
         ns, es = (n0, n1), (e0, e1)
         axes = LessonAxes3D(
             x_range=(n0, n1, _tick_step(n1 - n0)),
@@ -208,6 +226,7 @@ class HillLesson(LessonScene3D):
             tick_size=0.12,
             cross=(ns[left[0]], es[left[1]], low),
             axis_lines=((n0, es[near[1]], low), (ns[near[0]], e0, low), (ns[left[0]], es[left[1]], low)),
+            geographic=self.geographic,
         )
         centre = axes.c2p((n0 + n1) / 2, (e0 + e1) / 2, (low + high) / 2)
         axes.shift(-centre)
@@ -219,6 +238,11 @@ class HillLesson(LessonScene3D):
         camera visits them (it moves from each to the next). Scenes that move the camera
         override this; the framing holds for all of them and for the way between."""
         return [(self.phi, self.theta)]
+
+    def number_views(self) -> list[tuple[float, float]]:
+        """The camera positions from which the axis numbers are seen (they must not overlap
+        there): :meth:`camera_views`, unless a scene hides the numbers for part of its way."""
+        return self.camera_views()
 
     def hill_zone(self) -> Box:
         """The part of the frame the hill (with its numbers) must stay in: the stage; a
@@ -335,15 +359,17 @@ class HillLesson(LessonScene3D):
         return number(value, self.decimals)
 
 
-def screen_corner(phi: float, theta: float, way: str = "left") -> tuple[int, int]:
+def screen_corner(phi: float, theta: float, way: str = "left", geographic: bool = False) -> tuple[int, int]:
     """Which floor corner of the box, as (0 or 1 for the low or high end of n, the same
     for e), is furthest ``"left"`` on screen, or ``"near"``est the camera (ties go right),
-    seen from ``phi``, ``theta`` (degrees)."""
+    seen from ``phi``, ``theta`` (degrees). ``geographic``: n runs along the scene's y and
+    e along its x (:class:`~scenes.parts.hill3d.axes3d.LessonAxes3D`)."""
     rotation = camera_rotation(phi * DEGREES, theta * DEGREES)
     right, toward = rotation[0], rotation[2]  # the screen's x axis and the way to the eye
+    n_axis, e_axis = (1, 0) if geographic else (0, 1)
 
     def along(c, v) -> float:
-        return (2 * c[0] - 1) * v[0] + (2 * c[1] - 1) * v[1]
+        return (2 * c[0] - 1) * v[n_axis] + (2 * c[1] - 1) * v[e_axis]
 
     corners = [(i, j) for i in (0, 1) for j in (0, 1)]
     if way == "left":

@@ -5,7 +5,9 @@ The lessons on slopes (:mod:`scenes.lessons.partials.scene`, :mod:`scenes.lesson
 about the point from a :class:`PointFacts` (see :mod:`scenes.lessons.partials.captions` and
 :mod:`scenes.lessons.gradient.captions`). :func:`digits_for` chooses how many decimals the numbers
 need: a gentle hill reads at the lesson's ``decimals``, a tiny one (values near 0.0003)
-gets the digits that keep its slopes from showing as 0.
+gets the digits that keep its slopes from showing as 0. A point is flat when its gradient is
+within :data:`mathcore.numeric.FLAT_SHARE` of the hill's :func:`mathcore.numeric.typical_slope`
+(re-exported here).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mathcore import ScalarField
+from mathcore.numeric import FLAT_SHARE, is_flat, typical_slope
 
 from scenes.kit.beats import Facts
 from scenes.kit.numbers import number, shown
@@ -25,9 +28,6 @@ __all__ = ["MOST_DIGITS", "PointFacts", "digits_for", "point_facts", "typical_sl
 
 #: The most decimals a number on screen gets (the formatter's limit).
 MOST_DIGITS = 6
-
-#: A slope smaller than this share of the hill's typical slope counts as flat (noise).
-FLAT_SHARE = 1e-7
 
 
 def digits_for(values: Iterable[float], decimals: int, significant: int = 2, most: int = MOST_DIGITS) -> int:
@@ -43,15 +43,6 @@ def digits_for(values: Iterable[float], decimals: int, significant: int = 2, mos
         if size > 0 and math.isfinite(size):
             digits = max(digits, significant - 1 - math.floor(math.log10(size)))
     return min(max(digits, 0), most)
-
-
-def typical_slope(field: ScalarField, n_range: Sequence[float], e_range: Sequence[float]) -> float:
-    """The rise of the hill over its range divided by the range's width: the slope that
-    counts as "steep" for this hill (1 if the hill is flat everywhere)."""
-    low, high = field.value_range(n_range, e_range)
-    run = max(n_range[1] - n_range[0], e_range[1] - e_range[0])
-    rise = high - low
-    return rise / run if rise > 0 else 1.0
 
 
 @dataclass(frozen=True)
@@ -102,10 +93,11 @@ def point_facts(field: ScalarField, point: Sequence[float], decimals: int, n_ran
     height = float(field(a, b))
     gradient = np.asarray(field.gradient((a, b)), dtype=float)
     steepest = float(np.linalg.norm(gradient))
-    flat = steepest <= FLAT_SHARE * typical_slope(field, n_range, e_range)
+    typical = typical_slope(field, n_range, e_range)
+    flat = is_flat(gradient, typical)
     kind = None
     if flat:
-        gradient = np.where(np.abs(gradient) <= FLAT_SHARE * typical_slope(field, n_range, e_range), 0.0, gradient)
+        gradient = np.where(np.abs(gradient) <= FLAT_SHARE * typical, 0.0, gradient)
         steepest = 0.0
         try:
             kind = field.classify((a, b))

@@ -4,18 +4,17 @@
 (:class:`~scenes.lessons.common.point_facts.PointFacts`): its partial slopes, the gradient they make, the
 slope in each direction as an arrow turns, the way down; at a flat point it says that no
 direction is steepest instead. :class:`~scenes.lessons.gradient.scene.GradientField` speaks about the
-arrows on a grid (:class:`FieldFacts`).
+arrows on a grid (its captions are in :mod:`scenes.lessons.gradient_field.captions`,
+re-exported here for old imports). The facts are in :mod:`scenes.lessons.gradient.facts`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-import numpy as np
-
-from scenes.kit.beats import Facts
 from scenes.lessons.common.point_facts import PointFacts
+from scenes.lessons.gradient.facts import DirectionFacts
+from scenes.lessons.gradient_field.captions import FieldFacts, arrows_caption, field_facts, flip_caption, pattern_caption
 
 __all__ = [
     "DirectionFacts",
@@ -29,20 +28,13 @@ __all__ = [
     "range_caption",
     "stand_caption",
     "stop_caption",
+    "intro_caption",
+    "flat_subtitle",
+    "turn_caption",
     "sum_caption",
     "way_down_caption",
     "zero_gradient_caption",
 ]
-
-
-@dataclass(frozen=True)
-class DirectionFacts(Facts):
-    """The slope at the point in one direction, as shown (``slope``), and which direction
-    it is: ``"steepest"`` (along the gradient), ``"level"`` (across it) or ``"down"``."""
-
-    slope: float
-    shown: str
-    kind: str = ""
 
 
 def stand_caption(point: PointFacts, variables: Sequence[str]) -> str:
@@ -91,41 +83,23 @@ def way_down_caption(point: PointFacts, facts: DirectionFacts) -> str:
     return f"Along -∇f = ({g[0]}, {g[1]}) the slope is {facts.shown}: the steepest way down."
 
 
-@dataclass(frozen=True)
-class FieldFacts(Facts):
-    """The arrows of a gradient field.
-
-    ``rose`` and ``fell``: along each arrow f rises (its slope is |∇f| > 0), against it f
-    falls. ``capped``: the longest arrows were cut short. ``even``: all arrows have the same
-    length (a plane: the same slope everywhere). ``count``: how many arrows.
-    """
-
-    count: int
-    capped: bool
-    even: bool
-    rose: bool = True
-    fell: bool = True
+def intro_caption(variables: Sequence[str]) -> str:
+    """The opening, while the camera walks around the hill (claims nothing)."""
+    return f"The hillside of f({variables[0]}, {variables[1]}). Walk around it to see its shape."
 
 
-def field_facts(magnitudes: np.ndarray, capped: bool) -> FieldFacts:
-    """The facts of arrows with gradient lengths ``magnitudes``."""
-    m = np.asarray(magnitudes, dtype=float)
-    positive = bool(len(m)) and bool(np.all(m > 0))
-    even = bool(len(m)) and float(np.max(m)) <= 1.02 * float(np.min(m))
-    return FieldFacts(count=len(m), capped=capped, even=even, rose=positive, fell=positive)
+def turn_caption() -> str:
+    """Before the arrow turns (claims nothing)."""
+    return "Turn an arrow once around the point: the readout gives the slope that way."
 
 
-def arrows_caption(facts: FieldFacts) -> str:
-    cut = " (the longest cut short)" if facts.capped else ""
-    return f"At points of a grid, draw ∇f as an arrow, as long as the slope{cut}."
+#: The subtitle of the title card at a flat point (backed by its flat facts).
+FLAT_SUBTITLE = "At a flat point, no way is steepest"
 
 
-def pattern_caption(facts: FieldFacts) -> str:
-    """What the arrows show together."""
-    if facts.even:
-        return "Every arrow is the same: the slope is the same everywhere, and the lines are evenly spaced."
-    return "The arrows point uphill, straight across the lines, longest where the lines crowd together."
-
-
-def flip_caption(facts: FieldFacts) -> str:
-    return "Turn every arrow round: -∇f points straight downhill, the way down."
+def flat_subtitle(facts) -> str:
+    """The title card's subtitle at a flat point; ``facts`` (a flat point's
+    :class:`~scenes.lessons.partials.facts.FlatFacts`) must have slope 0."""
+    if facts.slope != 0:
+        raise ValueError("a subtitle about a flat point needs facts with slope 0")
+    return FLAT_SUBTITLE

@@ -38,19 +38,24 @@ from manim import OUT, PI, Arrow, Create, FadeIn, FadeOut, GrowArrow, MathTex, V
 
 from scenes.kit.lesson import rendered_from
 from scenes.kit import style
+from scenes.kit.beats import NO_FACTS
+from scenes.lessons.gradient.facts import TAU, DirectionFacts, direction_facts, slope_towards, turn_stops
 from scenes.lessons.gradient.captions import (
-    DirectionFacts,
+    flat_subtitle,
+    intro_caption,
     length_caption,
     partials_caption,
     range_caption,
     stand_caption,
     stop_caption,
     sum_caption,
+    turn_caption,
     way_down_caption,
     zero_gradient_caption,
 )
 from scenes.lessons.common.gradient_lesson import GradientLesson
-from scenes.lessons.partials.captions import FlatFacts, flat_caption
+from scenes.lessons.partials.captions import flat_caption
+from scenes.lessons.partials.facts import flat_facts
 from scenes.parts.hill3d.arrow_field import flat_arrow
 from scenes.parts.hill3d.ball3d import ShadedBall
 from scenes.parts.hill3d.halo import halo_ball, with_halo
@@ -60,20 +65,7 @@ from scenes.kit.settings import Setting
 
 __all__ = ["GradientOnHillside", "turn_stops"]
 
-TAU = 2 * math.pi
-
 Seconds = Annotated[float, Setting("seconds", low=0.1, high=20)]
-
-
-def turn_stops(gradient: Sequence[float]) -> list[tuple[float, str]]:
-    """Where an arrow turning once around a point, from angle 0 (along the first variable)
-    counter-clockwise, should pause: along the gradient (``"steepest"``) and a quarter turn
-    further (``"level"``, slope zero), as angles in [0, 2π) in the order the turn meets them.
-    """
-    g = np.asarray(gradient, dtype=float)
-    steepest = math.atan2(g[1], g[0]) % TAU
-    level = (steepest + PI / 2) % TAU
-    return sorted([(steepest, "steepest"), (level, "level")])
 
 
 @rendered_from("scenes.gradient")
@@ -103,12 +95,18 @@ class GradientOnHillside(GradientLesson):
     def camera_views(self) -> list[tuple[float, float]]:
         return [(self.orbit_tilt, self.theta - self.orbit_turn), (self.phi, self.theta)]
 
+    def number_views(self) -> list[tuple[float, float]]:
+        """The axis numbers come in after the walk around the hill: from the last view only
+        (so the height axis keeps several values)."""
+        return [(self.phi, self.theta)]
+
     # -- build ------------------------------------------------------------------------------
     def build(self) -> None:
         super().build()
         facts = self.facts
+        self.title_facts = flat_facts(facts) if facts.flat else NO_FACTS
         if facts.flat and self.subtitle == GradientOnHillside.subtitle:
-            self.subtitle = "At a flat point, no way is steepest"  # the title card follows the facts
+            self.subtitle = flat_subtitle(self.title_facts)  # the title card follows the facts
         a, b = self.point_ab = facts.point
         self.gradient = np.array(facts.gradient)
         self.steepest = facts.steepest
@@ -157,16 +155,15 @@ class GradientOnHillside(GradientLesson):
         # Laid out with the widest number it will show.
         self.slope_readout = LiveReadout(r"\text{slope this way} =", -max(self.steepest, 1.0), self.facts.digits, color=style.BALL)
         self.panel = panel_column(
-            [*self.partial_readouts, self.gradient_readout, self.length_readout, self.slope_readout], self.zones.side
+            [*self.panel_head(), *self.partial_readouts, self.gradient_readout, self.length_readout, self.slope_readout], self.zones.side
         )
 
     def slope_towards(self, angle: float) -> float:
         """The slope at the point in the direction ``angle`` (from the n axis towards e)."""
-        return self.field.directional_derivative(self.point_ab, (math.cos(angle), math.sin(angle)))
+        return slope_towards(self.field, self.point_ab, angle)
 
     def direction_facts(self, angle: float, kind: str) -> DirectionFacts:
-        slope = self.slope_towards(angle)
-        return DirectionFacts(self.facts.shown(slope), self.facts.show(slope), kind)
+        return direction_facts(self.field, self.facts, angle, kind)
 
     # -- per-frame updaters (cheap: rotate one arrow, reset one line, set one number) --------
     def _follow_angle(self) -> None:
@@ -202,11 +199,13 @@ class GradientOnHillside(GradientLesson):
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.set_view(self.orbit_tilt, self.theta - self.orbit_turn)
-        self.play_title_card()
-        self.caption(f"The hillside of {self.f_text()}. Walk around it to see its shape.", run_time=0)
+        self.play_title_card(facts=self.title_facts)
+        self.caption(intro_caption(self.variables), run_time=0, facts=NO_FACTS)
+        self.axis_marks.numbers.set_opacity(0.0)  # numbers come in after the walk around
         self.show_hill(run_time=1.0)
         self.show_formula()
         self.orbit(self.orbit_turn, self.orbit_time, tilt=self.phi)
+        self.play(self.axis_marks.numbers.animate.set_opacity(1.0), run_time=0.5)
         self.show_point()
         if self.facts.flat:
             self.show_flat_point()
@@ -227,7 +226,7 @@ class GradientOnHillside(GradientLesson):
         self.caption(partials_caption(self.facts, self.variables), facts=self.facts)
         self.pin(self.partial_readouts)
         self.play(FadeIn(self.partial_readouts), run_time=0.6)
-        flat = FlatFacts(0.0, self.facts.kind or "degenerate")
+        flat = flat_facts(self.facts)
         self.caption(flat_caption(flat), facts=flat)
         self.caption(zero_gradient_caption(self.facts), facts=self.facts)
         self.pin(self.gradient_readout)
@@ -251,7 +250,7 @@ class GradientOnHillside(GradientLesson):
 
     def turn_around(self) -> None:
         """One full turn of the direction arrow, pausing along and across the gradient."""
-        self.caption("Turn an arrow once around the point: the readout gives the slope that way.")
+        self.caption(turn_caption(), facts=NO_FACTS)
         self._follow_angle()
         self.pin(self.slope_readout)
         self.add(self.angle)

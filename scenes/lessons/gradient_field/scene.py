@@ -15,9 +15,19 @@ from manim import ORIGIN, PI, RIGHT, Arrow, Create, FadeIn, FadeOut, GrowArrow, 
 from mathcore import DomainError
 from scenes.kit import style
 from scenes.kit.lesson import rendered_from
-from scenes.lessons.gradient.captions import arrows_caption, field_facts, flip_caption, pattern_caption
+from scenes.kit.beats import NO_FACTS
+from scenes.lessons.gradient_field.captions import (
+    arrows_caption,
+    flip_caption,
+    intro_caption,
+    map_caption,
+    pattern_caption,
+    right_angle_caption,
+)
+from scenes.lessons.gradient_field.facts import field_facts
 from scenes.lessons.common.gradient_lesson import GradientLesson
-from scenes.parts.hill3d.arrow_field import ArrowGrid, arrow_grid, flat_arrow, level_tangent
+from scenes.kit.layout import Box
+from scenes.parts.hill3d.arrow_field import ArrowGrid, arrow_grid, flat_arrow, level_tangent, right_angle_mark
 from scenes.parts.hill3d.contours import ContourMap, contour_levels, contour_lines
 from scenes.parts.hill3d.hill_view import projector
 from scenes.parts.panels.panels import panel_column
@@ -25,7 +35,8 @@ from scenes.kit.settings import Setting
 
 __all__ = ["GradientField", "GradientFieldLesson", "TOP_VIEW"]
 
-#: The camera straight above, n to the right and e up the screen.
+#: The camera straight above: the hill is laid out as a map (``geographic``), so n (north)
+#: runs up the screen and e (east) to the right.
 TOP_VIEW = (0.0, -90.0)
 
 #: Side of the right-angle mark on screen (0.3 units: 18 px at 480p).
@@ -36,9 +47,11 @@ MARK_SIDE = 0.3
 class GradientField(GradientLesson):
     """The hill from straight above: contour lines, and gradient arrows crossing them.
 
-    The camera rises from the hillside to look straight down, and the hill gives way to its
-    contour map (lines of equal height, levels equally spaced in height as on a hiking map),
-    laid over the hill's footprint. Gradient arrows grow on a grid of points: length
+    The hill is laid out as a map is (north along the screen's up, east to the right: see
+    :attr:`~scenes.lessons.common.hill.HillLesson.geographic`). The camera rises from the
+    hillside to look straight down, and the hill gives way to its contour map (lines of equal
+    height, levels equally spaced in height; tick numbers on both edges), laid over the
+    hill's footprint. Gradient arrows grow on a grid of points: length
     proportional to |∇f|, cut off at ``arrow_cap`` of the grid spacing so that they do not
     overlap; none where f or its slopes are undefined or the ground is flat. At the arrow
     nearest ``point`` the contour line through its foot is drawn with a right-angle mark.
@@ -52,6 +65,7 @@ class GradientField(GradientLesson):
     arrow_cap: ClassVar[Annotated[float, Setting("the longest arrow as a share of the grid spacing", low=0.2, high=1.0)]] = 0.5
     shortest_arrow: ClassVar[Annotated[float, Setting("arrows shorter than this share of the spacing are left out", low=0.0, high=0.5)]] = 0.12
     top_view_time: ClassVar[Annotated[float, Setting("seconds for the camera to rise to the top view", low=0.1, high=20)]] = 2.5
+    geographic = True
 
     @classmethod
     def check(cls) -> None:
@@ -98,9 +112,13 @@ class GradientField(GradientLesson):
         shown = projector(*TOP_VIEW, self.top_fit)(corners)
         width, height = np.ptp(shown[:, 0]), np.ptp(shown[:, 1])
         levels = contour_levels(self.field, self.levels, self.n_range, self.e_range, spacing=1.0, variables=self.variables)
-        contour_map = ContourMap(self.field, self.n_range, self.e_range, width=width, height=height, levels=levels, variables=self.variables)
+        contour_map = ContourMap(
+            self.field, self.n_range, self.e_range, width=width, height=height, levels=levels,
+            variables=self.variables, north_up=True, tick_numbers=True,
+        )
         middle = np.array([shown[:, 0].mean(), shown[:, 1].mean(), 0.0])
-        return contour_map.shift(middle - contour_map.c2p((n0 + n1) / 2, (e0 + e1) / 2))
+        contour_map.shift(middle - contour_map.c2p((n0 + n1) / 2, (e0 + e1) / 2))
+        return _keep_inside(contour_map, self.zones.plot)
 
     def field_arrow(self, foot: np.ndarray, tip: np.ndarray, color) -> Arrow:
         return flat_arrow(self.map.c2p(*foot), self.map.c2p(*tip), color, stroke_width=3.5, tip_length=0.16, tip_ratio=0.5)
@@ -110,31 +128,29 @@ class GradientField(GradientLesson):
         between it and the arrow (both drawn from the traced line, not assumed)."""
         foot = self.feet[index]
         lines = contour_lines(self.field, self.n_range, self.e_range, float(self.field(*foot)), variables=self.variables)
-        tangent, _ = level_tangent(lines, foot)
         nearest = min(lines, key=lambda line: level_tangent([line], foot)[1])
         level_line = self.map.path(nearest, color=style.INK, stroke_width=3)
         up = self.gradients[index] / self.magnitudes[index]
-        side = MARK_SIDE / self.unit
-        corner = [foot + side * tangent, foot + side * (tangent + up), foot + side * up]
-        mark = VMobject(stroke_color=style.INK, stroke_width=3.5).set_points_as_corners([self.map.c2p(*p) for p in corner])
+        self.mark_corners = right_angle_mark(nearest, foot, up, MARK_SIDE / self.unit)
+        mark = VMobject(stroke_color=style.INK, stroke_width=3.5).set_points_as_corners([self.map.c2p(*p) for p in self.mark_corners])
         return level_line, mark
 
     def make_legend(self, tex: str, color) -> VGroup:
         """A short arrow and its name, at the top of the side panel (pinned to the screen)."""
         sample = flat_arrow(ORIGIN, 0.7 * RIGHT, color, stroke_width=4, tip_length=0.16)
         name = MathTex(tex, font_size=style.READOUT_SIZE, color=color).next_to(sample, RIGHT, buff=0.2)
-        return panel_column([VGroup(sample, name)], self.zones.side)
+        return panel_column([*self.panel_head(), VGroup(sample, name)], self.zones.side)[-1]
 
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.set_start_view()
-        self.play_title_card()
-        self.caption(f"The hillside of {self.f_text()} again. Now look at it from straight above.", run_time=0)
+        self.play_title_card(facts=NO_FACTS)
+        self.caption(intro_caption(self.variables), run_time=0, facts=NO_FACTS)
         self.show_hill(run_time=0.8)
         self.show_formula()
         # From above the height axis shrinks to a point: its numbers go as the camera rises.
         self.move_view(*TOP_VIEW, run_time=self.top_view_time, fit=self.top_fit, added_anims=[FadeOut(self.axis_marks)])
-        self.caption("From above, each line joins points of equal height, as on a hiking map.")
+        self.caption(map_caption(self.variables), facts=NO_FACTS)
         self.pin(self.map)
         self.play(FadeOut(self.hill), FadeOut(self.axes), FadeIn(self.map), run_time=1.0)
         self.show_arrows()
@@ -151,7 +167,7 @@ class GradientField(GradientLesson):
         self.play(LaggedStart(*(GrowArrow(a) for a in self.arrows), lag_ratio=0.02), FadeIn(self.legend), run_time=2.0)
 
     def mark_right_angle(self) -> None:
-        self.caption("Each arrow crosses the contour line through its foot at a right angle.")
+        self.caption(right_angle_caption(), facts=NO_FACTS)
         self.pin(self.level_line, self.right_angle)
         self.play(Create(self.level_line), run_time=1.0)
         self.play(Create(self.right_angle), run_time=0.5)
@@ -161,6 +177,16 @@ class GradientField(GradientLesson):
         self.pin(self.down_legend)
         turns = [Transform(a, d, path_arc=PI) for a, d in zip(self.arrows, self.down_arrows)]
         self.play(*turns, FadeOut(self.legend), FadeIn(self.down_legend), run_time=1.5)
+
+
+def _keep_inside(mobject: ContourMap, zone: Box, margin: float = 0.1) -> ContourMap:
+    """Shrink ``mobject`` (about its map's centre) and move it so that it lies in ``zone``."""
+    room = (zone.width - 2 * margin, zone.height - 2 * margin)
+    if mobject.width > room[0] or mobject.height > room[1]:
+        mobject.scale(min(room[0] / mobject.width, room[1] / mobject.height), about_point=mobject.frame.get_center())
+    dx = max(0.0, zone.left + margin - mobject.get_left()[0]) - max(0.0, mobject.get_right()[0] - (zone.right - margin))
+    dy = max(0.0, zone.bottom + margin - mobject.get_bottom()[1]) - max(0.0, mobject.get_top()[1] - (zone.top - margin))
+    return mobject.shift([dx, dy, 0.0])
 
 
 #: The old name of the lesson's base (GradientField is the lesson itself now).

@@ -1,6 +1,7 @@
 """The captions of :class:`~scenes.lessons.partials.scene.PartialDerivatives`, written from facts.
 
-Each function here is pure (facts in, text out) and tested without manim over many
+The facts live in :mod:`scenes.lessons.partials.facts` (re-exported here). Each function
+here is pure (facts in, text out) and tested without manim over many
 functions. A caption about a tangent says "rises", "falls" or "flat" only from the slope as
 shown on screen; the closing beat at a flat point names its kind from mathcore.
 """
@@ -8,16 +9,17 @@ shown on screen; the closing beat at a flat point names its kind from mathcore.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from scenes.kit.beats import Facts
 from scenes.lessons.common.point_facts import PointFacts
+from scenes.lessons.partials.facts import FlatFacts, SliceFacts, compass, flat_facts, slice_facts, walk_words
 
 __all__ = [
     "FlatFacts",
     "SliceFacts",
+    "closing_caption",
     "compass",
     "flat_caption",
+    "flat_facts",
     "intro_caption",
     "point_caption",
     "slice_caption",
@@ -26,60 +28,6 @@ __all__ = [
     "tangent_caption",
     "walk_words",
 ]
-
-
-def compass(variable: str, index: int) -> str | None:
-    """The lesson's compass word for input ``index``: "north" for the first variable when
-    it is called ``n``, "east" for the second when it is called ``e``; None otherwise."""
-    return {(0, "n"): "north", (1, "e"): "east"}.get((index, variable))
-
-
-def walk_words(variable: str, index: int) -> str:
-    """How a caption says "in the direction of growing ``variable``": "north", "east", or
-    "along x" for inputs without a compass word."""
-    return compass(variable, index) or f"along {variable}"
-
-
-@dataclass(frozen=True)
-class SliceFacts(Facts):
-    """One slice: input ``index`` varies, the other is held at the point's value.
-
-    ``slope`` is the partial derivative as shown (rounded to the point's digits), so what a
-    caption says about it agrees with the number on screen.
-    """
-
-    index: int
-    variable: str
-    held: str
-    held_value: str
-    walk: str
-    value_name: str
-    slope: float
-    shown: str
-
-
-@dataclass(frozen=True)
-class FlatFacts(Facts):
-    """The point is flat in both directions (``slope`` 0) and mathcore's ``kind`` of it."""
-
-    slope: float
-    kind: str
-    in_range: bool = True
-
-
-def slice_facts(point: PointFacts, index: int, variables: Sequence[str], value_name: str) -> SliceFacts:
-    """The facts of the slice along input ``index`` through ``point``."""
-    slope = point.gradient[index]
-    return SliceFacts(
-        index=index,
-        variable=variables[index],
-        held=variables[1 - index],
-        held_value=point.show(point.point[1 - index]),
-        walk=walk_words(variables[index], index),
-        value_name=value_name,
-        slope=point.shown(slope),
-        shown=point.show(slope),
-    )
 
 
 def intro_caption(variables: Sequence[str], value_name: str) -> str:
@@ -127,3 +75,8 @@ def summary_caption(first: SliceFacts, second: SliceFacts) -> str:
         f"So ∂{y}/∂{first.variable} = {first.shown} is the slope walking {first.walk}, "
         f"and ∂{y}/∂{second.variable} = {second.shown} the slope walking {second.walk}."
     )
+
+
+def closing_caption(value_name: str) -> str:
+    """What a partial derivative is, in one sentence (claims nothing about this point)."""
+    return f"Each partial derivative holds the other input still and asks how fast {value_name} changes."

@@ -24,27 +24,27 @@ from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, Line, MathTex, VGroup
+from manim import DOWN, LEFT, Create, DashedLine, FadeIn, FadeOut, Line, MathTex, VGroup
 
 from scenes.kit.lesson import rendered_from
 from scenes.kit import style
 from scenes.lessons.common.hill import HillLesson
 from scenes.kit.layout import Box
+from scenes.kit.beats import NO_FACTS
+from scenes.lessons.partials.facts import SliceFacts, flat_facts, slice_facts
 from scenes.lessons.partials.captions import (
-    FlatFacts,
-    SliceFacts,
+    closing_caption,
     flat_caption,
     intro_caption,
     point_caption,
     slice_caption,
-    slice_facts,
     summary_caption,
     tangent_caption,
 )
 from scenes.parts.hill3d.ball3d import ShadedBall
 from scenes.parts.hill3d.halo import halo_ball, with_halo
 from scenes.parts.hill3d.hill_view import box_corners
-from scenes.parts.panels.panels import fits, formula_line, panel_column
+from scenes.parts.panels.panels import MARGIN, formula_lines, panel_column, place_formula, readable
 from scenes.parts.hill3d.slice_plane import Redraw, SlicePlane, slice_runs
 from scenes.kit.settings import Setting
 from scenes.lessons.common.point_facts import point_facts
@@ -85,6 +85,8 @@ class PartialDerivatives(HillLesson):
     title = "Partial derivatives"
     subtitle = "One slope for each direction"
     point: ClassVar[Annotated[tuple[float, float], Setting("the point (n0, e0) where both slopes are read", low=-1e6, high=1e6)]] = (1.5, 1.0)
+    height_bands = True  # a low-lying hill shows its valley floor
+    height_numbers_first = True  # the height axis keeps several values
     first_slice_view: ClassVar[View] = (72.0, -82.0)
     second_slice_view: ClassVar[View] = (78.0, -25.0)
     tangent_length: ClassVar[Annotated[float, Setting("length of each tangent line, in scene units", low=0.3, high=6.0)]] = 2.2
@@ -123,7 +125,7 @@ class PartialDerivatives(HillLesson):
         self.facts = point_facts(self.field, self.point, self.decimals, self.n_range, self.e_range)
         self.n0, self.e0 = self.facts.point
         self.elevation = self.facts.height
-        self.formula = formula_line(self.y_name, self.field.latex, self.zones.title)
+        self.formula, in_panel = place_formula(self.y_name, self.field.latex, self.zones)
         self.ball = halo_ball(ShadedBall(radius=0.1)).place(self.surface_point(self.n0, self.e0))
         floor = self.flat_point(self.n0, self.e0, self.axes.z_range[0])
         self.drop = DashedLine(floor, self.surface_point(self.n0, self.e0), color=style.MUTED, stroke_width=2, dash_length=0.08)
@@ -134,8 +136,14 @@ class PartialDerivatives(HillLesson):
             MathTex(f"{self.y_name} =", self.facts.show(self.elevation), font_size=style.READOUT_SIZE, color=style.INK),
         )
         self.where[1][1].set_color(style.BALL)
-        panel = self.zones.side
-        self.panel = panel_column([*self.where, *(s.readout for s in self.slices)], panel)
+        head = [self.formula] if in_panel else []
+        self.panel = panel_column([*head, *self.where, *(s.readout for s in self.slices)], self.zones.side)
+        if not readable(self.panel):  # too much for the panel: the values without the exact formulas
+            for piece in self.slices:
+                piece.readout = self.make_readout(piece.facts.index, piece.facts, exact=False)
+            self.formula, in_panel = place_formula(self.y_name, self.field.latex, self.zones)  # its size again
+            head = [self.formula] if in_panel else []
+            self.panel = panel_column([*head, *self.where, *(s.readout for s in self.slices)], self.zones.side)
 
     def partial_tex(self, index: int) -> str:
         """LaTeX of ∂y/∂(input ``index``)."""
@@ -181,33 +189,34 @@ class PartialDerivatives(HillLesson):
             ends.append(self.flat_point(*(origin + sign * t * direction)))
         return with_halo(Line(ends[0], ends[1], color=style.SLOPE, stroke_width=6), always=True)
 
-    def make_readout(self, index: int, facts: SliceFacts) -> VGroup:
-        """``∂y/∂n = <exact partial> = <value>`` (the value in the slope colour), on two
-        lines if one is too wide for the panel; the exact formula is left out when it is a
-        number or too long to read there."""
+    def make_readout(self, index: int, facts: SliceFacts, exact: bool = True) -> VGroup:
+        """``∂y/∂n = <exact partial> = <value>`` (the name in the slice's colour, the value in
+        the slope colour): on one line if it fits the panel readable, else the exact partial
+        broken over lines (:func:`~scenes.parts.panels.panels.formula_lines`) and the value
+        under it; the exact partial is left out when it is a number, when ``exact`` is false,
+        or when a term of it alone cannot be read in the panel."""
         expr = self.field.partial(self.variables[index])
-        name = self.partial_tex(index)
-        size = style.READOUT_SIZE
-        pieces = [name, "="] + ([expr.latex, "="] if not expr.expr.is_number else []) + [facts.shown]
-        line = MathTex(*pieces, font_size=size, color=style.INK)
+        name, width = self.partial_tex(index), self.zones.side.width - 2 * MARGIN
+        show_exact = exact and not expr.expr.is_number
+        pieces = [name, "="] + ([expr.latex, "="] if show_exact else []) + [facts.shown]
+        line = MathTex(*pieces, font_size=style.READOUT_SIZE, color=style.INK)
         line[0].set_color(SLICE_COLORS[index])
         line[-1].set_color(style.SLOPE)
-        if fits(line, self.zones.side, least=0.95) or expr.expr.is_number:
+        if not show_exact or (line.width <= width and readable(line)):
             return VGroup(line)
-        head = MathTex(name, "=", expr.latex, font_size=size, color=style.INK)
-        head[0].set_color(SLICE_COLORS[index])
-        value = MathTex("=", facts.shown, font_size=size, color=style.INK)
+        lines = formula_lines(rf"{name} =", expr.latex, width)
+        if lines is None:
+            return self.make_readout(index, facts, exact=False)
+        lines[0][0].set_color(SLICE_COLORS[index])
+        value = MathTex(r"\quad =", facts.shown, font_size=style.READOUT_SIZE, color=style.INK)
         value[1].set_color(style.SLOPE)
-        if not fits(head, self.zones.side):
-            head = MathTex(name, font_size=size, color=SLICE_COLORS[index])
-            return VGroup(VGroup(head, value).arrange(RIGHT, buff=0.15))
-        value.next_to(head[1], DOWN, buff=0.25, aligned_edge=LEFT)
-        return VGroup(head, value)
+        value.next_to(lines, DOWN, buff=0.15, aligned_edge=LEFT)
+        return VGroup(*lines, value)
 
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.set_start_view()
-        self.play_title_card()
+        self.play_title_card(facts=NO_FACTS)
         self.show_the_point()
         for piece in self.slices:
             self.show_slice(piece)
@@ -215,7 +224,7 @@ class PartialDerivatives(HillLesson):
 
     def show_the_point(self) -> None:
         """The hill, its formula, then the point and its height."""
-        self.caption(intro_caption(self.variables, self.y_name))
+        self.caption(intro_caption(self.variables, self.y_name), facts=NO_FACTS)
         self.pin(self.formula)
         self.show_hill(run_time=1.0)
         self.play(FadeIn(self.formula), run_time=0.5)
@@ -245,12 +254,13 @@ class PartialDerivatives(HillLesson):
         """Back to the first view with both slices, and both values side by side."""
         last = self.slices[1]
         self.play(FadeOut(last.plane), _dim(self.slices[0].curve, 1.0), Redraw(self.axes), run_time=0.6)
-        self.caption(f"Each partial derivative holds the other input still and asks how fast {self.y_name} changes.")
+        self.caption(closing_caption(self.y_name), facts=NO_FACTS)
         self.move_view(self.phi, self.theta, run_time=self.turn_time)
         if self.facts.flat:
-            self.caption(flat_caption(FlatFacts(0.0, self.facts.kind or "degenerate")), facts=FlatFacts(0.0, self.facts.kind or "degenerate"))
+            flat = flat_facts(self.facts)
+            self.caption(flat_caption(flat), facts=flat)
         first, second = (s.facts for s in self.slices)
-        self.caption(summary_caption(first, second))
+        self.caption(summary_caption(first, second), facts=self.facts)
         self.clear_caption()
         self.wait(0.5)
 

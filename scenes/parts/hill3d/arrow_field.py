@@ -19,7 +19,7 @@ from manim import Arrow
 
 from mathcore import ScalarField
 
-__all__ = ["ArrowGrid", "arrow_grid", "arrow_lengths", "flat_arrow", "grid_feet", "level_tangent"]
+__all__ = ["ArrowGrid", "arrow_grid", "arrow_lengths", "flat_arrow", "grid_feet", "level_tangent", "point_along", "right_angle_mark"]
 
 
 def grid_feet(a_range: Sequence[float], b_range: Sequence[float], count: int) -> np.ndarray:
@@ -155,3 +155,54 @@ def flat_arrow(start, end, color, stroke_width: float = 5.0, tip_length: float =
         max_tip_length_to_length_ratio=tip_ratio,
         max_stroke_width_to_length_ratio=30,
     )
+
+
+def point_along(line: np.ndarray, start: Sequence[float], direction: Sequence[float], distance: float) -> np.ndarray:
+    """The point of the polyline ``line`` (k, 2) reached by walking ``distance`` along it from
+    the point of the line nearest ``start``, the way of ``direction``; the line's end if it
+    is shorter. A closed line (last point = first) is walked round its closing point."""
+    line = np.asarray(line, dtype=float)
+    p, d = np.asarray(start, dtype=float), np.asarray(direction, dtype=float)
+    step = np.diff(line, axis=0)
+    length = np.linalg.norm(step, axis=1)
+    keep = length > 0
+    points, step, length = np.vstack([line[:-1][keep], line[-1:]]), step[keep], length[keep]
+    if not len(length):
+        return p.copy()
+    t = np.clip(np.einsum("ij,ij->i", p - points[:-1], step) / length**2, 0.0, 1.0)
+    k = int(np.argmin(np.linalg.norm(points[:-1] + t[:, None] * step - p, axis=1)))
+    forward = float(np.dot(step[k], d)) >= 0
+    closed = np.allclose(points[0], points[-1])
+    here, left = points[k] + t[k] * step[k], float(distance)
+    for _ in range(len(length) + 1):
+        end = points[k + 1] if forward else points[k]
+        gap = float(np.linalg.norm(end - here))
+        if gap >= left:
+            return here + (end - here) * (left / gap if gap > 0 else 0.0)
+        left -= gap
+        here = end
+        k = k + 1 if forward else k - 1
+        if not 0 <= k < len(length):
+            if not closed:
+                return here
+            k %= len(length)
+            here = points[k] if forward else points[k + 1]
+    return here
+
+
+def right_angle_mark(line: np.ndarray, foot: Sequence[float], up: Sequence[float], side: float) -> np.ndarray:
+    """The corners (3, 2) of a right-angle mark between the contour ``line`` through ``foot``
+    and the arrow from ``foot`` along the unit vector ``up`` (the gradient's direction),
+    ``side`` long (in the units of the line's coordinates): from the point of the line
+    ``side`` along it from the foot, out parallel to the arrow, then back to the arrow. The
+    first corner lies on the contour line however it curves, so the mark sits on it. Where
+    the line bends sharply within ``side`` (a small ring), the mark is made smaller (down to
+    an eighth) until the line leaves the foot within about 12 degrees of square."""
+    foot, up = np.asarray(foot, dtype=float), np.asarray(up, dtype=float)
+    across = np.array([up[1], -up[0]])  # the level direction, a quarter turn from the arrow
+    for side in side / np.array([1.0, 2.0, 4.0, 8.0]):
+        on_line = point_along(line, foot, across, side)
+        chord = on_line - foot
+        if np.linalg.norm(chord) == 0 or abs(np.dot(chord, up)) <= 0.2 * np.linalg.norm(chord):
+            break
+    return np.array([on_line, on_line + side * up, foot + side * up])

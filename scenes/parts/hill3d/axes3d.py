@@ -56,6 +56,11 @@ class LessonAxes3D(FastMesh):
         For each axis, a point (in coordinates) its line runs through, when the axes should
         not all pass through ``cross``: e.g. the two floor axes along the front edges of the
         box and the height axis up its left corner. Default: all through ``cross``.
+    geographic : bool
+        Lay the axes out as a map is: the first axis (north) along the scene's y, the second
+        (east) along its x, the third up. Seen from straight above (``phi = 0, theta = -90``)
+        north is then up and east to the right, as on a map. Default: first along x, second
+        along y.
     """
 
     def __init__(
@@ -73,6 +78,7 @@ class LessonAxes3D(FastMesh):
         pieces: int = 16,
         cross: Sequence[float] | None = None,
         axis_lines: Sequence[Sequence[float]] | None = None,
+        geographic: bool = False,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
@@ -90,7 +96,9 @@ class LessonAxes3D(FastMesh):
         wanted = (0.0, 0.0, 0.0) if cross is None else tuple(float(c) for c in cross)
         self.cross = np.array([min(max(c, r[0]), r[1]) for c, r in zip(wanted, ranges)])
         units = [length / (r[1] - r[0]) for length, r in zip((x_length, y_length, z_length), ranges)]
-        basis = np.array([units[0] * RIGHT, units[1] * UP, units[2] * OUT], dtype=float)
+        self.geographic = bool(geographic)
+        first, second = (UP, RIGHT) if self.geographic else (RIGHT, UP)
+        basis = np.array([units[0] * first, units[1] * second, units[2] * OUT], dtype=float)
         lines = np.tile(self.cross, (3, 1)) if axis_lines is None else np.array(axis_lines, dtype=float).reshape(3, 3)
         #: For each axis, a point (coordinates) on its line.
         self.lines = np.array([[min(max(c, r[0]), r[1]) for c, r in zip(line, ranges)] for line in lines])

@@ -83,6 +83,7 @@ class AxisLabels(VGroup):
         high = np.array([r[1] for r in (axes.x_range, axes.y_range, axes.z_range)])
         middle = (low + high) / 2
         entries: list[tuple[Mobject, Anchor]] = []
+        axis_of: list[int] = []
         lines = getattr(axes, "lines", np.tile(axes.cross, (3, 1)))
         foot = lines[2]  # where the height axis stands
         for k, r in enumerate((axes.x_range, axes.y_range, axes.z_range)):
@@ -100,11 +101,14 @@ class AxisLabels(VGroup):
                     continue
                 label = MathTex(number_tex(float(value), decimals), font_size=TICK_FONT_SIZE, color=style.MUTED)
                 entries.append((label, Anchor(tuple(axes.c2p(*coords)), tuple(away))))
+                axis_of.append(k)
         for k, text in enumerate(letters):
             tip = axes.axis_end(k) + axes.tip_length * units[k]
             label = MathTex(text, font_size=LETTER_FONT_SIZE, color=style.INK)
             entries.append((label, Anchor(tuple(tip), tuple(units[k]))))
-        return cls(entries)
+        marks = cls(entries)
+        marks.axis_of = axis_of
+        return marks
 
     def place(self, project: Callable[[np.ndarray], np.ndarray]) -> AxisLabels:
         """Move every label beside its anchor as ``project`` (scene points (N, 3) to screen
@@ -121,12 +125,19 @@ class AxisLabels(VGroup):
             label.move_to([centre[0], centre[1], 0.0])
         return self
 
-    def thin(self, projections: Sequence[Callable[[np.ndarray], np.ndarray]], keep: int = 3) -> AxisLabels:
+    def thin(self, projections: Sequence[Callable[[np.ndarray], np.ndarray]], keep: int = 3, first_axis: int | None = None) -> AxisLabels:
         """Leave out tick numbers that would overlap a number or letter kept before them in
         any of ``projections`` (the views a scene uses): the letters (the last ``keep``
-        labels) first, then the numbers in order."""
+        labels) first, then the numbers in order. With ``first_axis`` (e.g. 2, the height
+        axis, whose values tell a steep hill from a gentle one) the numbers take turns instead,
+        one axis after the other starting with ``first_axis``, each axis its two ends first:
+        every axis keeps its range and the height axis several values."""
         count = len(self.labels)
-        order = list(range(count - keep, count)) + list(range(count - keep))
+        numbers = list(range(count - keep))
+        axis_of = getattr(self, "axis_of", None)
+        if first_axis is not None and axis_of is not None and len(axis_of) == len(numbers):
+            numbers = _taking_turns(numbers, axis_of, first_axis)
+        order = list(range(count - keep, count)) + numbers
         boxes = []
         for project in projections:
             self.place(project)
@@ -136,6 +147,8 @@ class AxisLabels(VGroup):
             if all(not _overlap(view[index], view[j]) for view in boxes for j in kept):
                 kept.append(index)
         kept.sort()
+        if axis_of is not None and len(axis_of) == count - keep:
+            self.axis_of = [axis_of[i] for i in kept if i < count - keep]
         self.labels = [self.labels[i] for i in kept]
         self.anchors = [self.anchors[i] for i in kept]
         self.numbers.submobjects = self.labels[:-keep]
@@ -144,6 +157,26 @@ class AxisLabels(VGroup):
     def follow(self, camera) -> UpdateFromFunc:
         """An animation that keeps the labels beside their anchors while ``camera`` moves."""
         return UpdateFromFunc(self, lambda labels: labels.place(camera.project_points))
+
+
+def _taking_turns(numbers: list[int], axis_of: Sequence[int], first_axis: int) -> list[int]:
+    """The label indices ``numbers`` in turns over their axes (``first_axis`` first, then the
+    others in order), each axis giving its two ends first, then its middle numbers in order.
+
+    >>> _taking_turns([0, 1, 2, 3, 4, 5, 6], [0, 0, 0, 2, 2, 2, 2], 2)
+    [3, 0, 6, 2, 4, 1, 5]
+    """
+    axes = sorted(set(axis_of), key=lambda k: (k != first_axis, k))
+    queues = []
+    for k in axes:
+        mine = [i for i in numbers if axis_of[i] == k]
+        queues.append(mine[:1] + mine[-1:] + mine[1:-1] if len(mine) > 1 else mine)
+    order: list[int] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                order.append(queue.pop(0))
+    return order
 
 
 def _on_another_axis(coords: np.ndarray, k: int, lines: np.ndarray) -> bool:

@@ -25,18 +25,27 @@ Example
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from manim import BLACK, DOWN, LEFT, WHITE, Axes, Dot, ManimColor, MathTex, Rectangle, VGroup, VMobject, interpolate_color
+from manim import BLACK, DOWN, LEFT, RIGHT, UP, WHITE, Axes, Dot, Line, ManimColor, MathTex, Rectangle, VGroup, VMobject, interpolate_color
 
 from mathcore import ScalarField
 from mathcore.level_sets import REFINE_STEPS, FieldSample, check_range, spread_levels, trace_level
 
 from scenes.kit import style
+from scenes.kit.numbers import number
+from scenes.parts.plot2d.axes import READABLE_NUMBER_SIZE, READABLE_TICK_SIZE, nice_range
 
-__all__ = ["CONTOUR_RAMP", "REFINE_STEPS", "ContourMap", "contour_levels", "contour_lines"]
+__all__ = ["CONTOUR_RAMP", "REFINE_STEPS", "TICK_NUMBER_SIZE", "ContourMap", "contour_levels", "contour_lines"]
+
+#: Font size of the map's tick numbers: digits 14 px tall at 480p.
+TICK_NUMBER_SIZE = READABLE_NUMBER_SIZE
+
+#: Length of a tick mark on the map's edge (14 px at 480p).
+TICK_LENGTH = 2 * READABLE_TICK_SIZE
 
 #: The function's sky blue from a dark tone (low levels) to a pale one (high levels).
 CONTOUR_RAMP: tuple[ManimColor, ...] = (
@@ -195,6 +204,12 @@ class ContourMap(VGroup):
         box smaller than 4 units (to no less than 75 %, still readable at 480p).
     background_opacity : float
         Opacity of the background behind the map (so it reads as an inset over a 3-D scene).
+    north_up : bool
+        Draw it as a map is drawn: a (north) up the box, b (east) to the right; default a to
+        the right and b up.
+    tick_numbers : bool
+        Short ticks and their numbers on the left and bottom edges (digits
+        :data:`TICK_NUMBER_SIZE`: 14 px tall at 480p), at round steps of each range.
 
     Attributes
     ----------
@@ -208,6 +223,9 @@ class ContourMap(VGroup):
     background, frame : Rectangle
     labels : VGroup
         The axis labels (empty without ``axis_labels``).
+    ticks : VGroup
+        The tick marks and their numbers (empty without ``tick_numbers``); ``ticks.values``
+        lists (axis name, value) of each number, in the order of its submobjects.
     """
 
     def __init__(
@@ -226,6 +244,8 @@ class ContourMap(VGroup):
         colors: Sequence[Any] = CONTOUR_RAMP,
         label_size: float | None = None,
         background_opacity: float = 0.9,
+        north_up: bool = False,
+        tick_numbers: bool = False,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
@@ -244,15 +264,17 @@ class ContourMap(VGroup):
             chosen = np.asarray(levels, dtype=float).ravel()
             self.levels = np.unique(chosen[np.isfinite(chosen)])
 
+        self.north_up = bool(north_up)
+        across, upward = ((b0, b1), (a0, a1)) if self.north_up else ((a0, a1), (b0, b1))
         self.axes = Axes(
-            x_range=[a0, a1, a1 - a0],
-            y_range=[b0, b1, b1 - b0],
+            x_range=[across[0], across[1], across[1] - across[0]],
+            y_range=[upward[0], upward[1], upward[1] - upward[0]],
             x_length=width,
             y_length=height,
             tips=False,
             axis_config={"color": style.MUTED, "stroke_width": 1.0, "stroke_opacity": 0.5, "include_ticks": False},
         )
-        centre = self.axes.c2p(0.5 * (a0 + a1), 0.5 * (b0 + b1))
+        centre = self._axes_point(0.5 * (a0 + a1), 0.5 * (b0 + b1))
         self.background = Rectangle(width=width, height=height, stroke_width=0).move_to(centre)
         self.background.set_fill(style.BACKGROUND, opacity=background_opacity)
         self.frame = Rectangle(width=width, height=height, stroke_color=style.MUTED, stroke_width=1.5).move_to(centre)
@@ -267,23 +289,62 @@ class ContourMap(VGroup):
             line.set_points(_polylines_as_beziers(corners))
             self.lines.add(line)
 
+        self.ticks = VGroup()
+        self.ticks.values = []
+        if tick_numbers:
+            self._add_ticks()
         self.labels = VGroup()
         if axis_labels:
             if label_size is None:
                 label_size = style.LABEL_SIZE * float(np.clip(min(width, height) / 4, 0.75, 1.0))
             a_name, b_name = self.field.variables
-            a_label = MathTex(a_name, font_size=label_size, color=style.INK).next_to(self.frame, DOWN, buff=0.1)
-            b_label = MathTex(b_name, font_size=label_size, color=style.INK).next_to(self.frame, LEFT, buff=0.12)
-            self.labels.add(a_label, b_label)
-        self.add(self.background, self.axes, self.lines, self.frame, self.labels)
+            bottom, left = (b_name, a_name) if self.north_up else (a_name, b_name)
+            edge = VGroup(self.frame, self.ticks)
+            self.labels.add(
+                MathTex(bottom, font_size=label_size, color=style.INK).next_to(edge, DOWN, buff=0.1),
+                MathTex(left, font_size=label_size, color=style.INK).next_to(edge, LEFT, buff=0.12),
+            )
+            if self.north_up:  # keep the order (a's label, b's label)
+                self.labels.submobjects.reverse()
+        self.add(self.background, self.axes, self.lines, self.frame, *([self.ticks] if tick_numbers else []), self.labels)
+
+    def _add_ticks(self) -> None:
+        """Ticks inside the left and bottom edges with their numbers outside, at round steps."""
+        a_name, b_name = self.field.variables
+        sides = [(0, a_name, self.a_range), (1, b_name, self.b_range)]
+        for axis, name, (low, high) in sides:
+            step = nice_range(low, high, ticks=4, pad=0.0)[2]
+            decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
+            values = np.arange(math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9) + 1) * step
+            vertical = (axis == 0) == self.north_up  # this variable runs up the box
+            for value in values:
+                at = self.c2p(value, self.b_range[0]) if axis == 0 else self.c2p(self.a_range[0], value)
+                if vertical:
+                    at = np.array([self.frame.get_left()[0], at[1], 0.0])
+                    mark = Line(at, at + TICK_LENGTH * RIGHT, stroke_color=style.MUTED, stroke_width=2)
+                else:
+                    at = np.array([at[0], self.frame.get_bottom()[1], 0.0])
+                    mark = Line(at, at + TICK_LENGTH * UP, stroke_color=style.MUTED, stroke_width=2)
+                text = MathTex(number(float(value), decimals), font_size=TICK_NUMBER_SIZE, color=style.INK)
+                text.next_to(at, LEFT if vertical else DOWN, buff=0.1)
+                self.ticks.add(mark, text)
+                self.ticks.values.append((name, float(value)))
+
+    def _axes_point(self, a: float, b: float) -> np.ndarray:
+        """The point of the axes at (a, b), whichever way the map is turned."""
+        return np.asarray(self.axes.c2p(b, a) if self.north_up else self.axes.c2p(a, b), dtype=float)
+
+    def tick_numbers(self) -> list[Any]:
+        """The number mobjects of the ticks, in the order of ``ticks.values``."""
+        return list(self.ticks.submobjects[1::2])
 
     # -- coordinates ------------------------------------------------------------------------
     def _to_scene(self, ab: np.ndarray) -> np.ndarray:
         """Scene points (k, 3) of (a, b) rows, through the axes wherever the map now is."""
         (a0, a1), (b0, b1) = self.a_range, self.b_range
-        origin = np.asarray(self.axes.c2p(a0, b0), dtype=float)
-        along_a = (np.asarray(self.axes.c2p(a1, b0), dtype=float) - origin) / (a1 - a0)
-        along_b = (np.asarray(self.axes.c2p(a0, b1), dtype=float) - origin) / (b1 - b0)
+        origin = self._axes_point(a0, b0)
+        along_a = (self._axes_point(a1, b0) - origin) / (a1 - a0)
+        along_b = (self._axes_point(a0, b1) - origin) / (b1 - b0)
         ab = np.asarray(ab, dtype=float).reshape(-1, 2)
         return origin + (ab[:, :1] - a0) * along_a + (ab[:, 1:] - b0) * along_b
 
