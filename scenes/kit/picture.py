@@ -17,6 +17,13 @@ number which a readout on screen shows with other digits for the same quantity
 (``facts.visible``: a name or a tuple of names) that is not visible, and one whose facts
 say ``moved`` while the named things stayed where they were (or the other way round).
 
+How a lesson takes part (readouts need nothing more)::
+
+    # in build(), once the part exists:
+    self.name_in_picture("ball", self.rider.ball, coords=self.rider.place)
+    # in the facts of a caption that shows it or moves it:
+    StepFacts(..., visible=("ball",), moved=True)
+
 This module reads mobjects only through duck typing (``get_family``, opacities), so it
 does not import manim.
 """
