@@ -185,10 +185,10 @@ def test_the_settings_bound_the_clip_length():
 FAMILY = [
     pytest.param(BallRollsToMinimum, {}, ("Rolling down into a valley", "rolls downhill", "reached a minimum"), id="default"),
     pytest.param(BallRollsToMinimum, {"function": "100*(n**2 + e**2)"},
-                 ("A walk that diverges", "the ball stays at its start", "diverged after 2 steps"), id="steep"),
+                 ("A walk that diverges", "would land off the map at n = -122.50, e = -98.00: the ball stays put.", "diverged after 2 steps"), id="steep"),
     pytest.param(BallRollsToMinimum, {"function": BOOTH, "n_range": (-5.0, 5.0), "e_range": (-5.0, 5.0), "start": (-4.0, 4.0),
                                       "learning_rate": 0.05, "fit_walk": False},
-                 ("A first step out of the picture", "would land off the map, at n = -1.90, e = 5.50",
+                 ("A first step out of the picture", "would land off the map at n = -1.90, e = 5.50: the ball stays put.",
                   "all 196 steps, lies off the map"), id="booth pinned: told as drawn"),
     pytest.param(BallRollsToMinimum, {"function": BOOTH, "n_range": (-5.0, 5.0), "e_range": (-5.0, 5.0), "start": (-4.0, 4.0),
                                       "learning_rate": 0.05},

@@ -15,6 +15,7 @@ import pytest
 
 from mathcore import ScalarField, gradient_descent
 from scenes.kit.claims import claim_problems
+from scenes.kit.pacing import split_caption
 from scenes.lessons.common.hill import fitted_value_range
 from scenes.parts.walk.descent_walk import steps_in_view
 from scenes.lessons.rolling.captions import (
@@ -148,7 +149,8 @@ def test_a_walk_that_leaves_at_once_never_says_the_ball_rolls():
     _, facts, digits = _walk("100*(n**2 + e**2)")
     assert facts.shown == 0 and not facts.moved and facts.status == "diverged"
     line = roll_line(facts, digits).text
-    assert line == "The first step would land off the map, at n = -122.50, e = -98.00: the ball stays at its start."
+    assert line == "The first step would land off the map at n = -122.50, e = -98.00: the ball stays put."
+    assert len(split_caption(line)) == 1  # one caption: the point is never cut in two
     assert title_for(facts).text == "A walk that diverges"
     assert _text(outcome_lines(facts, digits, first_step_told=True)).startswith(
         "Beyond the map, the walk diverged after 2 steps: each step overshot farther")
@@ -267,7 +269,7 @@ def test_a_first_step_just_off_the_map_is_told_as_drawn():
     ball never moves on the map, so nothing may say it reached the minimum (issue 13)."""
     _, facts, digits = _walk(BOOTH, start=(-4.0, 4.0), rate=0.05, n_range=(-5.0, 5.0), e_range=(-5.0, 5.0))
     assert facts.status == "converged" and facts.shown == 0 and facts.steps == 196
-    assert roll_line(facts, digits).text == "The first step would land off the map, at n = -1.90, e = 5.50: the ball stays at its start."
+    assert roll_line(facts, digits).text == "The first step would land off the map at n = -1.90, e = 5.50: the ball stays put."
     words = _text(_lesson_lines(facts, digits))
     assert "minimum" not in words and "reached" not in words
     assert "The rest of the walk, all 196 steps, lies off the map and is not shown." in words

@@ -19,6 +19,7 @@ from typing import Any
 from scenes.kit import phrases
 from scenes.kit.beats import NO_FACTS
 from scenes.kit.numbers import number
+from scenes.kit.pacing import split_caption
 from scenes.lessons.rolling.digits import Digits, exact_number, value_decimals
 from scenes.lessons.rolling.facts import RaceFacts, WalkFacts
 
@@ -131,8 +132,11 @@ def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
     if walk.steps == 0:
         return None
     if walk.shown == 0:
-        where = f", at {digits.at(walk.exit_point, walk.variables)}" if walk.exit_point is not None else ""
-        return Line(f"The first step would land off the map{where}: the ball stays at its start.", _seen(walk.as_drawn(), "ball", "map"))
+        where = f" at {digits.at(walk.exit_point, walk.variables)}" if walk.exit_point is not None else ""
+        text = f"The first step would land off the map{where}: the ball stays put."
+        if len(split_caption(text)) > 1:  # one caption of two lines: never a point cut in two
+            text = f"The first step would land off the map{where}."
+        return Line(text, _seen(walk.as_drawn(), "ball", "map"))
     if not walk.moved:
         return Line(
             f"The slope is only {digits.small(walk.slope)}, so each step is tiny: after {_steps(walk.shown)} "
