@@ -161,12 +161,14 @@ _NUMBER = r"-?\d+(?:\.\d+)?(?: (?:billion|trillion))?"
 _SCALES = {"billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
 
 
-def caption_quotes(text: str, name: str) -> list[str]:
+def caption_quotes(text: str, name: str, others: Iterable[str] = ()) -> list[str]:
     """The numbers ``text`` gives for the quantity ``name``: ``name = 1.25``, ``name ≈ 1.3``,
     ``name: 2``, ``Name 4`` (case is ignored). A number that starts a range ("from t = 0
     to 4", "between ...") is not the value now and is skipped; so are "is" and "of", which
     may speak of another quantity of the same name ("every step is 0", "a step of 0.25"
-    beside a step counter).
+    beside a step counter). A name that ends a longer expression (after ``/``, ``·``,
+    ``×``, ``*`` or ``^``), or lies inside a quote of one of the longer names ``others``,
+    is not quoted on its own: ``Δy / Δx = 3.08`` says nothing of Δx.
 
     >>> caption_quotes("Step 1: f = 0.30, from f = 2 to 1.", "f")
     ['0.30']
@@ -174,15 +176,28 @@ def caption_quotes(text: str, name: str) -> list[str]:
     (['1'], [])
     >>> caption_quotes("So every step is 0, a step of 0.25.", "step")
     []
+    >>> caption_quotes("Δy / Δx = 3.08", "Δx"), caption_quotes("Δy / Δx = 3.08", "Δy / Δx")
+    ([], ['3.08'])
     """
-    pattern = rf"(?<![\w'])({re.escape(name)})(?![\w'(])\s*(?:=|≈|:)?\s*({_NUMBER})(?![\d.]\d)"
+    longer = [other for other in others if len(other) > len(name) and name.lower() in other.lower()]
+    taken = [span for other in longer for _, span in _quotes(text, other)]
     quotes = []
+    for quote, (start, end) in _quotes(text, name):
+        if not any(a <= start < b for a, b in taken):
+            quotes.append(quote)
+    return quotes
+
+
+def _quotes(text: str, name: str) -> list[tuple[str, tuple[int, int]]]:
+    """(number, span of the name) of each quote of ``name`` in ``text`` (see :func:`caption_quotes`)."""
+    pattern = rf"(?<![\w'])({re.escape(name)})(?![\w'(])\s*(?:=|≈|:)?\s*({_NUMBER})(?![\d.]\d)"
+    found = []
     for match in re.finditer(pattern, text, re.IGNORECASE):
         before = text[: match.start()].split()[-1:]
-        if before and before[0].lower() in ("from", "between"):
+        if before and (before[0].lower() in ("from", "between") or before[0][-1] in "/·×*^"):
             continue
-        quotes.append(match.group(2))
-    return quotes
+        found.append((match.group(2), match.span(1)))
+    return found
 
 
 def _value(text: str) -> tuple[Decimal, int] | None:
@@ -264,8 +279,9 @@ def picture_problems(text: str, facts: Any, picture: PictureFacts | None, before
     if picture is None:
         return []
     problems = []
+    names_shown = [name for name, _ in picture.readouts]
     for name, shown in picture.readouts:
-        for quote in caption_quotes(text, name):
+        for quote in caption_quotes(text, name, names_shown):
             if not same_number(quote, shown):
                 problems.append(f"{text!r} says {name} {quote}, but the readout of {name} shows {shown}")
     names = named_in_facts(facts)

@@ -201,3 +201,13 @@ def test_a_still_number_named_with_what_it_says_is_checked_as_a_readout(text, pr
     story = dry_run(StillNumber, check_layout=False, lines=(text,))
     assert story.beats[0].picture.readout("|∇f|") == "1.50"
     assert len(story.picture_problems()) == problems
+
+
+def test_a_name_inside_a_longer_quoted_name_is_not_quoted_alone():
+    # TangentSlope: "Δy / Δx = 3.08" beside the readouts Δx = 1.000 and Δy / Δx = 3.08.
+    picture = PictureFacts(frozenset({"Δx", "Δy / Δx"}), (), (("Δx", "1.000"), ("Δy / Δx", "3.08")))
+    assert picture_problems("Its slope is rise over run: Δy / Δx = 3.08.", Seen(), picture) == []
+    assert picture_problems("Δy / Δx = 3.10 with Δx = 1", Seen(), picture) == [
+        "'Δy / Δx = 3.10 with Δx = 1' says Δy / Δx 3.10, but the readout of Δy / Δx shows 3.08"
+    ]
+    assert caption_quotes("a ratio f / g = 2 and g = 3", "g") == ["3"]

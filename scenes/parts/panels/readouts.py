@@ -42,9 +42,11 @@ def plain_name(label: str) -> str:
 
     >>> plain_name(r"\\text{step}"), plain_name("f'(x_0) ="), plain_name(r"\\eta =")
     ('step', "f'(x0)", 'η')
+    >>> plain_name(r"\\Delta y / \\Delta x ="), plain_name(r"|\\nabla f| =")
+    ('Δy / Δx', '|∇f|')
     """
     text = re.sub(r"\\(?:text|mathrm|mathit|operatorname)\s*\{([^{}]*)\}", r"\1", label)
-    text = re.sub(r"\\([A-Za-z]+)", lambda m: _LETTERS.get(m.group(1), ""), text)
+    text = re.sub(r"\\([A-Za-z]+)\s*", lambda m: _LETTERS.get(m.group(1), ""), text)  # "\\Delta x" is Δx
     text = re.sub(r"\\[,;:! ]", " ", text)
     text = text.replace("{", "").replace("}", "").replace("_", "")
     return " ".join(text.strip().rstrip("=:").split())
