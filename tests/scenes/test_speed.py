@@ -249,3 +249,13 @@ def test_render_default_lesson(render, shared_tex):
     for expected in expected_in_order:
         assert any(expected in caption for caption in captions), (expected, captions)
     assert 40 <= result.scene.time <= 90
+
+
+def test_each_unit_sits_right_of_its_number_even_when_every_value_shows_as_0():
+    from scenes.parts.panels.motion_panel import MotionCast
+
+    with tempconfig({"dry_run": True, "verbosity": "WARNING"}):
+        cast = MotionCast(2, ((0.0, 3.0), (-0.001, 0.0004), (-0.0009, 0.0008)))  # x and v all round to 0
+    for readout in cast.readouts:
+        assert readout.unit.get_left()[0] >= readout.number.get_right()[0] - 1e-6, readout.label
+        assert readout.unit.get_left()[0] > readout.label.get_right()[0]

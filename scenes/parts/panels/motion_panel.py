@@ -65,6 +65,7 @@ class MotionCast:
             self.readouts.add(readout)
         for readout, span in zip(self.readouts, spans):  # room for the widest number
             self._show(readout, max(span, key=lambda v: len(number(v, decimals))))
+            self._place_unit(readout)  # (show() changes nothing when the widest is the first, 0)
         self.readouts.arrange(RIGHT, buff=1.0)
         baseline = self.readouts[0].label.get_bottom()[1]  # labels without descenders: one baseline
         for readout in self.readouts:
@@ -81,12 +82,17 @@ class MotionCast:
     def _show(self, readout: LiveReadout, value: float) -> None:
         if not readout.show(value):
             return
-        unit = readout.unit
-        unit.set_fill(opacity=0.0 if readout.shown_text is None else 1.0)  # no "v = m/s" without a number
+        readout.unit.set_fill(opacity=0.0 if readout.shown_text is None else 1.0)  # no "v = m/s" without a number
         if readout.shown_text is not None:
-            unit.next_to(readout.number, RIGHT, buff=0.12)
-            baseline = readout.label.get_bottom()[1]  # the unit's first letter sits on it
-            unit.shift((baseline - unit[0][0].get_bottom()[1]) * UP)
+            self._place_unit(readout)
+
+    @staticmethod
+    def _place_unit(readout: LiveReadout) -> None:
+        """The unit right of the number, its first letter on the label's baseline."""
+        unit = readout.unit
+        unit.next_to(readout.number, RIGHT, buff=0.12)
+        baseline = readout.label.get_bottom()[1]
+        unit.shift((baseline - unit[0][0].get_bottom()[1]) * UP)
 
     def show(self, t: float, x: float, v: float) -> None:
         """Show the time, position and speed (a NaN hides its number)."""
