@@ -42,6 +42,7 @@ FAMILY = [
     ("1e-6*w**2", 3.0, (0.25, 1e5), (-2.0, 4.0)),  # tiny values
     ("1e6*w**2", 3.0, (1e-7, 4e-7), (-2.0, 4.0)),  # huge values
     ("exp(-w**2) + 1", 3.0, (0.5,), (-4.0, 4.0)),  # f near its floor: changes at the last bits
+    ("sqrt(w)", 3.0, (0.5, 5.0), (0.0, 4.0)),  # the walk leaves the domain
 ]
 IDS = [f"{f[0]}@{f[1]}" for f in FAMILY]
 
@@ -170,3 +171,20 @@ def test_the_ending_of_walks_that_diverge_at_once_is_one_caption():
     outcomes = [outcome_facts(curve, p, 1e-8, x_range, curve.critical_points(x_range), 2) for p in paths]
     for text, _ in outcome_lines(outcomes):
         assert len(split_caption(text, LINE_WIDTH)) == 1, text
+
+
+@pytest.mark.parametrize("case", FAMILY, ids=IDS)
+def test_no_ending_caption_is_cut_after_its_lead(case):
+    """Each part of a "left to run" caption is a whole sentence (seen on 1e-6*w**2: "From
+    w = 3.00, left to run," stood alone before "after 200 steps it is still creeping ...")."""
+    from scenes.kit.pacing import LINE_WIDTH, split_caption
+    from scenes.lessons.descent.captions import outcome_lines
+
+    walks = list(_walks(*case, max_steps=200))
+    curve, x_range = walks[0][0], walks[0][1]
+    critical = curve.critical_points(x_range[:2])
+    outcomes = [outcome_facts(curve, path, 1e-8, x_range, critical, 2, judge) for _, _, _, judge, path in walks]
+    for group in ([o] for o in outcomes):
+        for text, _ in outcome_lines(group):
+            for part in split_caption(text, LINE_WIDTH):
+                assert part.rstrip()[-1] in ".!?", (text, part)

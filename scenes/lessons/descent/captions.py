@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from scenes.kit.beats import Facts
 from scenes.lessons.descent.facts import OutcomeFacts, RuleFacts, ShapeFacts, StartFacts, StepFacts, WalkFacts
 from scenes.kit.numbers import number
+from scenes.kit.pacing import LINE_WIDTH, split_caption
 from scenes.kit.phrases import f_change
 from scenes.parts.walk.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
 
@@ -205,7 +206,8 @@ def outcome_clause(facts: OutcomeFacts) -> str:
         if facts.ahead is not None:
             where, kind = facts.ahead
             return f"after {_steps(facts.steps)} it is still creeping toward {v} = {number(where, d)}, {_article(kind)}."
-        if facts.moved:
+        if facts.moved:  # where it got, with the digits that tell it from the start
+            end = number(facts.w_end, distinct_digits(facts.w_start, facts.w_end, d))
             return f"after {_steps(facts.steps)} it is still moving, at {v} = {end}."
         return f"after {_steps(facts.steps)} it has stopped short at {v} = {end}."
     if facts.status == "oscillating" and facts.bounce is not None:
@@ -226,17 +228,31 @@ def outcome_caption(facts: OutcomeFacts, lead: str) -> str:
     return f"{lead} {outcome_clause(facts)}"
 
 
-def outcome_lines(outcomes: list[OutcomeFacts]) -> list[tuple[str, OutcomeFacts]]:
+def outcome_lines(outcomes: list[OutcomeFacts], width: int = LINE_WIDTH) -> list[tuple[str, OutcomeFacts]]:
     """How each walk ends when left to run, as (caption, facts): one caption for all starts
-    when their endings read alike, else one per start."""
+    when their endings read alike, else one per start. A caption too long for one caption
+    of two lines of ``width`` is written as two sentences ("Now let the walk from w = 3.00
+    run on. After 200 steps ..."), so that no part is a bare "From w = 3.00, left to run,"."""
     clauses = [outcome_clause(o) for o in outcomes]
     if len(outcomes) > 1 and len(set(clauses)) == 1:
         every = "both starts" if len(outcomes) == 2 else "every start"
-        return [(f"From {every}, left to run, {clauses[0]}", outcomes[0])]
-    return [
-        (f"From {o.variable} = {number(o.w_start, o.decimals)}, left to run, {clause}", o)
-        for o, clause in zip(outcomes, clauses)
-    ]
+        whole = f"From {every}, left to run, {clauses[0]}"
+        if len(split_caption(whole, width)) > 1:
+            walks = "both walks" if len(outcomes) == 2 else "every walk"
+            whole = f"Now let {walks} run on. {_capital(clauses[0])}"
+        return [(whole, outcomes[0])]
+    lines = []
+    for o, clause in zip(outcomes, clauses):
+        start = f"{o.variable} = {number(o.w_start, o.decimals)}"
+        whole = f"From {start}, left to run, {clause}"
+        if len(split_caption(whole, width)) > 1:
+            whole = f"Now let the walk from {start} run on. {_capital(clause)}"
+        lines.append((whole, o))
+    return lines
+
+
+def _capital(clause: str) -> str:
+    return clause[:1].upper() + clause[1:]
 
 
 def status_line(facts: OutcomeFacts) -> str:

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mathcore import DescentPath
-from mathcore.descent import point_kind
+from mathcore import DomainError
+from mathcore.descent import creeping_toward, point_kind
 from mathcore.numeric import significant_change
 
 from scenes.kit.beats import Facts
@@ -261,19 +262,18 @@ def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int, judge
     )
 
 
-def _ahead(path: DescentPath, critical_points) -> tuple[float, str] | None:
-    """The first critical point downhill of a walk that used all its steps while its slope
-    shrank to a thousandth of the first: the flat point it creeps toward, if in view."""
-    end = path.steps
-    slope, first = float(path.gradients[end, 0]), float(path.gradients[0, 0])
-    if path.status != "max_steps" or end == 0 or abs(slope) > 1e-3 * max(1.0, abs(first)):
+def _ahead(curve, path: DescentPath, x_range) -> tuple[float, str] | None:
+    """(where, kind) of the flat point a walk that used all its steps creeps toward
+    (mathcore's :func:`~mathcore.descent.creeping_toward`: its slope is small next to f's
+    typical slope over the range shown), or None."""
+    try:
+        found = creeping_toward(curve, path, [(float(x_range[0]), float(x_range[1]))])
+    except (ValueError, DomainError):
         return None
-    w = float(path.points[end, 0])
-    downhill = [p for p in critical_points if (p.x - w) * slope < 0 or p.x == w]
-    if not downhill:
+    if found is None:
         return None
-    point = min(downhill, key=lambda p: abs(p.x - w))
-    return float(point.x), ("inflection point" if point.kind == "inflection" else point.kind)
+    point, kind = found
+    return float(np.atleast_1d(point)[0]), ("inflection point" if kind == "inflection" else kind)
 
 
 def outcome_facts(
@@ -304,7 +304,7 @@ def outcome_facts(
         f_end=float(path.values[end]),
         slope=0.0 if flat else float(path.gradients[end, 0]),
         kind=kind,
-        ahead=_ahead(path, critical_points),
+        ahead=_ahead(curve, path, x_range),
         in_range=bool(x_range[0] <= w_end <= x_range[1]),
         minima=minima,
         fell=change < 0,

@@ -222,7 +222,7 @@ class GradientDescent1D(DescentLesson):
         # beside captions about where every walk ends.
         ball_readouts = [m for m in self.readouts if m is not self.eta_readout]
         self.play(FadeIn(lines), *(FadeOut(m) for m in ball_readouts), *(trail.animate.set_opacity(1) for trail in self.trails), run_time=0.5)
-        for text, facts in outcome_lines(outcomes):
+        for text, facts in outcome_lines(outcomes, self.caption_width):
             self.caption(text, facts=facts)
         self.clear_caption()
         self.wait(self.read_time)  # the last frame holds everything (and is the golden frame)

@@ -73,7 +73,7 @@ def panel_caption(facts: PanelFacts | WalkFacts) -> str:
     same = facts.same_steps
     parts = [f"{facts.fell_steps} of the {facts.shown} steps shown go down"]
     if facts.rose_steps:
-        parts.append(f"{facts.rose_steps} overshoot and go up")
+        parts.append(f"{facts.rose_steps} overshoot{'s' if facts.rose_steps == 1 else ''} and go{'es' if facts.rose_steps == 1 else ''} up")
     if same:
         parts.append(f"{same} land{'s' if same == 1 else ''} at the height {'it' if same == 1 else 'they'} left")
     return f"{eta}: " + ", ".join(parts) + "."
