@@ -14,12 +14,13 @@ start another dry run (the dry run, a scene's own build).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS
+from scenes.kit.settings import setting_of
 
 __all__ = ["ClipTooLong", "MAX_CLIP_SECONDS", "bound_problems", "bounds_unchecked", "check_clip_bounds", "length_settings"]
 
@@ -78,8 +79,6 @@ def _set_here(cls: type) -> dict[str, Any]:
 
 def _drives_length(cls: type, name: str) -> bool:
     """A setting in seconds, or one that adds or splits captions."""
-    from scenes.kit.settings import setting_of
-
     setting = setting_of(cls.parameters()[name][0])
     doc = setting.doc if setting is not None else ""
     return "second" in doc or name in {"title", "subtitle", "caption_width", "steps", "starts", "learning_rates"}
@@ -96,11 +95,12 @@ def length_settings(cls: type, long_caption: bool = False) -> list[str]:
     return driving or list(here) or [name for name in cls.parameters() if _drives_length(cls, name)]
 
 
-def check_clip_bounds(cls: type, force: bool = False) -> None:
+def check_clip_bounds(cls: type, dry_run: Callable[..., Any], force: bool = False) -> None:
     """Refuse ``cls``'s settings if its clip breaks the promise; see the module's text.
 
-    Skipped inside :func:`bounds_unchecked` and, unless ``force``, when ``cls`` sets nothing
-    of its own (a scene as written: the tests check every one of them with ``force``).
+    ``dry_run`` is :func:`scenes.kit.storyboard.dry_run` (passed in: the storyboard imports
+    this module). Skipped inside :func:`bounds_unchecked` and, unless ``force``, when ``cls``
+    sets nothing of its own (a scene as written: the tests check each one with ``force``).
 
     Raises
     ------
@@ -112,7 +112,7 @@ def check_clip_bounds(cls: type, force: bool = False) -> None:
         return
     key = (cls.__mro__[1], repr(sorted(here.items())))
     if key not in _VERDICTS:
-        _VERDICTS[key] = _verdict(cls)
+        _VERDICTS[key] = _verdict(cls, dry_run)
     if _VERDICTS[key]:
         raise ClipTooLong(_VERDICTS[key])
 
@@ -121,9 +121,7 @@ def check_clip_bounds(cls: type, force: bool = False) -> None:
 _VERDICTS: dict[tuple[type, str], str] = {}
 
 
-def _verdict(cls: type) -> str:
-    from scenes.kit.storyboard import dry_run
-
+def _verdict(cls: type, dry_run: Callable[..., Any]) -> str:
     with bounds_unchecked():
         board = dry_run(cls, check_layout=False)
     problems = bound_problems([beat.duration for beat in board.beats], board.duration)

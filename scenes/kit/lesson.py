@@ -28,6 +28,7 @@ from scenes.kit.beats import NO_FACTS, BeatRecord
 from scenes.kit.caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
 from scenes.kit.caption_limit import TimedCaptionFade, caption_fade_at, planned_run_time
 from scenes.kit.clip_bounds import bounds_unchecked, check_clip_bounds
+from scenes.kit.storyboard import dry_run
 from scenes.kit.layout import ZONES, Zones
 from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_caption
 from scenes.kit.picture import Named, collect_picture
@@ -146,7 +147,7 @@ class LessonMixin:
                 except ExpressionError as error:  # say which setting holds the formula
                     raise ExpressionError(error.text, f"{error.reason} (in {name}.{key})") from None
         cls.check()
-        check_clip_bounds(cls)
+        check_clip_bounds(cls, dry_run)
 
     @classmethod
     def check(cls) -> None:

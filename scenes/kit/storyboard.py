@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from scenes.kit.beats import BeatRecord, pace_problems
+from scenes.kit import tex_cache
 from scenes.kit.clip_bounds import bounds_unchecked
 from scenes.kit.layout import layout_problems
 
@@ -124,8 +125,6 @@ def dry_run(scene_class: type, check_layout: bool = True, **settings: Any) -> St
 
 def _tex_cache() -> dict[str, str]:
     """``tex_dir`` and ``text_dir`` in the cache every process shares (safe: :mod:`scenes.kit.tex_cache`)."""
-    from scenes.kit import tex_cache
-
     tex_cache.install()
     return tex_cache.shared_dirs()
 

@@ -118,17 +118,21 @@ def typeset_svg(expression: str, environment: str | None = None, tex_template: A
     tex_file.write_text(source, encoding="utf-8")
     output = template.output_format
     compilers = [template.tex_compiler] if isinstance(template.tex_compiler, str) else template.tex_compiler
-    for compiler in compilers:
-        command = tfw.make_tex_compilation_command(compiler, output, tex_file, work)
-        if subprocess.run(command, stdout=subprocess.DEVNULL).returncode != 0:
-            log_file = tex_file.with_suffix(".log")
-            tfw.print_all_tex_errors(log_file, compiler, tex_file)
-            raise ValueError(
-                f"{compiler} error converting to {output[1:]}. See log output above or the log file: {log_file}"
-            )
-    svg = tfw.convert_to_svg(tex_file.with_suffix(output), output)
-    publish(svg, final)
-    shutil.rmtree(work, ignore_errors=True)
+    keep = False  # a LaTeX error keeps the folder: the message names its log file
+    try:
+        for compiler in compilers:
+            command = tfw.make_tex_compilation_command(compiler, output, tex_file, work)
+            if subprocess.run(command, stdout=subprocess.DEVNULL).returncode != 0:
+                keep = True
+                log_file = tex_file.with_suffix(".log")
+                tfw.print_all_tex_errors(log_file, compiler, tex_file)
+                raise ValueError(
+                    f"{compiler} error converting to {output[1:]}. See log output above or the log file: {log_file}"
+                )
+        publish(tfw.convert_to_svg(tex_file.with_suffix(output), output), final)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
     return final
 
 
@@ -148,11 +152,11 @@ def _safe_text2svg(original: Callable[..., str]) -> Callable[..., str]:
         try:
             config.text_dir = str(work)
             made = Path(original(self, color))
+            _remove_last_m(str(made))  # as Text does next, but before anyone can read the entry
+            publish(made, final)
         finally:
             config.text_dir = saved
-        _remove_last_m(str(made))  # as Text does next, but before anyone can read the entry
-        publish(made, final)
-        shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
         return str(final.resolve())
 
     text2svg.__wrapped__ = original  # type: ignore[attr-defined]

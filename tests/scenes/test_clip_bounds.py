@@ -129,20 +129,19 @@ def test_a_caption_too_long_to_read_in_7_s_is_refused_naming_caption_width(monke
     """Wide captions (caption_width up to 60) hold two lines that take over 7 s to read."""
     beats = [type("Beat", (), {"duration": 2.0})(), type("Beat", (), {"duration": 8.4})()]
     board = type("Board", (), {"beats": beats, "duration": 30.0})
-    monkeypatch.setattr("scenes.kit.storyboard.dry_run", lambda cls, check_layout=True: board)
     monkeypatch.setattr(clip_bounds, "_VERDICTS", {})
     scene = with_settings(LongPlay, caption_width=60)
     with pytest.raises(ClipTooLong, match=r"a caption would stay 8.4 s \(at most 7\); shorten LongPlay.caption_width = 60$"):
-        check_clip_bounds(scene)
+        check_clip_bounds(scene, lambda cls, check_layout=True: board)
 
 
 def test_no_dry_run_inside_a_dry_run_or_a_build(monkeypatch):
     calls = []
     real = clip_bounds.check_clip_bounds
 
-    def counting(cls, force=False):
+    def counting(cls, run, force=False):
         calls.append(cls.__name__)
-        return real(cls, force)
+        return real(cls, run, force)
 
     monkeypatch.setattr("scenes.kit.lesson.check_clip_bounds", counting)
     monkeypatch.setattr(clip_bounds, "_VERDICTS", {})
@@ -162,11 +161,11 @@ def _registered():
 
 @pytest.mark.parametrize("scene", _registered(), ids=lambda c: c.__name__)
 def test_every_scene_as_written_keeps_the_promise(scene):
-    check_clip_bounds(scene, force=True)
+    check_clip_bounds(scene, dry_run, force=True)
 
 
 def test_a_scene_as_written_is_not_dry_run_twice(monkeypatch):
-    monkeypatch.setattr("scenes.kit.storyboard.dry_run", lambda *a, **k: pytest.fail("dry run of a default scene"))
+    monkeypatch.setattr("scenes.kit.lesson.dry_run", lambda *a, **k: pytest.fail("dry run of a default scene"))
     LongPlay.validate()
 
 

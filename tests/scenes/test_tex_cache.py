@@ -113,6 +113,7 @@ def test_a_broken_formula_raises_manims_error_and_publishes_nothing(tmp_path):
         with pytest.raises(ValueError, match="latex error converting to dvi"):
             MathTex(r"\nosuchcommand" + uuid.uuid4().hex[:6])
     assert not list((tmp_path / "Tex").glob("*.svg"))
+    assert [p.suffix for p in next((tmp_path / "Tex.work").iterdir()).iterdir() if p.suffix == ".log"] == [".log"]  # kept for the message
 
 
 def test_publish_replaces_in_one_step_and_leaves_no_staging_file(tmp_path):
