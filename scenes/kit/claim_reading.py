@@ -24,12 +24,12 @@ _VISIBLE = re.compile(
 )
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?;:])\s+|[.!?;:]$|,\s+|\s+[-–—]\s+|\(|\)|"
+    r"(?<=[.!?;:])\s+|[.!?;:]$|,\s+(?!(?:positive|negative)\b)|\s+[-–—]\s+|\(|\)|"
     r"(?<!\bnot)(?<!\bas)\s+(?=(?:but|while|whereas|although|though|yet|so|because|since|until|unless|which|that|where|when|then)\b)",
     re.IGNORECASE,
 )
 _VERBAL_NEGATION = re.compile(
-    r"\b(?:not|never|cannot|fails? to|failed to|failing to|without|instead of)\b|n't\b|\bno longer\b", re.IGNORECASE
+    r"\b(?:not|never|cannot|fails? to|failed to|failing to|without(?! (?:bound|limit|end)\b)|instead of)\b|n't\b|\bno longer\b", re.IGNORECASE
 )
 _SUBJECT_NEGATION = re.compile(r"\b(?:none|neither|nor|0 of|zero of)\b|\bno\b(?! longer)", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"^\s*(?:0|zero)\s+(?!slope|step\b|is\b|of\b|=)[a-z]", re.IGNORECASE)

@@ -133,6 +133,9 @@ _NOT_DIR = r"(?<!point )(?<!points )(?<!pointing )(?<!way )"
 # Subjects whose rising or falling is the sign of a slope: "walking north, the ground rises".
 _SLOPED = r"(?:tangent|line|curve|graph|ground|hill|surface)"
 _ART = r"(?:the|a|an|its|one)"
+# Words up to the end of a clause; a number's decimal point does not end it ("slope -2.00 is").
+_WORDS = r"(?:[^.,;:]|[.,](?=\d))*?"
+_NUMBER = r"[-−]?\d+(?:[.,]\d+)?"
 
 CLAIMS: tuple[Claim, ...] = (
     _claim(
@@ -159,12 +162,12 @@ CLAIMS: tuple[Claim, ...] = (
     ),
     _claim(
         "the slope is negative",
-        rf"\b(?:negative slope|slope [^.,;:]*?is (?:not )?negative|{_SLOPED} (?:falls|goes down|drops|slopes down)|(?:is|are) falling|slopes? downward)\b",
+        rf"\b(?:negative slope|slope {_WORDS}is (?:not )?negative|slope (?:is|of|=) {_NUMBER},? negative|{_SLOPED} (?:falls|goes down|drops|slopes down)|(?:is|are) falling|slopes? downward)\b",
         "slope", _negative, "the slope is not negative",
     ),
     _claim(
         "the slope is positive",
-        rf"\b(?:positive slope|slope [^.,;:]*?is (?:not )?positive|{_SLOPED} (?:rises|goes up|climbs|slopes up)|(?:is|are) rising|slopes? upward)\b",
+        rf"\b(?:positive slope|slope {_WORDS}is (?:not )?positive|slope (?:is|of|=) {_NUMBER},? positive|{_SLOPED} (?:rises|goes up|climbs|slopes up)|(?:is|are) rising|slopes? upward)\b",
         "slope", _positive, "the slope is not positive",
     ),
     _claim(
@@ -177,7 +180,7 @@ CLAIMS: tuple[Claim, ...] = (
         "the walk diverged",
         r"\b(?:diverg(?:e|es|ed|ing|ence|ent)|run(?:s|ning)? away|ran away|blows? up|blew up|blowing up|"
         r"escap(?:e|es|ed|ing)|off to infinity|heads? off(?! (?:the|out))|headed off(?! (?:the|out))|heading off(?! (?:the|out))|"
-        r"grows? without (?:bound|limit))\b",
+        r"(?:grows?|grew|growing) without (?:bound|limit|end))\b",
         "status", lambda v: v == "diverged", "the walk did not diverge",
     ),
     _claim(

@@ -196,6 +196,12 @@ TABLE = [
     ("The ball does not move.", F(moved=False, visible=frozenset()), WRONG),
     # numbers and words that only look like claims
     ("Here the slope 0.54 is positive.", STEEP, OK),
+    ("Here the slope 0.54 is positive.", DOWN, WRONG),
+    ("Step 1: the slope -2.00 is negative, so w moves right.", STEEP, WRONG),
+    ("Start at w = -1.00. The slope is 2.00, positive: f falls toward smaller w.", F(slope=2.0, fell=True), OK),
+    ("Start at w = -1.00. The slope is 2.00, positive: f falls toward smaller w.", F(slope=-2.0, fell=True), WRONG),
+    ("Step 1: the slope is -4.50, negative, so w moves right, to -0.38.", F(slope=2.0, moved=True), WRONG),
+    ("Each step overshot farther and f grew without bound.", CONVERGED, WRONG),
     ("At step 0 the ball rolls.", F(moved=True, visible=True), OK),
     ("Gradient descent takes steps.", F(), OK),
     ("The arrows point uphill.", F(), OK),
