@@ -14,6 +14,7 @@ start another dry run (the dry run, a scene's own build).
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -78,10 +79,19 @@ def _set_here(cls: type) -> dict[str, Any]:
 
 
 def _drives_length(cls: type, name: str) -> bool:
-    """A setting in seconds, or one that adds or splits captions."""
+    """A setting in seconds, a count of things shown (each takes time), or one that adds or
+    splits captions."""
+    if name != "decimals" and _base_type(cls.parameters()[name][0]) is int:
+        return True
     setting = setting_of(cls.parameters()[name][0])
     doc = setting.doc if setting is not None else ""
     return "second" in doc or name in {"title", "subtitle", "caption_width", "steps", "starts", "learning_rates"}
+
+
+def _base_type(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
 
 
 def length_settings(cls: type, long_caption: bool = False) -> list[str]:

@@ -44,6 +44,17 @@ def test_planned_run_time_reads_play_options_and_builders():
     assert planned_run_time((square.animate(run_time=9).shift(RIGHT),), {}) == 9
 
 
+def test_length_settings_name_the_times_counts_and_texts_that_were_set():
+    from scenes.derivative import TangentSlope
+
+    from scenes.kit.clip_bounds import length_settings
+
+    changed = with_settings(TangentSlope, max_flat_stops=6, decimals=3, function="sin(x)", shrink_time=20.0, title="T")
+    assert length_settings(changed) == ["title", "max_flat_stops", "shrink_time"]  # not decimals, not the formula
+    assert length_settings(with_settings(TangentSlope, function="sin(x)")) == ["function"]  # nothing else to name
+    assert length_settings(with_settings(TangentSlope, caption_width=60, subtitle="S"), long_caption=True) == ["caption_width", "subtitle"]
+
+
 def test_bound_problems_name_what_is_too_long():
     assert bound_problems([1.0, 7.0], MAX_CLIP_SECONDS) == []
     assert bound_problems([], MAX_CLIP_SECONDS + 0.1) == [f"the clip would last {MAX_CLIP_SECONDS + 0.1:.1f} s (at most 180)"]
