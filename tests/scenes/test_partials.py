@@ -213,15 +213,15 @@ def test_himmelblau_story_is_true_paced_and_laid_out():
     assert board.problems() == []
     text = " ".join(board.captions)
     # (n^2 + e - 11) = -9 and (n + e^2 - 7) = -5 at (1, 1): 4n(-9) + 2(-5) and 2(-9) + 4e(-5).
-    assert "negative slope, ∂y/∂n = -46.00: walking north, the ground falls." in text
-    assert "negative slope, ∂y/∂e = -38.00: walking east, the ground falls." in text
+    assert "slope, ∂y/∂n = -46.00, is negative: walking north, the ground falls." in text
+    assert "slope, ∂y/∂e = -38.00, is negative: walking east, the ground falls." in text
     assert "The height there is y = 106.00." in text
 
 
 def test_a_saddle_point_says_flat_and_saddle():
     board = dry_run(QuickPartials, function="n**2 - e**2", point=(0.0, 0.0))
     assert board.problems() == []
-    assert any("The tangent is flat, ∂y/∂n = 0" in c for c in board.captions)
+    assert any("The tangent is flat here, ∂y/∂n = 0" in c for c in board.captions)
     assert any("saddle" in c for c in board.captions)
 
 
@@ -232,7 +232,7 @@ def test_inputs_named_x_and_y_render_with_their_names(render):
     assert r.movie.exists() and r.movie.stat().st_size > 0
     subs = " ".join(r.subcaptions())
     assert "north" not in subs and "east" not in subs
-    assert "The tangent is flat, ∂z/∂x = 0: walking along x" in subs
+    assert "The tangent is flat here, ∂z/∂x = 0: walking along x" in subs
     assert "∂z/∂y = 1.00: walking along y, the ground rises." in subs
     scene = r.scene
     assert scene.camera.get_phi() == pytest.approx(XYPartials.phi * DEGREES)

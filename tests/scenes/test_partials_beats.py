@@ -79,9 +79,9 @@ def test_captions_are_backed_by_their_facts(function, point, ranges, variables):
         assert s.shown == number(exact, facts.digits)
         words = tangent_caption(s)
         if s.slope > 0:
-            assert "positive slope" in words and "rises" in words
+            assert "is positive" in words and "rises" in words
         elif s.slope < 0:
-            assert "negative slope" in words and "falls" in words
+            assert "is negative" in words and "falls" in words
         else:
             assert "flat" in words and s.shown == "0"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scenes.kit.phrases import flat_here
 from scenes.lessons.common.point_facts import PointFacts
 from scenes.lessons.gradient.facts import DirectionFacts
 from scenes.lessons.gradient_field.captions import FieldFacts, arrows_caption, field_facts, flip_caption, pattern_caption
@@ -70,7 +71,7 @@ def stop_caption(facts: DirectionFacts) -> str:
     """Where the turning arrow pauses: along the gradient or at right angles to it."""
     if facts.kind == "steepest":
         return f"Lined up with the gradient, the slope is {facts.shown}: the largest of all, equal to |∇f|."
-    return f"At right angles to the gradient: slope {facts.shown}. This way the ground is level at the point."
+    return f"At right angles to the gradient: slope {facts.shown}. So {flat_here(facts, 'the ground this way')}."
 
 
 def range_caption(point: PointFacts) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scenes.kit.phrases import flat_here, slope_sign
 from scenes.lessons.common.point_facts import PointFacts
 from scenes.lessons.partials.facts import FlatFacts, SliceFacts, compass, flat_facts, slice_facts, walk_words
 
@@ -50,12 +51,18 @@ def slice_caption(s: SliceFacts) -> str:
 
 
 def tangent_caption(s: SliceFacts) -> str:
-    """The tangent of the slice at the point, and what its slope means for the walker."""
+    """The tangent of the slice at the point, and what its slope means for the walker (the
+    claim of its sign or flatness through :mod:`scenes.kit.phrases`, from the slope as shown)."""
     slope = f"∂{s.value_name}/∂{s.variable} = {s.shown}"
     if s.slope == 0:
-        return f"The tangent is flat, {slope}: walking {s.walk}, the ground is level at the point."
-    sign, trend = ("positive", "rises") if s.slope > 0 else ("negative", "falls")
-    return f"The tangent has a {sign} slope, {slope}: walking {s.walk}, the ground {trend}."
+        return f"{_capital(flat_here(s))}, {slope}: walking {s.walk}, the ground is level at the point."
+    trend = "rises" if s.slope > 0 else "falls"
+    sign = slope_sign(s, slope + ",", "the tangent's slope,")
+    return f"{_capital(sign)}: walking {s.walk}, the ground {trend}."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def flat_caption(facts: FlatFacts) -> str:

@@ -327,6 +327,8 @@ class ContourMap(VGroup):
                     mark = Line(at, at + TICK_LENGTH * UP, stroke_color=style.MUTED, stroke_width=2)
                 text = MathTex(number(float(value), decimals), font_size=TICK_NUMBER_SIZE, color=style.INK)
                 text.next_to(at, LEFT if vertical else DOWN, buff=0.1)
+                if any(_overlap(text, other) for other in self.ticks.submobjects[1::2]):
+                    continue  # e.g. both axes' numbers at the low corner: the first one stays
                 self.ticks.add(mark, text)
                 self.ticks.values.append((name, float(value)))
 
@@ -370,6 +372,14 @@ class ContourMap(VGroup):
     def marker(self, a: float, b: float, color: Any = style.BALL, radius: float = 0.06) -> Dot:
         """A dot at (a, b) on the map, e.g. the ball seen from above."""
         return Dot(self.c2p(a, b), radius=radius, color=color)
+
+
+def _overlap(first: Any, second: Any, pad: float = 0.04) -> bool:
+    """Do the boxes of two mobjects, each grown by ``pad``, overlap?"""
+    return bool(
+        first.get_left()[0] - pad < second.get_right()[0] + pad and second.get_left()[0] - pad < first.get_right()[0] + pad
+        and first.get_bottom()[1] - pad < second.get_top()[1] + pad and second.get_bottom()[1] - pad < first.get_top()[1] + pad
+    )
 
 
 def _ramp_color(ramp: Sequence[ManimColor], t: float) -> ManimColor:
