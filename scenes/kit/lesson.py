@@ -94,7 +94,7 @@ class LessonMixin:
 
     #: Keep captions last in the scene's list of mobjects (see :meth:`to_end`): a 2-D lesson
     #: whose cast is large and still sets it, so a caption swap redraws only the captions.
-    captions_last: ClassVar[bool] = False
+    captions_last = False  # not a setting (no annotation): lessons list and course files do not see it
 
     #: Called with (scene, beat record) at the end of every beat; tests and storyboards set it.
     beat_hook = None  # type: Callable[[Any, BeatRecord], None] | None
