@@ -71,3 +71,22 @@ def test_default_hill_keeps_its_colours_and_several_heights():
     assert not scene.banded
     heights = [m for m, k in zip(scene.axis_marks.numbers, scene.axis_marks.axis_of) if k == 2]
     assert len(heights) >= 3
+
+
+@pytest.mark.parametrize(
+    ("function", "n_range", "e_range", "point"),
+    [("0.3*(n**2 + 2*e**2)", (-3.0, 3.0), (-3.0, 3.0), (1.5, 1.0)), (ROSENBROCK, (-2.0, 2.0), (-1.0, 3.0), (-1.0, 1.0))],
+)
+def test_slope_readout_shows_zero_across_the_gradient(function, n_range, e_range, point):
+    """At right angles to the gradient the live readout shows 0, never 0.00 or -0.00."""
+    from scenes.lessons.gradient.facts import turn_stops
+
+    scene = _built(GradientOnHillside, function, n_range, e_range, point)
+    scene._follow_angle()
+    for angle, kind in turn_stops(scene.gradient):
+        scene.angle.set_value(angle)
+        scene.slope_readout.update()
+        if kind == "level":
+            assert scene.slope_readout.shown_text == "0"
+        else:
+            assert scene.slope_readout.shown_text == scene.facts.show(scene.steepest)
