@@ -38,6 +38,11 @@ converges." needs a status other than "converged". Words are matched in all thei
 does not move" still says there is a ball to see). The reading is
 :mod:`scenes.kit.claim_reading`'s; the words, and the fact each needs, are :data:`CLAIMS`.
 
+Limits: the net reads only the words of :data:`CLAIMS`; a conditional ("would diverge if
+η were larger") is read as a claim about this beat's facts; "the same walk", "changes sign"
+and step counts are not read (their facts are decided where they are computed). A caption
+that must say such things builds them with :mod:`scenes.kit.phrases` or from its facts.
+
 :func:`claim_problems` returns a list of sentences (empty when every claim is backed).
 
     >>> from types import SimpleNamespace as F
