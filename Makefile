@@ -5,7 +5,7 @@ QUALITY ?= high
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PYTEST_ARGS ?=
 
-.PHONY: video test bench setup clean
+.PHONY: video test bench fuzz setup clean
 
 setup:
 	@bash scripts/setup.sh
@@ -16,6 +16,9 @@ video: setup
 test:
 	@bash scripts/setup.sh --browser
 	.venv/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+fuzz: setup
+	.venv/bin/python -m tests.fuzz.run --count $(or $(COUNT),200) --jobs $(JOBS)
 
 bench: setup
 	.venv/bin/python benchmarks/bench_mathcore.py

@@ -1,0 +1,1 @@
+"""Fuzzing the lessons: generated functions and settings, every scene dry-run, seeded."""

@@ -1,0 +1,64 @@
+"""What every fuzzed run must satisfy, and the one function that runs a scenario.
+
+A scenario either is refused before anything is drawn (a ``ValueError`` of one line that
+names the scene: bad settings are the user's to fix) or it dry-runs with no problem at all:
+no claim its facts do not back, no caption too fast, too short or held too long, nothing
+crossing a zone, no caption at odds with the picture, no scientific notation or float noise
+in a caption, and a clip of at most three minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tests.fuzz.scenarios import Scenario
+
+__all__ = ["Outcome", "caption_number_problems", "run"]
+
+#: Longest clip a lesson may make, in seconds.
+LONGEST_CLIP = 180.0
+
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE][+-]?\d")
+_NOISE = re.compile(r"\d\.\d{7,}")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a scenario went: ``refused`` with the reason, or its problems (empty: all good)."""
+
+    scenario: Scenario
+    refused: str | None
+    problems: tuple[str, ...]
+    beats: int = 0
+    duration: float = 0.0
+
+
+def caption_number_problems(captions: list[str]) -> list[str]:
+    """Numbers no learner should see: scientific notation and float noise."""
+    problems = []
+    for text in captions:
+        if _SCIENTIFIC.search(text):
+            problems.append(f"{text!r} shows a number in scientific notation")
+        if _NOISE.search(text):
+            problems.append(f"{text!r} shows a number with float noise")
+    return problems
+
+
+def run(scenario: Scenario) -> Outcome:
+    """Dry-run ``scenario`` and collect everything wrong with it."""
+    from course.registry import scene_classes
+    from scenes.kit.storyboard import dry_run, with_settings
+
+    scene = with_settings(scene_classes()[scenario.scene], **scenario.settings)
+    try:
+        scene.validate()
+    except ValueError as error:
+        message = str(error)
+        problems = () if "\n" not in message else (f"refusal is not one line: {message!r}",)
+        return Outcome(scenario, message, problems)
+    board = dry_run(scene)
+    problems = board.problems() + caption_number_problems(board.captions)
+    if board.duration > LONGEST_CLIP:
+        problems.append(f"the clip lasts {board.duration:.1f} s (more than {LONGEST_CLIP:g})")
+    return Outcome(scenario, None, tuple(problems), len(board.beats), board.duration)
