@@ -28,6 +28,7 @@ import numpy as np
 
 from .sampling import DomainError
 from .symbolic import SymbolicFunction
+from .numeric import CREEP_SHARE, RESOLUTION, is_flat, significant_change, typical_slope
 
 __all__ = ["DescentPath", "gradient_descent", "STATUSES", "creeping_toward", "point_kind", "walk_box"]
 
@@ -95,7 +96,6 @@ class DescentPath:
         >>> gradient_descent(Curve("x**2"), 1.0, learning_rate=1.0, max_steps=2).step_changes(1.0)
         (0, 0)
         """
-        from .numeric import RESOLUTION, significant_change
 
         limit = RESOLUTION if resolution is None else float(resolution)
         return tuple(
@@ -332,7 +332,6 @@ def _creeping(function: SymbolicFunction, points: np.ndarray, gradient: np.ndarr
     """Is the walk's last slope below :data:`mathcore.numeric.CREEP_SHARE` of the typical
     slope of f around the walk (or of its first slope, if larger)? Relative to f's own scale: a walk in a tiny bowl
     (1e-6*(n**2 + e**2)) is slow, not creeping toward a flat point."""
-    from .numeric import CREEP_SHARE, is_flat, typical_slope
 
     try:
         typical = typical_slope(function, *walk_box(points), num=41)
@@ -367,7 +366,6 @@ def creeping_toward(function: SymbolicFunction, path: DescentPath, ranges=None) 
         if not _creeping(function, np.asarray(path.points), g):
             return None
     else:
-        from .numeric import CREEP_SHARE, is_flat, typical_slope
 
         first = float(np.linalg.norm(path.gradients[0]))
         if not is_flat(g, max(typical_slope(function, *ranges), first), CREEP_SHARE):
