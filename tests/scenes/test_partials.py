@@ -233,7 +233,7 @@ def test_inputs_named_x_and_y_render_with_their_names(render):
     subs = " ".join(r.subcaptions())
     assert "north" not in subs and "east" not in subs
     assert "The tangent is flat here, ∂z/∂x = 0: walking along x" in subs
-    assert "∂z/∂y = 1.00: walking along y, the ground rises." in subs
+    assert "∂z/∂y = 1.00, is positive: walking along y, the ground rises." in subs
     scene = r.scene
     assert scene.camera.get_phi() == pytest.approx(XYPartials.phi * DEGREES)
     assert all(p.tangent in scene.mobjects for p in scene.slices) and not any(p.plane in scene.mobjects for p in scene.slices)
