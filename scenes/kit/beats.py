@@ -8,6 +8,11 @@ what the tests read: without rendering, a scene's beats are checked against the 
 pace (:mod:`scenes.kit.pacing`), the claims its captions make (:mod:`scenes.kit.claims`) and the
 layout (:mod:`scenes.kit.layout`).
 
+A caption line is data too: :class:`Line` holds its text, the facts it was written from
+(required: :data:`NO_FACTS` for a line that claims nothing) and how a voice would say it.
+A lesson is cut into *parts* (``LessonMixin.begin_part``); each beat records its part, and
+:func:`chapters` lists where each part starts on the clip's clock.
+
 :class:`Facts` is a convenient base for a scene's fact records; any frozen dataclass (or
 any object with attributes) will do.
 """
@@ -21,7 +26,7 @@ from scenes.kit.claims import claim_problems
 from scenes.kit.pacing import MAX_SECONDS, MIN_SECONDS, READING_LIMIT
 from scenes.kit.picture import PictureFacts, picture_problems
 
-__all__ = ["BeatRecord", "Facts", "NO_FACTS", "pace_problems"]
+__all__ = ["BeatRecord", "Facts", "Line", "NO_FACTS", "chapters", "pace_problems", "require_facts"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,51 @@ class Facts:
 NO_FACTS = Facts()
 
 
+def require_facts(text: str, facts: Any) -> Any:
+    """``facts``, or a ``TypeError`` naming the caption ``text`` if there are none (None):
+    no beat without facts (:data:`NO_FACTS` for a line that claims nothing).
+
+    >>> require_facts("Hello.", NO_FACTS) is NO_FACTS
+    True
+    """
+    if facts is None:
+        raise TypeError(f"caption {text!r} has no facts: pass the record it was written from (NO_FACTS if it claims nothing)")
+    return facts
+
+
+@dataclass(frozen=True)
+class Line:
+    """One caption line as data: its ``text``, the ``facts`` it was written from, and
+    ``spoken``, how a voice would say it (None: as written).
+
+    ``facts`` is required (:data:`NO_FACTS` for a line that claims nothing); a line with no
+    text, or with ``facts`` None, is refused with a ``TypeError``/``ValueError``.
+
+    >>> Line("The ball starts here.", NO_FACTS).said
+    'The ball starts here.'
+    >>> Line("η = 0.3", NO_FACTS, spoken="eta is 0.3").said
+    'eta is 0.3'
+    """
+
+    text: str
+    facts: Any
+    spoken: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"a caption line's text must be text, not {type(self.text).__name__}")
+        if not self.text.strip():
+            raise ValueError("a caption line's text is empty")
+        require_facts(self.text, self.facts)
+        if self.spoken is not None and (not isinstance(self.spoken, str) or not self.spoken.strip()):
+            raise ValueError(f"caption {self.text!r}: spoken must be non-empty text or None")
+
+    @property
+    def said(self) -> str:
+        """The words a voice says: ``spoken``, or the text."""
+        return self.spoken if self.spoken is not None else self.text
+
+
 @dataclass
 class BeatRecord:
     """One caption as shown: its text, the facts it was written from, and when it was up.
@@ -43,6 +93,8 @@ class BeatRecord:
     ``problems`` collects what the layout check found at the beat's end, when one ran;
     ``picture`` is what was drawn at the beat's end (:class:`~scenes.kit.picture.PictureFacts`:
     named objects visible, their places, the readouts' texts), recorded by the lesson.
+    ``part`` is the part of the lesson it belongs to (None before any), ``facts_given``
+    False when the lesson showed it without facts, ``spoken`` how a voice says it (None: the text).
     """
 
     text: str
@@ -51,6 +103,9 @@ class BeatRecord:
     end: float | None = None
     problems: tuple[str, ...] = ()
     picture: PictureFacts | None = None
+    part: str | None = None
+    facts_given: bool = True
+    spoken: str | None = None
 
     @property
     def duration(self) -> float:
@@ -66,6 +121,26 @@ class BeatRecord:
         fact that the places (compared with ``before``, the picture at the beat's start)
         do not bear out."""
         return picture_problems(self.text, self.facts, self.picture, before)
+
+
+def chapters(beats: list[BeatRecord], first: str = "") -> list[tuple[str, float]]:
+    """(part, start time) of each part of a lesson, in order: the first at 0 (the clip's
+    start, title card included), each later one at the start of its first beat.
+
+    Beats before any part (none begun) belong to the first part; with no part at all the
+    whole clip is one chapter named ``first`` (the lesson's title). A part that comes back
+    after another is a new chapter.
+    """
+    found: list[tuple[str, float]] = []
+    for beat in beats:
+        if beat.part is None:
+            continue
+        if not found or found[-1][0] != beat.part:
+            found.append((beat.part, float(beat.start)))
+    if not found:
+        return [(first, 0.0)] if beats or first else []
+    found[0] = (found[0][0], 0.0)
+    return found
 
 
 def pace_problems(beats: list[BeatRecord]) -> list[str]:

@@ -24,7 +24,7 @@ from manim import DEFAULT_WAIT_TIME, DOWN, UP, FadeIn, FadeOut, Mobject, Scene, 
 from mathcore import ExpressionError, parse_expression
 
 from scenes.kit import style
-from scenes.kit.beats import NO_FACTS, BeatRecord
+from scenes.kit.beats import NO_FACTS, BeatRecord, Line, require_facts
 from scenes.kit.caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
 from scenes.kit.caption_limit import TimedCaptionFade, caption_fade_at, planned_run_time
 from scenes.kit.clip_bounds import bounds_unchecked, check_clip_bounds
@@ -95,6 +95,10 @@ class LessonMixin:
     #: Keep captions last in the scene's list of mobjects (see :meth:`to_end`): a 2-D lesson
     #: whose cast is large and still sets it, so a caption swap redraws only the captions.
     captions_last = False  # not a setting (no annotation): lessons list and course files do not see it
+
+    #: Refuse (``TypeError``) a caption or title card shown without facts. Off while some
+    #: lesson still shows one; such beats get NO_FACTS and ``facts_given`` False.
+    facts_required = False  # not a setting (no annotation)
 
     #: Called with (scene, beat record) at the end of every beat; tests and storyboards set it.
     beat_hook = None  # type: Callable[[Any, BeatRecord], None] | None
@@ -193,32 +197,76 @@ class LessonMixin:
         return make_caption_group(text, self.caption_width)
 
     # -- helpers for construct() ------------------------------------------------------------
-    def play_title_card(self, hold: float = 0.0, facts: Any = NO_FACTS) -> None:
+    def play_title_card(self, hold: float = 0.0, facts: Any = None) -> None:
         """Show the title card, if the scene has a title, held for reading, then clear it.
 
-        ``facts`` back the title when it makes a claim ("A walk that diverges")."""
+        ``facts`` back the title when it makes a claim ("A walk that diverges"); NO_FACTS
+        when it claims nothing. Its beat belongs to the part begun before it, else to the
+        first part the lesson begins."""
         if not self.title:
             return
+        words = self.title if not self.subtitle else f"{self.title}: {self.subtitle}"
+        given = facts is not None
+        facts = self._facts_for(words, facts)  # refused before anything is drawn
         card = self.make_title_card()
         self.pin(card)
         self.play(FadeIn(card, shift=0.3 * UP), run_time=0.8)
-        words = self.title if not self.subtitle else f"{self.title}: {self.subtitle}"
-        self.caption(words, run_time=0, facts=facts)
+        self._caption_line(words, 0, facts, given)
         self._hold_for_reading(extra=hold)
         self.play(FadeOut(card), run_time=0.6)
 
-    def caption(self, text: str, run_time: float = 0.4, facts: Any = NO_FACTS) -> None:
-        """Show ``text`` as the caption, on screen and in the subtitle track.
+    def caption(self, text: str | Line, run_time: float = 0.4, facts: Any = None) -> None:
+        """Show ``text`` (a :class:`~scenes.kit.beats.Line`, or text with its ``facts``) as
+        the caption, on screen and in the subtitle track.
 
         The caption up now is first held for its reading time. A ``text`` longer than two
         lines is shown in parts (:func:`~scenes.kit.pacing.split_caption`), each but the last
         held for its reading time here; the last stays up while the scene animates and is
         held as needed before the next caption. ``facts`` is the record the caption was
-        written from (checked by the tests against what the caption claims).
+        written from (checked by the tests against what the caption claims); without it the
+        caption is refused when :attr:`facts_required` is on.
         """
+        if isinstance(text, Line):
+            if facts is not None and facts is not text.facts:
+                raise TypeError(f"caption {text.text!r}: a Line carries its facts; do not pass facts too")
+            self._caption_line(text.text, run_time, text.facts, True, text.spoken)
+            return
+        given = facts is not None
+        self._caption_line(text, run_time, self._facts_for(text, facts), given)
+
+    def beat(self, line: Line, *animations: Any, run_time: float | None = None, part: str | None = None) -> None:
+        """One beat: begin ``part`` (if given), show ``line``, play ``animations`` (for
+        ``run_time`` seconds, or their own), then hold until the line has been read.
+
+        The kit decides how long the beat stays: the longer of the line's reading time and
+        the animations (a caption never outstays its longest time, :meth:`play`)."""
+        if part is not None:
+            self.begin_part(part)
+        self.caption(line)
+        if animations:
+            self.play(*animations, **({} if run_time is None else {"run_time": run_time}))
+        self.hold()
+
+    def begin_part(self, name: str) -> None:
+        """Begin a part of the lesson (a chapter): every beat from now on records ``name``
+        as its part. Beats shown before the first part (the title card) join it."""
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{type(self).__name__}: a part needs a name, got {name!r}")
+        if getattr(self, "_part", None) is None:
+            for beat in self.beats:
+                beat.part = name if beat.part is None else beat.part
+        self._part = name
+
+    def _facts_for(self, text: str, facts: Any) -> Any:
+        """``facts``; when none were given, NO_FACTS, or a ``TypeError`` if facts are required."""
+        if facts is None and self.facts_required:
+            require_facts(text, facts)
+        return NO_FACTS if facts is None else facts
+
+    def _caption_line(self, text: str, run_time: float, facts: Any, given: bool, spoken: str | None = None) -> None:
         parts = split_caption(text, self.caption_width)
         for index, part in enumerate(parts):
-            self._show_caption(part, run_time, facts)
+            self._show_caption(part, run_time, facts, given, spoken if len(parts) == 1 else None)
             if index < len(parts) - 1:
                 self._hold_for_reading()
 
@@ -286,7 +334,7 @@ class LessonMixin:
             self.add(*present)
 
     # -- caption mechanics --------------------------------------------------------------------
-    def _show_caption(self, text: str, run_time: float, facts: Any) -> None:
+    def _show_caption(self, text: str, run_time: float, facts: Any, given: bool = True, spoken: str | None = None) -> None:
         if self.captions_last:
             self.to_end(self._caption_mobject)
         self._hold_for_reading()
@@ -308,7 +356,7 @@ class LessonMixin:
                 self.remove(old)
             self.add(new)
         self._caption_mobject = new
-        self._open_beat = BeatRecord(text, facts, start)
+        self._open_beat = BeatRecord(text, facts, start, part=getattr(self, "_part", None), facts_given=given, spoken=spoken)
         self.beats.append(self._open_beat)
 
     def _close_caption(self, end: float) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from scenes.kit.beats import BeatRecord, pace_problems
+from scenes.kit.beats import BeatRecord, chapters, pace_problems
 from scenes.kit import tex_cache
 from scenes.kit.clip_bounds import bounds_unchecked
 from scenes.kit.layout import layout_problems
@@ -43,6 +43,7 @@ class Storyboard:
     beats: list[BeatRecord]
     duration: float
     frames: list[np.ndarray] = field(default_factory=list)
+    title: str = ""
 
     def claim_problems(self) -> list[str]:
         return [p for beat in self.beats for p in beat.claim_problems()]
@@ -62,9 +63,25 @@ class Storyboard:
         """Everything wrong: claims, pace, layout and the picture."""
         return self.claim_problems() + self.pace_problems() + self.layout_problems() + self.picture_problems()
 
+    def chapters(self) -> list[tuple[str, float]]:
+        """(part, start time) of each part of the lesson in order, the first at 0
+        (:func:`scenes.kit.beats.chapters`; one chapter, the title, for a lesson without parts)."""
+        return chapters(self.beats, self.title or self.scene_name)
+
+    def unbacked(self) -> list[str]:
+        """The captions shown without facts (NO_FACTS given for them by the kit)."""
+        return [beat.text for beat in self.beats if not beat.facts_given]
+
     def report(self) -> list[str]:
-        """Lines for a person: each beat's start, length and caption, each problem, a total."""
-        lines = [f"{beat.start:7.2f} {beat.duration:5.2f}s  {beat.text}" for beat in self.beats]
+        """Lines for a person: each part's name, each beat's start, length and caption, each
+        problem, a total."""
+        lines: list[str] = []
+        part: str | None = None
+        for beat in self.beats:
+            if beat.part is not None and beat.part != part:
+                part = beat.part
+                lines.append(f"== {part}")
+            lines.append(f"{beat.start:7.2f} {beat.duration:5.2f}s  {beat.text}")
         problems = self.problems()
         lines += [f"problem: {problem}" for problem in problems]
         lines.append(f"{len(self.beats)} beats, {self.duration:.1f} s of video, {len(problems)} problems")
@@ -120,7 +137,7 @@ def dry_run(scene_class: type, check_layout: bool = True, **settings: Any) -> St
             **_tex_cache(),
         }
         scene, duration = _run(scene_class, options, _check_layout if check_layout else None, skip=True)
-    return Storyboard(scene_class.__name__, scene.beats, duration)
+    return Storyboard(scene_class.__name__, scene.beats, duration, title=scene.title)
 
 
 def _tex_cache() -> dict[str, str]:
@@ -175,7 +192,7 @@ def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 4
         draw.multiline_text((x + 4, y + height + 2), words, fill=(0, 0, 0), font=font, spacing=2)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     sheet.save(out)
-    return Storyboard(scene_class.__name__, scene.beats, duration)
+    return Storyboard(scene_class.__name__, scene.beats, duration, title=scene.title)
 
 
 #: Pixel size of the tile labels on a contact sheet.

@@ -21,6 +21,8 @@ from scenes.kit.phrases import f_change
 from scenes.parts.walk.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
 
 __all__ = [
+    "CURVE_PART",
+    "ENDS_PART",
     "SummaryFacts",
     "intro_caption",
     "outcome_caption",
@@ -34,6 +36,7 @@ __all__ = [
     "summary_captions",
     "summary_facts",
     "walk_caption",
+    "walk_part",
 ]
 
 _COUNT_WORDS = {0: "no", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -258,3 +261,16 @@ def _capital(clause: str) -> str:
 def status_line(facts: OutcomeFacts) -> str:
     """The on-screen line for a walk's end: ``w = -1.00 → converged``."""
     return f"{facts.variable} = {number(facts.w_start, facts.decimals)} → {STATUS_WORDS[facts.status]}"
+
+
+# -- parts of the lesson (chapter names) ------------------------------------------------------------
+#: The first part: the curve, its shape and the axes.
+CURVE_PART = "The curve"
+#: The last part: what the shown steps did and how each walk ends if left to run.
+ENDS_PART = "Where the walks end"
+
+
+def walk_part(facts: StartFacts) -> str:
+    """The part of one walk: ``"Walking from w = -1.00"``, its start as the start's caption
+    says it."""
+    return f"Walking from {facts.variable} = {number(facts.w, facts.decimals)}"

@@ -32,7 +32,10 @@ from mathcore import DescentPath
 
 from scenes.kit import style
 from scenes.kit.lesson import fit_width, rendered_from
+from scenes.kit.beats import NO_FACTS
 from scenes.lessons.descent.captions import (
+    CURVE_PART,
+    ENDS_PART,
     intro_caption,
     outcome_lines,
     rule_line,
@@ -42,6 +45,7 @@ from scenes.lessons.descent.captions import (
     summary_captions,
     summary_facts,
     walk_caption,
+    walk_part,
 )
 from scenes.lessons.descent.facts import RuleFacts, outcome_facts, shape_facts, start_facts, step_facts, walk_facts
 from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
@@ -127,7 +131,8 @@ class GradientDescent1D(DescentLesson):
 
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
-        self.play_title_card()
+        self.begin_part(CURVE_PART)
+        self.play_title_card(facts=NO_FACTS)
         self.caption(intro_caption(self.shape), facts=self.shape)
         self.play(Create(self.axes), Write(self.formula), run_time=1.2)
         self.play(Create(self.graph), run_time=1.2)
@@ -141,6 +146,7 @@ class GradientDescent1D(DescentLesson):
     def walk(self, run: int, path: DescentPath) -> None:
         """Show one walk: the start, its tangent, then the shown steps."""
         facts = start_facts(self.curve, path, self.tolerance, self.x_range, self.decimals, first=run == 0)
+        self.begin_part(walk_part(facts))
         # A new walk, no step yet: the panel and the caption change together.
         self.caption_then(start_caption(facts), facts, lambda: self.step_readout.set_value(0))
         rider = self.rider
@@ -210,6 +216,7 @@ class GradientDescent1D(DescentLesson):
 
     def conclude(self) -> None:
         """What the shown steps did, then how each walk ends if left to run."""
+        self.begin_part(ENDS_PART)
         summary = summary_facts(self.name, self.learning_rate, self.step_facts)
         for text in summary_captions(summary):
             self.caption(text, facts=summary)

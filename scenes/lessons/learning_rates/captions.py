@@ -16,6 +16,9 @@ from scenes.lessons.learning_rates.facts import PanelFacts, RatesFacts, RatesInt
 from scenes.parts.walk.descent_steps import format_rate
 
 __all__ = [
+    "ends_part",
+    "setup_part",
+    "walks_part",
     "RatesFacts",
     "intro_caption",
     "intro_line",
@@ -113,3 +116,23 @@ def summary_captions(facts: RatesFacts, outcomes_count: int) -> list[str]:
         texts.append("Too small crawls, too large overshoots: a good η sits in between.")
     return texts
 
+
+# -- parts of the lesson (chapter names) ------------------------------------------------------------
+def setup_part(rates: int) -> str:
+    """The first part: one function, one start, ``rates`` step sizes.
+
+    >>> setup_part(4), setup_part(1)
+    ('One start, four step sizes', 'One start, one step size')
+    """
+    count = _COUNT_WORDS.get(rates, str(rates))
+    return f"One start, {count} step size{'s' if rates > 1 else ''}"
+
+
+def walks_part(rates: int) -> str:
+    """The part where the panels' walks are drawn, one after another."""
+    return "The walks, one η at a time" if rates > 1 else "The walk"
+
+
+def ends_part(rates: int) -> str:
+    """The closing part: which rate worked best (or that none converged)."""
+    return "Comparing the step sizes" if rates > 1 else "How the walk ends"

@@ -25,7 +25,10 @@ from scenes.parts.plot2d.plot_axes import PlotAxes, Scale
 from scenes.parts.walk.descent_steps import STATUS_WORDS, format_rate
 from scenes.parts.plot2d.graph import graph_of
 from scenes.parts.panels.rate_panel import RatePanel
-from scenes.lessons.learning_rates.captions import intro_line, panel_caption, panel_note, rate_outcome_caption, summary_captions
+from scenes.kit.beats import NO_FACTS
+from scenes.lessons.learning_rates.captions import (
+    ends_part, intro_line, panel_caption, panel_note, rate_outcome_caption, setup_part, summary_captions, walks_part,
+)
 from scenes.kit.settings import Setting, setting_of
 from scenes.lessons.common.walk_settings import LearningRate
 
@@ -124,14 +127,18 @@ class LearningRates(DescentLesson):
 
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
-        self.play_title_card()
+        count = len(self.panels)
+        self.begin_part(setup_part(count))
+        self.play_title_card(facts=NO_FACTS)
         intro = intro_facts(self.name, self.start, len(self.panels), self.decimals)
         self.caption(intro_line(intro), facts=intro)
         self.play(Write(self.formula), *(Create(p.axes) for p in self.panels), run_time=1.2)
         self.play(*(Create(p.graph) for p in self.panels), *(FadeIn(p.header) for p in self.panels),
                   *(FadeIn(p.ball, scale=0.5) for p in self.panels), run_time=1.0)
+        self.begin_part(walks_part(count))
         for index in range(len(self.panels)):
             self.run_panel(index)
+        self.begin_part(ends_part(count))
         facts = rates_facts(self.outcomes, self.walks, self.max_steps)
         for text in summary_captions(facts, len(self.outcomes)):
             self.caption(text, facts=facts)

@@ -13,17 +13,19 @@ Numbers go through :func:`scenes.kit.numbers.number` only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from scenes.kit import phrases
-from scenes.kit.beats import NO_FACTS
+from scenes.kit.beats import NO_FACTS, Line
 from scenes.kit.numbers import number
 from scenes.kit.pacing import split_caption
 from scenes.lessons.rolling.digits import Digits, exact_number, value_decimals
 from scenes.lessons.rolling.facts import RaceFacts, WalkFacts
 
 __all__ = [
+    "RACE_PARTS",
+    "ROLL_PARTS",
     "Digits",
     "Line",
     "exact_number",
@@ -45,13 +47,6 @@ __all__ = [
     "value_decimals",
 ]
 
-
-@dataclass(frozen=True)
-class Line:
-    """A caption and the facts it was written from."""
-
-    text: str
-    facts: Any = NO_FACTS
 
 
 def _seen(facts: Any, *names: str, still: bool = False) -> Any:
@@ -106,8 +101,8 @@ def hill_lines(variables: Sequence[str], height: str) -> list[Line]:
     """The hillside and the walk around it."""
     n, e = variables
     return [
-        Line(f"The hillside {height} = f({n}, {e}): its height above each point of the {n}-{e} plane."),
-        Line("Walking around the hill shows where it is high and where it is low."),
+        Line(f"The hillside {height} = f({n}, {e}): its height above each point of the {n}-{e} plane.", NO_FACTS),
+        Line("Walking around the hill shows where it is high and where it is low.", NO_FACTS),
     ]
 
 
@@ -115,15 +110,15 @@ def start_lines(walk: WalkFacts, digits: Digits) -> list[Line]:
     """Where the ball starts, and the map of the same hill."""
     return [
         Line(f"A ball starts at {digits.at(walk.start, walk.variables)}, where f = {digits.value(walk.start_value)}.", _seen(walk)),
-        Line("Top right: the same hill seen from above, with its contour lines."),
+        Line("Top right: the same hill seen from above, with its contour lines.", NO_FACTS),
     ]
 
 
 def rule_lines(eta: str) -> list[Line]:
     """The update rule in words (``eta`` as written on screen)."""
     return [
-        Line(f"Each step: new point = old point − η × gradient, with η = {eta}."),
-        Line("The gradient points the steepest way up, so each step goes against it."),
+        Line(f"Each step: new point = old point − η × gradient, with η = {eta}.", NO_FACTS),
+        Line("The gradient points the steepest way up, so each step goes against it.", NO_FACTS),
     ]
 
 
@@ -305,3 +300,12 @@ def race_summary(race: RaceFacts, mu: str) -> Line:
 def still_rolling_line(name: str, race: RaceFacts) -> Line:
     """Said when the first racer is done and ``name`` is still taking steps."""
     return Line(f"{name} still has steps to take.", _seen(race))
+
+
+# -- parts of the lessons (chapter names) -----------------------------------------------------------
+#: The parts of BallRollsToMinimum in order: the hill and the ball's start, the update rule,
+#: the roll, how the walk ended.
+ROLL_PARTS = ("The hillside", "The update rule", "The roll", "Where the walk ends")
+#: The parts of MomentumRace in order: the hill and the two balls, the two rules, the race,
+#: the step counts side by side.
+RACE_PARTS = ("The hillside", "Plain steps and momentum", "The race", "Counting the steps")

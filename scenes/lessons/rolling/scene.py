@@ -36,7 +36,7 @@ from scenes.kit import style
 from scenes.kit.lesson import rendered_from
 from scenes.lessons.common.hill import HillLesson
 from scenes.lessons.rolling import captions as say
-from scenes.lessons.rolling.captions import Line
+from scenes.lessons.rolling.captions import RACE_PARTS, ROLL_PARTS, Line
 from scenes.lessons.rolling.facts import race_facts
 from scenes.lessons.rolling.panel import colour_name
 from scenes.lessons.rolling.roll import build_cast, frame_walks, name_end, roll_between, walks_for
@@ -121,15 +121,23 @@ class BallRollsToMinimum(HillLesson):
     def say(self, line: Line | None, run_time: float = 0.4) -> None:
         """Caption ``line`` with its facts (nothing for None)."""
         if line is not None:
-            self.caption(line.text, run_time=run_time, facts=line.facts)
+            self.caption(line, run_time=run_time)
+
+    #: The lesson's parts in order (chapters), from its captions module.
+    parts = ROLL_PARTS
 
     def construct(self) -> None:
+        hill, rule, roll, end = self.parts
         self.set_start_view()
+        self.begin_part(hill)
         self.play_title_card(facts=self.title_line.facts)
         self.introduce_hill()
         self.introduce_balls()
+        self.begin_part(rule)
         self.introduce_rule()
+        self.begin_part(roll)
         self.roll()
+        self.begin_part(end)
         self.conclude()
 
     def introduce_hill(self) -> None:
@@ -144,16 +152,13 @@ class BallRollsToMinimum(HillLesson):
     def introduce_balls(self) -> None:
         """The ball at the start, and the top view with the same start."""
         first, second = say.start_lines(self.riders[0].facts, self.digits)
-        self.say(first)
-        self.play(*(FadeIn(r.ball, scale=0.5) for r in self.riders), run_time=0.8)
-        self.say(second)
-        self.play(FadeIn(self.panel.inset), *(FadeIn(r.marker) for r in self.riders), run_time=0.8)
+        self.beat(first, *(FadeIn(r.ball, scale=0.5) for r in self.riders), run_time=0.8)
+        self.beat(second, FadeIn(self.panel.inset), *(FadeIn(r.marker) for r in self.riders), run_time=0.8)
 
     def introduce_rule(self) -> None:
         """The update rule in words and in LaTeX, and the readouts."""
         first, second = say.rule_lines(say.exact_number(self.learning_rate)[0])
-        self.say(first)
-        self.play(FadeIn(self.panel.rule), FadeIn(self.panel.readouts), run_time=0.6)
+        self.beat(first, FadeIn(self.panel.rule), FadeIn(self.panel.readouts), run_time=0.6)
         self.say(second)
 
     def roll(self) -> None:
@@ -238,13 +243,21 @@ class MomentumRace(HillLesson):
         ]
         self.pin(*self.panel.pinned, self.panel.make_labels(rows))
 
+    #: The lesson's parts in order (chapters), from its captions module.
+    parts = RACE_PARTS
+
     def construct(self) -> None:
+        hill, rule, race, counts = self.parts
         self.set_start_view()
+        self.begin_part(hill)
         self.play_title_card(facts=say.title_facts(self.race))
         self.introduce_hill()
         self.introduce_balls()
+        self.begin_part(rule)
         self.introduce_rule()
+        self.begin_part(race)
         self.roll()
+        self.begin_part(counts)
         self.conclude()
 
     def introduce_balls(self) -> None:
