@@ -82,6 +82,9 @@ class Storyboard:
                 part = beat.part
                 lines.append(f"== {part}")
             lines.append(f"{beat.start:7.2f} {beat.duration:5.2f}s  {beat.text}")
+        marks = self.chapters()
+        if len(marks) > 1:
+            lines.append("chapters: " + "; ".join(f"{clock(start)} {name}" for name, start in marks))
         problems = self.problems()
         lines += [f"problem: {problem}" for problem in problems]
         lines.append(f"{len(self.beats)} beats, {self.duration:.1f} s of video, {len(problems)} problems")
@@ -90,6 +93,17 @@ class Storyboard:
     @property
     def captions(self) -> list[str]:
         return [beat.text for beat in self.beats]
+
+
+def clock(seconds: float) -> str:
+    """``seconds`` as a chapter mark, minutes and whole seconds (rounded down, so a mark never
+    points past its beat).
+
+    >>> clock(0), clock(75.33), clock(600)
+    ('0:00', '1:15', '10:00')
+    """
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def with_settings(scene_class: type, **settings: Any) -> type:

@@ -118,6 +118,7 @@ def test_beats_carry_their_part_and_the_title_card_joins_the_first():
     report = board.report()
     assert report[0] == "== Circles" and "== Squares" in report
     assert report.index("== Squares") == 3  # after the title and the first caption
+    assert report[-2] == f"chapters: 0:00 Circles; 0:0{int(board.beats[2].start)} Squares"
     assert board.beats[2].facts == Fell(fell=True)
     assert board.problems() == [] and board.unbacked() == []
 
@@ -181,3 +182,4 @@ def test_each_lesson_lists_its_beats_by_part_and_its_chapters(scene, settings):
     assert all(t in starts for t in times[1:]) and times == sorted(times) and len(set(times)) == len(times)
     headers = [line[3:] for line in board.report() if line.startswith("== ")]
     assert headers == [name for name, _ in marks]
+    assert board.report()[-2].startswith("chapters: 0:00 " + marks[0][0] + "; ")
