@@ -262,16 +262,14 @@ class MomentumRace(HillLesson):
 
     def introduce_balls(self) -> None:
         first, second = say.race_start_lines(self.race, self.digits, self.names)
-        self.say(first)
         # Later (larger) balls first, so each earlier ball is drawn over them and stays seen.
-        self.play(*(FadeIn(r.ball, scale=0.5) for r in reversed(self.riders)), FadeIn(self.panel.inset),
+        self.beat(first, *(FadeIn(r.ball, scale=0.5) for r in reversed(self.riders)), FadeIn(self.panel.inset),
                   *(FadeIn(r.marker) for r in reversed(self.riders)), run_time=0.8)
         self.say(second)
 
     def introduce_rule(self) -> None:
         lines = say.race_rule_lines(self.race, self.names, say.exact_number(self.learning_rate)[0], self.mu_text)
-        self.say(lines[0])
-        self.play(FadeIn(self.panel.rule), FadeIn(self.panel.readouts), run_time=0.6)
+        self.beat(lines[0], FadeIn(self.panel.rule), FadeIn(self.panel.readouts), run_time=0.6)
         for line in lines[1:]:
             self.say(line)
 
