@@ -266,8 +266,9 @@ def status_line(facts: OutcomeFacts) -> str:
 # -- parts of the lesson (chapter names) ------------------------------------------------------------
 #: The first part: the curve, its shape and the axes.
 CURVE_PART = "The curve"
-#: The last part: what the shown steps did and how each walk ends if left to run.
-ENDS_PART = "Where the walks end"
+#: The last part: what the shown steps of all walks did, and how each ends if left to run
+#: (not "Where the walks end": its first lines review the rule).
+ENDS_PART = "All the walks together"
 
 
 def walk_part(facts: StartFacts) -> str:
