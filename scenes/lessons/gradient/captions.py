@@ -84,6 +84,35 @@ def way_down_caption(point: PointFacts, facts: DirectionFacts) -> str:
     return f"Along -∇f = ({g[0]}, {g[1]}) the slope is {facts.shown}: the steepest way down."
 
 
+def hill_part() -> str:
+    """The first part of the lesson (a chapter): the hill and the point stood on.
+
+    >>> hill_part(), gradient_part(), turn_part(), down_part(), flat_part()
+    ('The hill and the point', 'Building the gradient', 'Turning around the point', 'The way down', 'A flat point')
+    """
+    return "The hill and the point"
+
+
+def gradient_part() -> str:
+    """The part where the two partial slopes add up to the gradient."""
+    return "Building the gradient"
+
+
+def turn_part() -> str:
+    """The part where a direction turns once around the point, its slope read out."""
+    return "Turning around the point"
+
+
+def down_part() -> str:
+    """The closing part: the way down, against the gradient."""
+    return "The way down"
+
+
+def flat_part() -> str:
+    """The closing part at a flat point, where no way is steepest."""
+    return "A flat point"
+
+
 def intro_caption(variables: Sequence[str]) -> str:
     """The opening, while the camera walks around the hill (claims nothing)."""
     return f"The hillside of f({variables[0]}, {variables[1]}). Walk around it to see its shape."

@@ -41,7 +41,12 @@ from scenes.kit import style
 from scenes.kit.beats import NO_FACTS
 from scenes.lessons.gradient.facts import TAU, DirectionFacts, direction_facts, slope_towards, turn_stops
 from scenes.lessons.gradient.captions import (
+    down_part,
+    flat_part,
     flat_subtitle,
+    gradient_part,
+    hill_part,
+    turn_part,
     intro_caption,
     length_caption,
     partials_caption,
@@ -199,6 +204,7 @@ class GradientOnHillside(GradientLesson):
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.set_view(self.orbit_tilt, self.theta - self.orbit_turn)
+        self.begin_part(hill_part())
         self.play_title_card(facts=self.title_facts)
         self.caption(intro_caption(self.variables), run_time=0, facts=NO_FACTS)
         self.axis_marks.numbers.set_opacity(0.0)  # numbers come in after the walk around
@@ -223,6 +229,7 @@ class GradientOnHillside(GradientLesson):
 
     def show_flat_point(self) -> None:
         """No steepest direction at a flat point: say so, and what kind of point it is."""
+        self.begin_part(flat_part())
         self.caption(partials_caption(self.facts, self.variables), facts=self.facts)
         self.pin(self.partial_readouts)
         self.play(FadeIn(self.partial_readouts), run_time=0.6)
@@ -234,6 +241,7 @@ class GradientOnHillside(GradientLesson):
 
     def build_gradient(self) -> None:
         """The two partial slopes as arrows, then tip to tail, then their sum."""
+        self.begin_part(gradient_part())
         self.caption(partials_caption(self.facts, self.variables), facts=self.facts)
         self.pin(self.partial_readouts)
         grow = [GrowArrow(a) for a in (self.n_arrow, self.e_arrow) if a is not None]
@@ -250,6 +258,7 @@ class GradientOnHillside(GradientLesson):
 
     def turn_around(self) -> None:
         """One full turn of the direction arrow, pausing along and across the gradient."""
+        self.begin_part(turn_part())
         self.caption(turn_caption(), facts=NO_FACTS)
         self._follow_angle()
         self.pin(self.slope_readout)
@@ -268,6 +277,7 @@ class GradientOnHillside(GradientLesson):
         down = math.atan2(-self.gradient[1], -self.gradient[0]) % TAU
         self.turn_to(TAU + (down + PI) % TAU - PI)  # the shorter way round
         facts = self.direction_facts(down, "down")
+        self.begin_part(down_part())
         self.caption(way_down_caption(self.facts, facts), facts=facts)
         self.play(GrowArrow(self.descent_arrow), run_time=1.0)
         for mobject in (self.direction_arrow, self.tilt, self.slope_readout):

@@ -23,6 +23,25 @@ __all__ = [
 ]
 
 
+def hill_part() -> str:
+    """The first part of the lesson (a chapter): the hill, then seen from above.
+
+    >>> hill_part(), arrows_part(), down_part()
+    ('The hill from above', 'Arrows across the contour lines', 'The way down')
+    """
+    return "The hill from above"
+
+
+def arrows_part() -> str:
+    """The part where gradient arrows grow on the map and cross its contour lines."""
+    return "Arrows across the contour lines"
+
+
+def down_part() -> str:
+    """The closing part: every arrow turned round, the way down."""
+    return "The way down"
+
+
 def intro_caption(variables: Sequence[str]) -> str:
     """The opening: the hillside again, about to be seen from above (claims nothing)."""
     return f"The hillside of f({variables[0]}, {variables[1]}) again. Now look at it from straight above."

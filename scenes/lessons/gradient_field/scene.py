@@ -18,6 +18,9 @@ from scenes.kit.lesson import rendered_from
 from scenes.kit.beats import NO_FACTS
 from scenes.lessons.gradient_field.captions import (
     arrows_caption,
+    arrows_part,
+    down_part,
+    hill_part,
     flip_caption,
     intro_caption,
     map_caption,
@@ -144,6 +147,7 @@ class GradientField(GradientLesson):
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.set_start_view()
+        self.begin_part(hill_part())
         self.play_title_card(facts=NO_FACTS)
         self.caption(intro_caption(self.variables), run_time=0, facts=NO_FACTS)
         self.show_hill(run_time=0.8)
@@ -162,6 +166,7 @@ class GradientField(GradientLesson):
         self.wait(0.5)
 
     def show_arrows(self) -> None:
+        self.begin_part(arrows_part())
         self.caption(arrows_caption(self.field_facts), facts=self.field_facts)
         self.pin(self.legend, *self.arrows)
         self.play(LaggedStart(*(GrowArrow(a) for a in self.arrows), lag_ratio=0.02), FadeIn(self.legend), run_time=2.0)
@@ -173,6 +178,7 @@ class GradientField(GradientLesson):
         self.play(Create(self.right_angle), run_time=0.5)
 
     def flip(self) -> None:
+        self.begin_part(down_part())
         self.caption(flip_caption(self.field_facts), facts=self.field_facts)
         self.pin(self.down_legend)
         turns = [Transform(a, d, path_arc=PI) for a, d in zip(self.arrows, self.down_arrows)]

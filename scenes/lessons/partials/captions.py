@@ -31,6 +31,29 @@ __all__ = [
 ]
 
 
+def point_part() -> str:
+    """The first part of the lesson (a chapter): the hillside and the point.
+
+    >>> point_part()
+    'The hill and the point'
+    """
+    return "The hill and the point"
+
+
+def slice_part(s: SliceFacts) -> str:
+    """The part about one slice: the slope walking along one input, the other held.
+
+    >>> slice_part(SliceFacts(0, "n", "e", "1", "north", "y", 0.9, "0.90"))
+    'Walking along n'
+    """
+    return f"Walking along {s.variable}"
+
+
+def both_part() -> str:
+    """The closing part: the two partial slopes side by side."""
+    return "Both slopes together"
+
+
 def intro_caption(variables: Sequence[str], value_name: str) -> str:
     """The opening: the height depends on two inputs."""
     named = [f"{compass(v, k)} {v}" if compass(v, k) else v for k, v in enumerate(variables)]

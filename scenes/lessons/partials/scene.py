@@ -33,11 +33,14 @@ from scenes.kit.layout import Box
 from scenes.kit.beats import NO_FACTS
 from scenes.lessons.partials.facts import SliceFacts, flat_facts, slice_facts
 from scenes.lessons.partials.captions import (
+    both_part,
     closing_caption,
     flat_caption,
     intro_caption,
     point_caption,
+    point_part,
     slice_caption,
+    slice_part,
     summary_caption,
     tangent_caption,
 )
@@ -216,6 +219,7 @@ class PartialDerivatives(HillLesson):
     # -- construct ----------------------------------------------------------------------------
     def construct(self) -> None:
         self.set_start_view()
+        self.begin_part(point_part())
         self.play_title_card(facts=NO_FACTS)
         self.show_the_point()
         for piece in self.slices:
@@ -237,6 +241,7 @@ class PartialDerivatives(HillLesson):
         """Sweep in the plane of one partial derivative, cut its curve, turn to look at it,
         then draw the tangent and read out the slope."""
         k = piece.facts.index
+        self.begin_part(slice_part(piece.facts))
         self.caption(slice_caption(piece.facts), facts=piece.facts)
         if k == 1:
             first = self.slices[0]
@@ -254,6 +259,7 @@ class PartialDerivatives(HillLesson):
         """Back to the first view with both slices, and both values side by side."""
         last = self.slices[1]
         self.play(FadeOut(last.plane), _dim(self.slices[0].curve, 1.0), Redraw(self.axes), run_time=0.6)
+        self.begin_part(both_part())
         self.caption(closing_caption(self.y_name), facts=NO_FACTS)
         self.move_view(self.phi, self.theta, run_time=self.turn_time)
         if self.facts.flat:
