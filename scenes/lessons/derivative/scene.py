@@ -67,8 +67,8 @@ class _FormulaVariable:
 class TangentSlope(LessonScene):
     """Secants through two points shrink into the tangent; the tangent slides along f."""
 
-    title = "The derivative"
-    subtitle = "from secant to tangent"
+    title, subtitle = "The derivative", "from secant to tangent"
+    facts_required = True  # every caption, the title card's too, comes with its facts
     function: ClassVar[Annotated[str, FormulaOf("formula_variable"), Setting("f as a formula of one variable")]] = "x**3/3 - x"
     variable: ClassVar[Annotated[str, Setting("the variable's name when the formula has none or several", max_length=12)]] = "x"
     formula_variable = _FormulaVariable()
@@ -213,7 +213,7 @@ class TangentSlope(LessonScene):
 
     # -- the lesson ----------------------------------------------------------------------------
     def construct(self) -> None:
-        self.play_title_card(hold=self.title_hold)
+        self.play_title_card(hold=self.title_hold, facts=NO_FACTS)
         question, known = words.intro_caption()
         self.caption(question, facts=known)
         self.play(Create(self.axes), run_time=1.0)

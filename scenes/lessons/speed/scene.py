@@ -66,6 +66,7 @@ class PositionToSpeed(LessonScene):
     """
 
     title = "Position and speed"
+    facts_required = True  # every caption, the title card's too, comes with its facts
     subtitle = "the speed is the slope of x(t)"
     position: ClassVar[Annotated[PositionFormula, Setting("the position x(t) in metres, a formula of t in seconds")]] = "t**3 - 6*t**2 + 9*t"
     t_range: ClassVar[Annotated[tuple[float, float], Setting("the times shown, (start, end) in seconds", low=-1e4, high=1e4, increasing=True, min_span=0.1)]] = (0.0, 4.0)
@@ -209,7 +210,7 @@ class PositionToSpeed(LessonScene):
 
     # -- the lesson ----------------------------------------------------------------------------
     def construct(self) -> None:
-        self.play_title_card()
+        self.play_title_card(facts=NO_FACTS)
         (track, track_facts), (graph, graph_facts), (speed, speed_facts), (run, run_facts) = words.intro_captions()
         self.caption(track, facts=track_facts)
         self.play(Create(self.track), FadeIn(self.ball), run_time=1.5)
