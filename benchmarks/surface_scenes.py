@@ -20,6 +20,7 @@ from scenes.parts.hill3d.axes3d import LessonAxes3D  # noqa: E402
 from scenes.parts.hill3d.ball3d import RollAlong, ShadedBall  # noqa: E402
 from scenes.parts.hill3d.fast3d import FastThreeDScene  # noqa: E402
 from scenes.parts.hill3d.hillside import HillsideMesh  # noqa: E402
+from scenes.kit.beats import NO_FACTS  # noqa: E402
 
 FIELD = ScalarField("0.3*(n**2 + 2*e**2) + 0.4*sin(2*n)*cos(e)", variables=("n", "e"))
 RANGE = (-2.0, 2.0)
@@ -95,7 +96,7 @@ class FastLesson(LessonScene3D):
         labels = ax.axis_labels("n", "e", "y")
         self.add_fixed_orientation_mobjects(*labels)
         self.add(ax, hill, trail, ball, labels)
-        self.caption("The ball rolls downhill while we walk around the hill.", run_time=0)
+        self.caption("The ball rolls downhill while we walk around the hill.", run_time=0, facts=NO_FACTS)
         self.move_camera(
             phi=55 * DEGREES,
             theta=30 * DEGREES,

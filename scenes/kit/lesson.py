@@ -96,9 +96,10 @@ class LessonMixin:
     #: whose cast is large and still sets it, so a caption swap redraws only the captions.
     captions_last = False  # not a setting (no annotation): lessons list and course files do not see it
 
-    #: Refuse (``TypeError``) a caption or title card shown without facts. Off while some
-    #: lesson still shows one; such beats get NO_FACTS and ``facts_given`` False.
-    facts_required = False  # not a setting (no annotation)
+    #: Refuse (``TypeError``) a caption or title card shown without facts: no beat without
+    #: facts (NO_FACTS for a line that claims nothing). A sketch that is not a lesson may turn
+    #: it off; its bare captions then get NO_FACTS and ``facts_given`` False.
+    facts_required = True  # not a setting (no annotation)
 
     #: Called with (scene, beat record) at the end of every beat; tests and storyboards set it.
     beat_hook = None  # type: Callable[[Any, BeatRecord], None] | None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tests.fuzz.scenarios import Scenario
 
-__all__ = ["Outcome", "caption_number_problems", "run"]
+__all__ = ["Outcome", "caption_number_problems", "chapter_problems", "run"]
 
 #: Longest clip a lesson may make, in seconds.
 LONGEST_CLIP = 180.0
@@ -45,6 +45,16 @@ def caption_number_problems(captions: list[str]) -> list[str]:
     return problems
 
 
+def chapter_problems(board) -> list[str]:
+    """Every beat belongs to a part and carries facts; chapters start at 0 and move on."""
+    problems = [f"{beat.text!r} belongs to no part of the lesson" for beat in board.beats if not beat.part]
+    problems += [f"{text!r} was shown without facts" for text in board.unbacked()]
+    starts = [start for _, start in board.chapters()]
+    if not starts or starts[0] != 0 or any(b <= a for a, b in zip(starts, starts[1:])):
+        problems.append(f"chapters out of order: {board.chapters()}")
+    return problems
+
+
 def run(scenario: Scenario) -> Outcome:
     """Dry-run ``scenario`` and collect everything wrong with it."""
     from course.registry import scene_classes
@@ -61,4 +71,5 @@ def run(scenario: Scenario) -> Outcome:
     problems = board.problems() + caption_number_problems(board.captions)
     if board.duration > LONGEST_CLIP:
         problems.append(f"the clip lasts {board.duration:.1f} s (more than {LONGEST_CLIP:g})")
+    problems += chapter_problems(board)
     return Outcome(scenario, None, tuple(problems), len(board.beats), board.duration)

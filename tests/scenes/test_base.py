@@ -1,13 +1,14 @@
 from manim import Circle, Create
 from scenes.kit.lesson import LessonScene
+from scenes.kit.beats import NO_FACTS
 
 class Smoke(LessonScene):
     title = "Smoke"
     def construct(self):
-        self.play_title_card(hold=0.2)
-        self.caption("A circle appears.")
+        self.play_title_card(hold=0.2, facts=NO_FACTS)
+        self.caption("A circle appears.", facts=NO_FACTS)
         self.play(Create(Circle()))
-        self.caption("That is all, with a rather long caption that should wrap onto a second line nicely.")
+        self.caption("That is all, with a rather long caption that should wrap onto a second line nicely.", facts=NO_FACTS)
         self.wait(0.5)
 
 def test_lesson_scene_captions_become_subcaptions(render):

@@ -88,19 +88,23 @@ class Parted(LessonScene):
 
 
 class Unbacked(LessonScene):
-    """A caption without facts."""
+    """A caption without facts, in a sketch that turned the refusal off."""
+
+    facts_required = False
 
     def construct(self):
         self.caption("Nothing backs this line.")
 
 
-class Strict(Unbacked):
-    facts_required = True
+class Strict(LessonScene):
+    """A caption without facts in a lesson: refused (the default)."""
+
+    def construct(self):
+        self.caption("Nothing backs this line.")
 
 
 class StrictTitle(LessonScene):
     title = "A title without facts"
-    facts_required = True
 
     def construct(self):
         self.play_title_card()
@@ -133,13 +137,13 @@ def test_a_beat_lasts_the_longer_of_its_reading_and_its_animation():
     assert reading_time(long.text) < 4.0 - 1e-6 <= long.duration <= 4.25
 
 
-def test_a_caption_without_facts_is_recorded_as_unbacked_by_default():
+def test_a_caption_without_facts_is_recorded_as_unbacked_when_a_sketch_allows_it():
     board = dry_run(Unbacked)
     assert board.unbacked() == ["Nothing backs this line."]
     assert board.beats[0].facts is NO_FACTS
 
 
-def test_a_caption_without_facts_is_refused_when_facts_are_required():
+def test_a_caption_without_facts_is_refused_by_default():
     with pytest.raises(TypeError, match="Nothing backs this line"):
         dry_run(Strict)
     with pytest.raises(TypeError, match="A title without facts"):

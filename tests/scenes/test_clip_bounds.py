@@ -12,6 +12,7 @@ from scenes.kit.clip_bounds import MAX_CLIP_SECONDS, ClipTooLong, bound_problems
 from scenes.kit.lesson import LessonScene
 from scenes.kit.pacing import MAX_SECONDS
 from scenes.kit.storyboard import dry_run, with_settings
+from scenes.kit.beats import NO_FACTS
 
 LONG_TITLE = ("a long title " * 6)[:60]
 LONG_SUBTITLE = ("a long subtitle " * 6)[:90]
@@ -70,12 +71,12 @@ class LongPlay(LessonScene):
 
     def construct(self):
         square = Square()
-        self.caption("Now shrink the run: the second point slides onto the first.", run_time=0.4)
+        self.caption("Now shrink the run: the second point slides onto the first.", run_time=0.4, facts=NO_FACTS)
         if self.builder:
             self.play(square.animate.shift(RIGHT), run_time=self.run_time, rate_func=linear)
         else:
             self.play(Create(square), run_time=self.run_time)
-        self.caption("The slope settles on one number.")
+        self.caption("The slope settles on one number.", facts=NO_FACTS)
         self.wait(1)
 
 
@@ -106,8 +107,8 @@ class TitleThenCaption(LessonScene):
     """A title card and one caption: the card's fade comes between them."""
 
     def construct(self):
-        self.play_title_card()
-        self.caption("The first thing to see.")
+        self.play_title_card(facts=NO_FACTS)
+        self.caption("The first thing to see.", facts=NO_FACTS)
 
 
 def test_a_long_subtitle_on_wide_captions_fades_with_the_title_card():

@@ -15,6 +15,7 @@ from scenes.parts.hill3d.ball3d import RollAlong, ShadedBall
 from scenes.parts.hill3d.fast3d import FastThreeDCamera, camera_rotation, project, shade
 from scenes.parts.hill3d.hill_grid import sample_hill
 from scenes.parts.hill3d.hillside import HillsideMesh, _auto_step
+from scenes.kit.beats import NO_FACTS
 
 SMALL = {"pixel_width": 320, "pixel_height": 180, "verbosity": "WARNING"}
 
@@ -253,7 +254,7 @@ class HillOrbit(LessonScene3D):
         self.ball = ShadedBall(radius=0.15).place(track.points[0])
         trail = TracedPath(self.ball.get_center, stroke_color=style.DESCENT, stroke_width=3)
         self.add(axes, hill, trail, self.ball)
-        self.caption("The ball rolls to the bottom of the bowl.", run_time=0)
+        self.caption("The ball rolls to the bottom of the bowl.", run_time=0, facts=NO_FACTS)
         self.move_camera(theta=10 * DEGREES, run_time=1, rate_func=linear, added_anims=[RollAlong(self.ball, track, run_time=1)])
 
 

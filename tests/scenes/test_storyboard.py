@@ -8,6 +8,7 @@ from manim import Circle, Create, Text
 from scenes.kit.lesson import LessonScene
 from scenes.kit.settings import Setting
 from scenes.kit.storyboard import dry_run, parse_settings
+from scenes.kit.beats import NO_FACTS
 
 
 @dataclass(frozen=True)
@@ -21,16 +22,16 @@ class Tiny(LessonScene):
     label: ClassVar[Annotated[str, Setting("a word", max_length=20)]] = "circle"
 
     def construct(self):
-        self.caption(f"A {self.label} appears.")
+        self.caption(f"A {self.label} appears.", facts=NO_FACTS)
         self.play(Create(Circle()), run_time=0.3)
         self.caption("And the value falls.", facts=Fell(fell=True))
-        self.caption("A second caption straight after the first, with no animation between them at all.")
+        self.caption("A second caption straight after the first, with no animation between them at all.", facts=NO_FACTS)
 
 
 class Crowded(Tiny):
     def construct(self):
         self.add(Text("one").move_to([0, 1, 0]), Text("two").move_to([0.1, 1, 0]))
-        self.caption("Two labels collide.")
+        self.caption("Two labels collide.", facts=NO_FACTS)
 
 
 def test_dry_run_holds_every_caption_for_reading():

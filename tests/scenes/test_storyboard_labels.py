@@ -6,6 +6,7 @@ from PIL import ImageFont
 
 from scenes.kit import storyboard
 from scenes.kit.storyboard import LABEL_SIZE, label_font, wrap_to_width
+from scenes.kit.beats import NO_FACTS
 
 
 def ink(font, text: str) -> bytes:
@@ -50,10 +51,10 @@ def test_a_contact_sheet_tile_shows_the_end_of_its_beat(tmp_path):
         def construct(self):
             square = Square(side_length=3, color=WHITE, fill_opacity=1).shift([0, 1, 0])
             self.add(square)
-            self.caption("A square, then none.")
+            self.caption("A square, then none.", facts=NO_FACTS)
             self.wait(2)  # read: the next caption follows the fade at once
             self.play(FadeOut(square), run_time=0.4)
-            self.caption("Nothing here.")
+            self.caption("Nothing here.", facts=NO_FACTS)
 
     out = tmp_path / "sheet.png"
     contact_sheet(Fade, out, columns=2, width=160)

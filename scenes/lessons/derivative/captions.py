@@ -51,6 +51,11 @@ __all__ = [
 _REEXPORTED = (MAX_DECIMALS, Leg)  # public names of the old module, kept importable
 
 
+#: The parts of the lesson (its chapters), in order: rise over run on a secant, the secant
+#: shrinking into the tangent, the tangent sliding along the curve.
+PARTS = ("Rise over run", "From secant to tangent", "Sliding the tangent")
+
+
 def intro_caption() -> tuple[str, Facts]:
     """The question the lesson opens with (no claim about this f)."""
     return "How steep is the graph of f at a single point?", NO_FACTS

@@ -68,7 +68,6 @@ class TangentSlope(LessonScene):
     """Secants through two points shrink into the tangent; the tangent slides along f."""
 
     title, subtitle = "The derivative", "from secant to tangent"
-    facts_required = True  # every caption, the title card's too, comes with its facts
     function: ClassVar[Annotated[str, FormulaOf("formula_variable"), Setting("f as a formula of one variable")]] = "x**3/3 - x"
     variable: ClassVar[Annotated[str, Setting("the variable's name when the formula has none or several", max_length=12)]] = "x"
     formula_variable = _FormulaVariable()
@@ -136,7 +135,7 @@ class TangentSlope(LessonScene):
         self.run_readout = self.make_readout(rf"\Delta {self.var_tex} =", abs(self.h_shown), self.run_decimals, style.SECANT)
         self.secant_readout = self.make_readout(rf"\Delta {self.height_tex} / \Delta {self.var_tex} =", self.secant.slope, self.slope_decimals, style.SECANT)
         self.limit_readout = self.make_readout(rf"f'({words.point_text(self.x0_shown)}) =", self.slope0, self.slope_decimals, style.SLOPE)
-        self.stack(self.run_readout, self.secant_readout, self.limit_readout)
+        _stack((self.run_readout, self.secant_readout, self.limit_readout), self.zones.side)
 
         self.tangent = SlopeLine(self.axes, (self.x0_shown, self.curve.value(self.x0_shown)), self.slope0, self.tangent_length, color=style.SLOPE, stroke_width=4)
         self.place_tangent(self.x0_shown, self.slope0)
@@ -144,7 +143,7 @@ class TangentSlope(LessonScene):
         self.x_readout = self.make_readout(rf"{self.var_tex} =", self.x0_shown, self.decimals, style.BALL)
         self.slope_readout = self.make_readout(rf"f'({self.var_tex}) =", self.slope0, self.slope_decimals, style.SLOPE)
         self.sign_words = SignWords(self.var_tex)
-        self.stack(self.x_readout, self.slope_readout, self.sign_words)
+        _stack((self.x_readout, self.slope_readout, self.sign_words), self.zones.side)
         self.sweep_cast = VGroup(self.x_readout, self.slope_readout, self.sign_words)
         self.sweep_group = VGroup(self.point, self.tangent, self.sweep_cast)
         low, high = self.sweep_span()
@@ -181,10 +180,6 @@ class TangentSlope(LessonScene):
     def c2p(self, x: float, y: float) -> np.ndarray:
         return np.asarray(self.axes.c2p(x, y), dtype=float)
 
-    def stack(self, *readouts) -> None:
-        """Put readouts one under another in the side panel, from its top."""
-        _stack(readouts, self.zones.side)
-
     def place_tangent(self, x: float, slope: float) -> None:
         """The tangent through the graph point at ``x`` with ``slope``, clipped to the plot."""
         place_clipped(self.tangent, *slope_segment(self.axes, (x, self.curve.value(x)), slope, self.tangent_length), self.box)
@@ -213,6 +208,7 @@ class TangentSlope(LessonScene):
 
     # -- the lesson ----------------------------------------------------------------------------
     def construct(self) -> None:
+        self.begin_part(words.PARTS[0])
         self.play_title_card(hold=self.title_hold, facts=NO_FACTS)
         question, known = words.intro_caption()
         self.caption(question, facts=known)
@@ -234,6 +230,7 @@ class TangentSlope(LessonScene):
         self.caption(slope, facts=secant)
         self.play(*(FadeIn(m) for m in self.secant.triangle), FadeIn(self.run_readout), FadeIn(self.secant_readout), run_time=0.8)
         self.hold(extra=self.read_time)
+        self.begin_part(words.PARTS[1])
         self.caption(words.shrink_caption(secant), facts=secant)
         self.add(self.secant, self.run_readout, self.secant_readout, self.shrink)
         self.secant.add_updater(lambda _: self.set_step(self.shrink.get_value()))
@@ -253,6 +250,7 @@ class TangentSlope(LessonScene):
         self.hold(extra=self.read_time)
 
     def slide_tangent(self) -> None:
+        self.begin_part(words.PARTS[2])
         if not self.segments:
             low, high = self.sweep_span()
             nowhere = facts.NoSlide(self.curve.variable, low, high, self.decimals)

@@ -31,6 +31,11 @@ __all__ = [
 ]
 
 
+#: The parts of the lesson (its chapters), in order: the moving object and its two graphs,
+#: then time running while the slope of x(t) is read out as v.
+PARTS = ("Position and its graph", "Letting time run")
+
+
 def intro_captions() -> tuple[tuple[str, Facts], ...]:
     """The four introductory lines, in order, each with its (empty) facts: they say what
     the pictures are, nothing about this x(t)."""

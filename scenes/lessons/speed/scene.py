@@ -66,7 +66,6 @@ class PositionToSpeed(LessonScene):
     """
 
     title = "Position and speed"
-    facts_required = True  # every caption, the title card's too, comes with its facts
     subtitle = "the speed is the slope of x(t)"
     position: ClassVar[Annotated[PositionFormula, Setting("the position x(t) in metres, a formula of t in seconds")]] = "t**3 - 6*t**2 + 9*t"
     t_range: ClassVar[Annotated[tuple[float, float], Setting("the times shown, (start, end) in seconds", low=-1e4, high=1e4, increasing=True, min_span=0.1)]] = (0.0, 4.0)
@@ -210,6 +209,7 @@ class PositionToSpeed(LessonScene):
 
     # -- the lesson ----------------------------------------------------------------------------
     def construct(self) -> None:
+        self.begin_part(words.PARTS[0])
         self.play_title_card(facts=NO_FACTS)
         (track, track_facts), (graph, graph_facts), (speed, speed_facts), (run, run_facts) = words.intro_captions()
         self.caption(track, facts=track_facts)
@@ -221,6 +221,7 @@ class PositionToSpeed(LessonScene):
         self.caption(speed, facts=speed_facts)
         self.play(Create(self.speed_axes), Write(self.formulas[1]), run_time=1.5)
         self.play(FadeIn(self.tangent), FadeIn(self.position_dot), FadeIn(self.cast.readouts), run_time=1.0)
+        self.begin_part(words.PARTS[1])
         self.caption(run, facts=run_facts)
         self.add(self.position_trace, self.speed_trace, self.speed_dot)
         self.restack()
