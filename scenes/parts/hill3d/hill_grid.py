@@ -6,8 +6,8 @@ face's corners, edge midpoints and centre) and returns plain arrays, no manim ob
 * a face whose four corners are inside (finite and within the value window) is kept as a
   quadrilateral, unless a midpoint or its centre is not: a pole or a hole inside the face;
 * a face with one to three corners inside is cut along the rim (marching squares): the rim
-  point on each edge that leaves the inside is found by bisection on f, so the dome of
-  ``sqrt(1 - n**2 - e**2)`` meets its edge cleanly and a pole is cut off flat at the top of
+  point on each edge that leaves the inside is found by bisection on f (mathcore's one
+  bracketing primitive), so the dome of ``sqrt(1 - n**2 - e**2)`` meets its edge cleanly and a pole is cut off flat at the top of
   the window instead of ending in a crown of spikes. Cut faces are split into triangles,
   padded to four corners by repeating the last;
 * a face with no corner inside is left out.
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mathcore import DomainError, ScalarField
+from mathcore.roots import refine_brackets
 from mathcore.sampling import robust_range
 
 __all__ = ["HillGrid", "sample_hill"]
@@ -219,16 +220,18 @@ def sample_hill(
 def _bisect_rim(
     field: ScalarField, inner: np.ndarray, outer: np.ndarray, low: float, high: float, rounds: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The last inside point from each ``inner`` point towards its ``outer`` point, and f there."""
-    t_in = np.zeros(len(inner))
-    t_out = np.ones(len(inner))
-    for _ in range(rounds):
-        t = 0.5 * (t_in + t_out)
+    """The last inside point from each ``inner`` point towards its ``outer`` point, and f there.
+
+    Found by mathcore's one bracketing primitive (:func:`mathcore.roots.refine_brackets`), on
+    the change from inside the value window (-1) to outside it or undefined (+1).
+    """
+    def outside(t: np.ndarray) -> np.ndarray:
         point = inner + t[:, None] * (outer - inner)
         value = np.asarray(field.evaluate(point[:, 0], point[:, 1]), dtype=float)
-        ok = np.isfinite(value) & (value >= low) & (value <= high)
-        t_in = np.where(ok, t, t_in)
-        t_out = np.where(ok, t_out, t)
-    point = inner + t_in[:, None] * (outer - inner)
+        return np.where(np.isfinite(value) & (value >= low) & (value <= high), -1.0, 1.0)
+
+    count = len(inner)
+    bracket = refine_brackets(outside, np.zeros(count), np.ones(count), -np.ones(count), np.ones(count), rounds=rounds)
+    point = inner + bracket.low[:, None] * (outer - inner)
     value = np.asarray(field.evaluate(point[:, 0], point[:, 1]), dtype=float)
     return point, np.clip(value, low, high)
