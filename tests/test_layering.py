@@ -56,3 +56,25 @@ def test_kit_docstring_examples_run(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name}"
+
+
+def test_every_lesson_keeps_its_shape():
+    """No scene class over 250 lines, at most 5 project classes in its MRO, and no caption
+    text written in a scene module (captions come from captions.py, from facts)."""
+    import ast
+
+    from course.registry import scene_classes
+
+    classes = scene_classes()
+    for lesson in LESSONS:
+        path = ROOT / "scenes" / "lessons" / lesson / "scene.py"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in classes:
+                assert node.end_lineno - node.lineno + 1 <= 250, f"{node.name} is over 250 lines"
+                ours = [k for k in classes[node.name].__mro__ if k.__module__.startswith(("scenes", "/"))]
+                assert len(ours) <= 5, f"{node.name}: {[k.__name__ for k in ours]}"
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("caption", "beat", "begin_part") and node.args:
+                first = node.args[0]
+                literal = isinstance(first, ast.JoinedStr) or (isinstance(first, ast.Constant) and isinstance(first.value, str))
+                assert not literal, f"{path.name} of {lesson}, line {node.lineno}: caption text in the scene module"
