@@ -400,7 +400,7 @@ def test_no_scene_class_over_250_lines():
 
     tree = ast.parse(Path(home.__file__).read_text())
     sizes = {node.name: node.end_lineno - node.lineno + 1 for node in tree.body if isinstance(node, ast.ClassDef)}
-    assert set(sizes) == {"BallRollsToMinimum", "MomentumRace"}
+    assert set(sizes) == {"RollingLesson", "BallRollsToMinimum", "MomentumRace"}
     assert max(sizes.values()) <= 250, sizes
 
 

@@ -45,7 +45,7 @@ from scenes.lessons.rolling.settings import (
     StepTime, Tolerance, TrailLift,
 )
 
-__all__ = ["BallRollsToMinimum", "MomentumRace"]
+__all__ = ["BallRollsToMinimum", "MomentumRace", "RollingLesson"]
 
 #: Classes whose own title and subtitle are replaced by ones written from the facts.
 _FACT_TITLED = ("BallRollsToMinimum", "MomentumRace")
@@ -58,29 +58,18 @@ def _fact_titled(scene: HillLesson) -> bool:
 
 
 # -- scene 1: one ball ---------------------------------------------------------------------------------
-@rendered_from("scenes.rolling")
-class BallRollsToMinimum(HillLesson):
-    """A ball rolls on the hill along the steps of gradient descent.
-
-    The story: the hillside, seen from walking around it; the ball at ``start`` and the top
-    view; the update rule with eta's value; the roll (trail on the surface and in the top
-    view, f in a readout, the step count rising) while the camera turns; how the walk ended,
-    labelled in its status colour, and how f changed. Left at its default, the title says
-    what the walk does ("Rolling to a minimum", "A walk that diverges", ...).
-    """
+class RollingLesson(HillLesson):
+    """What both rolling lessons share (not a lesson itself): the settings of a walk on the
+    hill and of its cast, the check of ``start``, the framing and the opening on the hill."""
 
     captions_last = True  # a large still cast: a caption swap redraws only the captions
 
-    title = "Rolling down a hillside"
-    subtitle = "Gradient descent on a hillside"
     start: ClassVar[Start] = (2.5, 2.0)
-    learning_rate: ClassVar[LearningRate] = 0.25
     max_steps: ClassVar[MaxSteps] = 200
     tolerance: ClassVar[Tolerance] = 1e-8
     fit_walk: ClassVar[FitWalk] = True
     ball_radius: ClassVar[BallRadius] = 0.14
     step_time: ClassVar[StepTime] = 0.4
-    roll_time: ClassVar[RollTime] = 7.0
     roll_turn: ClassVar[RollTurn] = -30.0
     look_turn: ClassVar[LookTurn] = 30.0
     inset_size: ClassVar[InsetSize] = 2.8
@@ -93,6 +82,46 @@ class BallRollsToMinimum(HillLesson):
         bounded by the declared settings: at most 5000 steps, a roll of at most 60 s."""
         super().check()
         cls.check_point("start")
+
+    def hill_zone(self):
+        """The hill keeps left of the side panel."""
+        return self.zones.plot
+
+    def camera_views(self) -> list[tuple[float, float]]:
+        """The start view, after the look around, and after the roll's turn."""
+        look = self.theta + self.look_turn
+        return [(self.phi, self.theta), (self.phi, look), (self.phi, look + self.roll_turn)]
+
+    def say(self, line: Line | None, run_time: float = 0.4) -> None:
+        """Caption ``line`` with its facts (nothing for None)."""
+        if line is not None:
+            self.caption(line, run_time=run_time)
+
+    def introduce_hill(self) -> None:
+        """The hillside and its formula, then a walk around it."""
+        first, second = say.hill_lines(self.variables, self.y_name)
+        self.say(first)
+        self.show_hill(run_time=1.0)
+        self.play(FadeIn(self.panel.formula), run_time=0.5)
+        self.say(second)
+        self.orbit(self.look_turn, run_time=4.0)
+
+
+@rendered_from("scenes.rolling")
+class BallRollsToMinimum(RollingLesson):
+    """A ball rolls on the hill along the steps of gradient descent.
+
+    The story: the hillside, seen from walking around it; the ball at ``start`` and the top
+    view; the update rule with eta's value; the roll (trail on the surface and in the top
+    view, f in a readout, the step count rising) while the camera turns; how the walk ended,
+    labelled in its status colour, and how f changed. Left at its default, the title says
+    what the walk does ("Rolling to a minimum", "A walk that diverges", ...).
+    """
+
+    title = "Rolling down a hillside"
+    subtitle = "Gradient descent on a hillside"
+    learning_rate: ClassVar[LearningRate] = 0.25
+    roll_time: ClassVar[RollTime] = 7.0
 
     # -- build --------------------------------------------------------------------------------
     def build(self) -> None:
@@ -108,20 +137,7 @@ class BallRollsToMinimum(HillLesson):
         label = say.outcome_label(facts, self.digits)
         self.pin(*self.panel.pinned, self.panel.make_labels([("", None, label, style.status_color(facts.shown_status))]))
 
-    def hill_zone(self):
-        """The hill keeps left of the side panel."""
-        return self.zones.plot
-
-    def camera_views(self) -> list[tuple[float, float]]:
-        """The start view, after the look around, and after the roll's turn."""
-        look = self.theta + self.look_turn
-        return [(self.phi, self.theta), (self.phi, look), (self.phi, look + self.roll_turn)]
-
     # -- construct ----------------------------------------------------------------------------
-    def say(self, line: Line | None, run_time: float = 0.4) -> None:
-        """Caption ``line`` with its facts (nothing for None)."""
-        if line is not None:
-            self.caption(line, run_time=run_time)
 
     #: The lesson's parts in order (chapters), from its captions module.
     parts = ROLL_PARTS
@@ -139,15 +155,6 @@ class BallRollsToMinimum(HillLesson):
         self.roll()
         self.begin_part(end)
         self.conclude()
-
-    def introduce_hill(self) -> None:
-        """The hillside and its formula, then a walk around it."""
-        first, second = say.hill_lines(self.variables, self.y_name)
-        self.say(first)
-        self.show_hill(run_time=1.0)
-        self.play(FadeIn(self.panel.formula), run_time=0.5)
-        self.say(second)
-        self.orbit(self.look_turn, run_time=4.0)
 
     def introduce_balls(self) -> None:
         """The ball at the start, and the top view with the same start."""
@@ -179,7 +186,7 @@ class BallRollsToMinimum(HillLesson):
 
 # -- scene 2: plain steps against momentum -----------------------------------------------------------
 @rendered_from("scenes.rolling")
-class MomentumRace(HillLesson):
+class MomentumRace(RollingLesson):
     """Two balls from the same start: plain gradient descent against descent with momentum.
 
     Both take step k at the same moment, so the one that needs fewer steps arrives first.
@@ -190,36 +197,13 @@ class MomentumRace(HillLesson):
     lesson says so.
     """
 
-    captions_last = True
 
     title = "Momentum"
     subtitle = "Plain steps against steps that remember"
     function = "0.1*n**2 + 2*e**2"
-    start: ClassVar[Start] = (2.5, 2.0)
     learning_rate: ClassVar[LearningRate] = 0.45
     momentum: ClassVar[Momentum] = 0.6
-    max_steps: ClassVar[MaxSteps] = 200
-    tolerance: ClassVar[Tolerance] = 1e-8
-    fit_walk: ClassVar[FitWalk] = True
-    ball_radius: ClassVar[BallRadius] = 0.14
-    step_time: ClassVar[StepTime] = 0.4
     roll_time: ClassVar[RollTime] = 9.0
-    roll_turn: ClassVar[RollTurn] = -30.0
-    look_turn: ClassVar[LookTurn] = 30.0
-    inset_size: ClassVar[InsetSize] = 2.8
-    trail_lift: ClassVar[TrailLift] = 0.02
-    panel_size: ClassVar[PanelSize] = 34
-
-    @classmethod
-    def check(cls) -> None:
-        """``start`` lies on the drawn hill where f and its slopes are defined."""
-        super().check()
-        cls.check_point("start")
-
-    hill_zone = BallRollsToMinimum.hill_zone
-    camera_views = BallRollsToMinimum.camera_views
-    say = BallRollsToMinimum.say
-    introduce_hill = BallRollsToMinimum.introduce_hill
 
     def build(self) -> None:
         """Both walks, the view that holds them, the hill, the cast and the race's facts."""
