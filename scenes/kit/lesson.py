@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from manim import DEFAULT_WAIT_TIME, DOWN, UP, FadeIn, FadeOut, Mobject, Scene, ThreeDScene, Text, VGroup, config
+from manim import DEFAULT_WAIT_TIME, DOWN, FadeIn, FadeOut, LEFT, Mobject, Scene, Text, ThreeDScene, UP, VGroup, config
 
 from mathcore import ExpressionError, parse_expression
 
@@ -47,6 +47,7 @@ __all__ = [
     "LessonScene3D",
     "caption_parts",
     "settings_doc",
+    "fit_in_band",
     "fit_width",
     "lower_first",
     "rendered_from",
@@ -432,6 +433,15 @@ def fit_width(mobject: Mobject, width: float) -> Mobject:
     if mobject.width > width:
         mobject.scale_to_fit_width(width)
     return mobject
+
+
+def fit_in_band(mobject: Mobject, band: Any) -> Mobject:
+    """``mobject`` (a formula) shrunk to fit the ``band`` (a :class:`~scenes.kit.layout.Box`,
+    e.g. the title band) and put at its left, centred in its height."""
+    fit_width(mobject, band.width - 0.4)
+    if mobject.height > band.height - 0.1:
+        mobject.scale_to_fit_height(band.height - 0.1)
+    return mobject.move_to([band.left + 0.2, (band.top + band.bottom) / 2, 0], aligned_edge=LEFT)
 
 
 def lower_first(text: str) -> str:

@@ -36,7 +36,7 @@ from scenes.lessons.derivative import captions as words
 from scenes.lessons.derivative import facts
 from scenes.kit.beats import NO_FACTS
 from scenes.kit import style
-from scenes.kit.lesson import FormulaOf, LessonScene, fit_width, rendered_from
+from scenes.kit.lesson import FormulaOf, LessonScene, fit_in_band, fit_width, rendered_from
 from scenes.kit.pacing import MAX_SECONDS, reading_time
 from scenes.parts.plot2d.curve_spots import drawable, lesson_y_range, limit_point, sweep_segments
 from scenes.parts.plot2d.graph import graph_of
@@ -166,7 +166,7 @@ class TangentSlope(LessonScene):
 
     def make_formula(self) -> MathTex:
         """``f(x) = ...`` from mathcore's LaTeX, in the title band."""
-        return _in_band(MathTex(rf"f({self.var_tex}) = {self.curve.latex}", font_size=style.READOUT_SIZE + 4, color=style.FUNCTION), self.zones.title)
+        return fit_in_band(MathTex(rf"f({self.var_tex}) = {self.curve.latex}", font_size=style.READOUT_SIZE + 4, color=style.FUNCTION), self.zones.title)
 
     def make_readout(self, label: str, value: float, decimals: int, color) -> LiveReadout:
         """A live number with a LaTeX label (cheap to change on every frame)."""
@@ -312,14 +312,6 @@ class TangentSlope(LessonScene):
         fade = FadeIn if on else FadeOut
         self.play(*(fade(m) for m in (self.tangent, self.point, self.slope_readout, self.sign_words)), run_time=0.3)
         self.follow_tracker(on)
-
-def _in_band(formula: MathTex, band) -> MathTex:
-    """``formula`` fitted into the title ``band`` and put at its left."""
-    fit_width(formula, band.width - 0.4)
-    if formula.height > band.height - 0.1:
-        formula.scale_to_fit_height(band.height - 0.1)
-    return formula.move_to([band.left + 0.2, (band.top + band.bottom) / 2, 0], aligned_edge=LEFT)
-
 
 def _stack(readouts, side) -> None:
     """Put ``readouts`` one under another in the ``side`` panel, from its top."""

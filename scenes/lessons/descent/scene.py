@@ -31,7 +31,7 @@ from manim import DOWN, LEFT, RIGHT, UL, UP, Arrow, Create, Dot, FadeIn, FadeOut
 from mathcore import DescentPath
 
 from scenes.kit import style
-from scenes.kit.lesson import fit_width, rendered_from
+from scenes.kit.lesson import fit_in_band, fit_width, rendered_from
 from scenes.kit.beats import NO_FACTS
 from scenes.lessons.descent.captions import (
     CURVE_PART,
@@ -94,7 +94,7 @@ class GradientDescent1D(DescentLesson):
         starts = [float(s) for s in self.starts]
         self.paths = [self.descend(self.curve, s, self.learning_rate) for s in starts]
         self.formula = MathTex(f"f({self.var_tex}) =", formula_tex(self.curve), font_size=34, color=style.FUNCTION)
-        fit_width(self.formula, config.frame_width - 1.0).to_corner(UL, buff=0.3)
+        fit_in_band(self.formula, self.zones.title).to_corner(UL, buff=0.3)  # shrunk to the band if tall
         self.equation_y = self.zones.stage.top - 0.4
         x_range, y_range = descent_view(self.curve, self.w_range, starts)
         self.x_range = x_range

@@ -37,7 +37,9 @@ class Track(NumberLine):
     def __init__(self, scale: Scale, zone: Box):
         label = MathTex(r"x\,(\mathrm{m})", font_size=style.LABEL_SIZE, color=style.INK)
         numbers = tick_labels(scale.ticks, scale.decimals)
-        length = zone.width - label.width - numbers[-1].width - 0.6
+        # the line, the half numbers at its ends and the label fill the zone (a wide first number
+        # such as -40000 must not push the label out of the frame)
+        length = zone.width - label.width - (numbers[0].width + numbers[-1].width) / 2 - 0.6
         super().__init__(x_range=scale.as_range(), length=length, color=style.MUTED, include_numbers=False, include_ticks=True)
         self.move_to([zone.left + numbers[0].width / 2 + 0.1 + length / 2, zone.top - 0.2, 0])
         for value, text in zip(scale.ticks, numbers):
