@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from typing import Annotated, ClassVar
 
-from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, MathTex, ShowIncreasingSubsets, Text, VGroup, Write, config, linear
+from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, MathTex, ShowIncreasingSubsets, Text, VGroup, Write, linear
 
 from scenes.kit import style
-from scenes.kit.lesson import fit_width, rendered_from
+from scenes.kit.lesson import fit_in_band, fit_width, rendered_from
 from scenes.lessons.descent.facts import outcome_facts, walk_facts
 from scenes.lessons.learning_rates.facts import intro_facts, panel_facts, rates_facts
 from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
@@ -84,7 +84,7 @@ class LearningRates(DescentLesson):
         self.paths = [self.descend(self.curve, self.start, lr) for lr in self.learning_rates]
         self.x_range, self.y_range = descent_view(self.curve, self.w_range, [float(self.start)], ticks=5, y_ticks=2)
         self.formula = MathTex(f"f({self.var_tex}) =", formula_tex(self.curve), font_size=34, color=style.FUNCTION)
-        fit_width(self.formula, config.frame_width - 1.0).move_to([0, self.zones.title.top - 0.35, 0])
+        fit_in_band(self.formula, self.zones.title).move_to([0, self.zones.title.top - 0.35, 0])  # shrunk if tall
         self.panels = [self.make_panel(i, path) for i, path in enumerate(self.paths)]
         self.critical = self.curve.critical_points(self.x_range[:2])
         self.judge = self.value_change(self.curve, self.x_range)
