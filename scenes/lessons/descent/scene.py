@@ -147,10 +147,14 @@ class GradientDescent1D(DescentLesson):
         """Show one walk: the start, its tangent, then the shown steps."""
         facts = start_facts(self.curve, path, self.tolerance, self.x_range, self.decimals, first=run == 0)
         self.begin_part(walk_part(facts))
-        # A new walk, no step yet: the panel and the caption change together.
-        self.caption_then(start_caption(facts), facts, lambda: self.step_readout.set_value(0))
         rider = self.rider
-        rider.rest_at(path, 0)
+
+        def restart() -> None:  # the ball, its readouts and the step count at the new start
+            rider.rest_at(path, 0)
+            self.step_readout.set_value(0)
+
+        # A new walk, no step yet: the picture and the caption change together.
+        self.caption_then(start_caption(facts), facts, restart)
         trail = VGroup(self.make_trail_dot(path, 0))
         self.trails.append(trail)
         appear = [FadeIn(rider.ball, scale=0.5), FadeIn(trail[0]), Create(rider.drop)]
