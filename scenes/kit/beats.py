@@ -92,7 +92,8 @@ class BeatRecord:
     fully visible... the moment it starts to fade (the subtitle cue has the same times).
     ``problems`` collects what the layout check found at the beat's end, when one ran;
     ``picture`` is what was drawn at the beat's end (:class:`~scenes.kit.picture.PictureFacts`:
-    named objects visible, their places, the readouts' texts), recorded by the lesson.
+    named objects visible, their places, the readouts' texts), recorded by the lesson, and
+    ``picture_before`` what was drawn when the caption came up.
     ``part`` is the part of the lesson it belongs to (None before any), ``facts_given``
     False when the lesson showed it without facts, ``spoken`` how a voice says it (None: the text).
     """
@@ -103,6 +104,7 @@ class BeatRecord:
     end: float | None = None
     problems: tuple[str, ...] = ()
     picture: PictureFacts | None = None
+    picture_before: PictureFacts | None = None
     part: str | None = None
     facts_given: bool = True
     spoken: str | None = None

@@ -359,6 +359,7 @@ class LessonMixin:
             self.add(new)
         self._caption_mobject = new
         self._open_beat = BeatRecord(text, facts, start, part=getattr(self, "_part", None), facts_given=given, spoken=spoken)
+        self._open_beat.picture_before = collect_picture(self.mobjects, self._named.values())
         self.beats.append(self._open_beat)
 
     def _close_caption(self, end: float) -> None:

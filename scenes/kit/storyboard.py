@@ -56,8 +56,10 @@ class Storyboard:
 
     def picture_problems(self) -> list[str]:
         """Captions that disagree with the picture at their end (readouts, things named)."""
-        starts = [None, *(beat.picture for beat in self.beats[:-1])]  # a beat starts where the last ended
-        return [p for beat, before in zip(self.beats, starts) for p in beat.picture_problems(before)]
+        # Each beat against the picture at its own start (a caption-less stretch may lie
+        # between two beats: a long roll goes on after its caption has been cleared).
+        ends = [None, *(beat.picture for beat in self.beats[:-1])]
+        return [p for beat, end in zip(self.beats, ends) for p in beat.picture_problems(beat.picture_before or end)]
 
     def problems(self) -> list[str]:
         """Everything wrong: claims, pace, layout and the picture."""

@@ -19,8 +19,9 @@ FAST = {"TangentSlope": 2, "PositionToSpeed": 2, "GradientDescent1D": 2, "Learni
 
 #: Runs the long fuzz run failed once, kept here (a tall formula over the update equation or
 #: out of the frame; a wide first tick number pushing the track's label out of the frame; a
-#: second start told while the readouts still showed the first).
-FOUND = [("GradientDescent1D", 104), ("PositionToSpeed", 109), ("LearningRates", 105), ("GradientDescent1D", 100)]
+#: second start told while the readouts still showed the first; a roll that went on after its
+#: caption was cleared, counted as moving under the next caption).
+FOUND = [("GradientDescent1D", 104), ("PositionToSpeed", 109), ("LearningRates", 105), ("GradientDescent1D", 100), ("BallRollsToMinimum", 108)]
 
 CASES = [s for name in SCENES for s in scenarios(name, FAST.get(name, 1), seed=2026)]
 CASES += [next(scenarios(name, 1, seed=seed)) for name, seed in FOUND]
