@@ -8,50 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import tempconfig
 
-from scenes.kit.storyboard import with_settings
 from scenes.lessons.descent.scene import GradientDescent1D, LearningRates
-
-
-@pytest.fixture(autouse=True)
-def own_text_cache():
-    from tests.golden import CACHED
-
-    with tempconfig(CACHED):
-        yield
-
-
-def built(scene_class, **settings):
-    scene_class = with_settings(scene_class, **settings)
-    scene_class.validate()
-    with tempconfig({"dry_run": True, "verbosity": "WARNING", "pixel_width": 320, "pixel_height": 180}):
-        scene = scene_class()
-        scene.setup()
-    return scene
-
-
-def text_boxes(axes, pad: float = 0.02):
-    out = []
-    for m in [*axes.numbers, *axes.axis_labels]:
-        if m.width == 0 and m.height == 0:
-            continue
-        out.append((m.get_left()[0] - pad, m.get_right()[0] + pad, m.get_bottom()[1] - pad, m.get_top()[1] + pad))
-    return out
-
-
-def points_of(mobject) -> np.ndarray:
-    parts = [m.points for m in mobject.family_members_with_points() if m.get_stroke_opacity() > 0 or m.get_fill_opacity() > 0]
-    return np.concatenate(parts) if parts else np.zeros((0, 3))
-
-
-def crossings(points, texts, what: str) -> list[str]:
-    found = []
-    for left, right, bottom, top in texts:
-        inside = (points[:, 0] > left) & (points[:, 0] < right) & (points[:, 1] > bottom) & (points[:, 1] < top)
-        if inside.any():
-            found.append(f"{what} crosses the text at x {left:.2f}..{right:.2f}, y {bottom:.2f}..{top:.2f}")
-    return found
+from tests.scenes.plot_geometry import built, crossings, labels_of, own_text_cache, stroke_points  # noqa: F401 (fixture)
 
 
 def ring(centre, radius: float) -> np.ndarray:
@@ -75,12 +34,12 @@ IDS = [s.get("function", "default") + (f" eta {s['learning_rate']}" if "learning
 @pytest.mark.parametrize("settings", FAMILY, ids=IDS)
 def test_gradient_descent_never_crosses_a_tick_number(settings):
     scene = built(GradientDescent1D, **settings)
-    texts = text_boxes(scene.axes)
+    texts = labels_of(scene.axes)
     rider = scene.rider
-    problems = crossings(points_of(scene.graph), texts, "the graph")
+    problems = crossings(stroke_points(scene.graph), texts, "the graph")
     for run, path in enumerate(scene.paths):
         rider.rest_at(path, 0)
-        problems += crossings(points_of(rider.tangent), texts, f"the tangent at the start of walk {run}")
+        problems += crossings(stroke_points(rider.tangent), texts, f"the tangent at the start of walk {run}")
         problems += crossings(ring(rider.ball.get_center(), rider.ball.width / 2), texts, "the ball")
         for step in range(1, scene.shown[run] + 1):
             rider.route(path, step)
@@ -90,13 +49,13 @@ def test_gradient_descent_never_crosses_a_tick_number(settings):
                 for m in rider.riders()[:3]:
                     m.update()
                 what = f"walk {run} step {step} at {alpha:.2f}"
-                problems += crossings(points_of(rider.tangent), texts, f"the tangent, {what}")
-                problems += crossings(points_of(rider.drop), texts, f"the drop line, {what}")
+                problems += crossings(stroke_points(rider.tangent), texts, f"the tangent, {what}")
+                problems += crossings(stroke_points(rider.drop), texts, f"the drop line, {what}")
                 problems += crossings(ring(rider.ball.get_center(), rider.ball.width / 2), texts, f"the ball, {what}")
             rider.detach()
             arrow = scene.make_step_arrow(path, step)
             if arrow is not None:
-                problems += crossings(points_of(arrow), texts, f"the arrow of {what}")
+                problems += crossings(stroke_points(arrow), texts, f"the arrow of {what}")
             dot = scene.make_trail_dot(path, step)
             problems += crossings(ring(dot.get_center(), dot.width / 2), texts, f"the trail dot of {what}")
     assert problems == []
@@ -115,18 +74,18 @@ def test_learning_rate_panels_never_cross_a_tick_number(settings):
     scene = built(LearningRates, **settings)
     problems = []
     for index, panel in enumerate(scene.panels):
-        texts = text_boxes(panel.axes)
-        problems += crossings(points_of(panel.graph), texts, f"panel {index}'s graph")
+        texts = labels_of(panel.axes)
+        problems += crossings(stroke_points(panel.graph), texts, f"panel {index}'s graph")
         if panel.shown:
             zigzag, dots = panel.walk()
-            problems += crossings(points_of(zigzag), texts, f"panel {index}'s walk")
+            problems += crossings(stroke_points(zigzag), texts, f"panel {index}'s walk")
             for dot in dots:
                 problems += crossings(ring(dot.get_center(), dot.width / 2), texts, f"panel {index}'s trail dot")
         problems += crossings(ring(panel.ball.get_center(), panel.ball.width / 2), texts, f"panel {index}'s ball")
         arrow = panel.exit_arrow()
         if arrow is not None:
-            problems += crossings(points_of(arrow), texts, f"panel {index}'s exit arrow")
+            problems += crossings(stroke_points(arrow), texts, f"panel {index}'s exit arrow")
         for other in scene.panels:  # nor does a panel's text run into another panel's plot
             if other is not panel:
-                problems += crossings(points_of(other.graph), texts, f"panel {index}'s numbers under another graph")
+                problems += crossings(stroke_points(other.graph), texts, f"panel {index}'s numbers under another graph")
     assert problems == []

@@ -7,58 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import tempconfig
 
-from scenes.kit.storyboard import with_settings
 from scenes.lessons.derivative.scene import TangentSlope
 from scenes.lessons.speed.scene import PositionToSpeed
-
-
-@pytest.fixture(autouse=True)
-def own_text_cache():
-    from tests.golden import CACHED
-
-    with tempconfig(CACHED):
-        yield
-
-
-def built(scene_class, **settings):
-    scene_class = with_settings(scene_class, **settings)
-    scene_class.validate()
-    with tempconfig({"dry_run": True, "verbosity": "WARNING", "pixel_width": 320, "pixel_height": 180}):
-        scene = scene_class()
-        scene.setup()
-    return scene
-
-
-def boxes(mobjects, pad: float = 0.02):
-    """Screen boxes (left, right, bottom, top) of the texts, a little grown."""
-    out = []
-    for m in mobjects:
-        if m.width == 0 and m.height == 0:
-            continue
-        out.append((m.get_left()[0] - pad, m.get_right()[0] + pad, m.get_bottom()[1] - pad, m.get_top()[1] + pad))
-    return out
-
-
-def stroke_points(mobject) -> np.ndarray:
-    """Points along every stroke of ``mobject`` (its own and its submobjects')."""
-    parts = [m for m in mobject.family_members_with_points()]
-    points = [m.points for m in parts if m.get_stroke_opacity() > 0 or m.get_fill_opacity() > 0]
-    return np.concatenate(points) if points else np.zeros((0, 3))
-
-
-def crossings(points: np.ndarray, texts, what: str) -> list[str]:
-    found = []
-    for left, right, bottom, top in texts:
-        inside = (points[:, 0] > left) & (points[:, 0] < right) & (points[:, 1] > bottom) & (points[:, 1] < top)
-        if inside.any():
-            found.append(f"{what} crosses the text at x {left:.2f}..{right:.2f}, y {bottom:.2f}..{top:.2f}")
-    return found
-
-
-def labels_of(axes):
-    return boxes([*axes.numbers, *axes.axis_labels])
+from tests.scenes.plot_geometry import boxes, built, crossings, labels_of, own_text_cache, stroke_points  # noqa: F401 (fixture)
 
 
 def text_overlaps(mobject, texts, what: str) -> list[str]:
