@@ -133,10 +133,12 @@ def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
             text = f"The first step would land off the map{where}."
         return Line(text, _seen(walk.as_drawn(), "ball", "map"))
     if not walk.moved:
+        # Says how far the ball got, not whether that shows: a pixel or two may change or not,
+        # so the line claims neither (moved=None; fuzz found a 1-pixel roll told as "moved = False").
         return Line(
             f"The slope is only {digits.small(walk.slope)}, so each step is tiny: after {_steps(walk.shown)} "
             f"the ball is only {digits.small(walk.distance)} from its start.",
-            _seen(walk, "ball"),
+            _seen(replace(walk, moved=None), "ball"),
         )
     if walk.fell:
         seen = _seen(walk.as_drawn(), "ball", "map")
