@@ -8,6 +8,7 @@ from .curves import Curve, Tangent
 from .descent import DescentPath, gradient_descent
 from .expressions import ExpressionError, parse_expression
 from .fields import ScalarField
+from .graph import NeuronGraph
 from .formula_text import choose_variable, formula_latex, free_names, latex
 from .level_sets import FieldSample
 from .sampling import DomainError
@@ -19,6 +20,7 @@ __all__ = [
     "DomainError",
     "ExpressionError",
     "FieldSample",
+    "NeuronGraph",
     "ScalarField",
     "SignRun",
     "Tangent",
