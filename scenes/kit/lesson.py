@@ -35,6 +35,7 @@ from scenes.kit.picture import Named, collect_picture
 from scenes.parts.hill3d.fast3d import FastThreeDCamera
 from scenes.kit.settings import Setting, check_value, describe, setting_of
 from scenes.kit.tex_cache import install as _install_safe_caches
+from scenes.kit.voice import Narrator, Utterance
 
 _install_safe_caches()  # TeX and Text caches shared by processes hand out whole files only
 
@@ -102,6 +103,12 @@ class LessonMixin:
     #: it off; its bare captions then get NO_FACTS and ``facts_given`` False.
     facts_required = True  # not a setting (no annotation)
 
+    #: The voice that speaks each caption (:mod:`scenes.kit.voice`): None for a silent clip,
+    #: a voice name ("piper", "espeak-ng:en-us") or a :class:`~scenes.kit.voice.Narrator`
+    #: (the course build sets one, with its rate and recordings). With a voice, each beat lasts
+    #: at least as long as its speech, and the speech of each cue is in :attr:`spoken_cues`.
+    narration = None  # not a setting (no annotation): the course file's [narration] sets it
+
     #: Called with (scene, beat record) at the end of every beat; tests and storyboards set it.
     beat_hook = None  # type: Callable[[Any, BeatRecord], None] | None
 
@@ -168,6 +175,9 @@ class LessonMixin:
         self._open_beat: BeatRecord | None = None
         self.beats: list[BeatRecord] = []
         self._named: dict[str, Named] = {}
+        self._narrator = _narrator_of(self.narration)
+        self.spoken_cues: list[SpokenCue] = []  # (cue number, start, utterance) of each spoken caption
+        self._speech_until = 0.0  # the clip's time when the last speech (and its pause) ends
         with bounds_unchecked():  # a build that validates must not start a dry run of itself
             self.build()
 
@@ -279,9 +289,9 @@ class LessonMixin:
     def _hold_for_reading(self, extra: float = 0.0) -> None:
         # The base's own calls use this name, so a scene may define a ``hold`` of its own.
         beat = self._open_beat
-        remaining = extra
+        remaining = max(extra, self._speech_until - self.time)
         if beat is not None:
-            remaining = max(extra, reading_time(beat.text) - (self.time - beat.start))
+            remaining = max(remaining, reading_time(beat.text) - (self.time - beat.start))
         if remaining >= 1 / config.frame_rate:  # less than a frame cannot be shown
             self.wait(remaining)
 
@@ -361,6 +371,20 @@ class LessonMixin:
         self._open_beat = BeatRecord(text, facts, start, part=getattr(self, "_part", None), facts_given=given, spoken=spoken)
         self._open_beat.picture_before = collect_picture(self.mobjects, self._named.values())
         self.beats.append(self._open_beat)
+        self._speak(len(self.beats), spoken or text, start)
+
+    def _speak(self, number: int, words: str, start: float) -> None:
+        """Cue ``number`` is spoken from ``start``: the next cue waits for its speech."""
+        if self._narrator is None:
+            return
+        utterance = self._narrator.speak(number, words)
+        if utterance is not None:
+            self.spoken_cues.append(SpokenCue(number, start, utterance))
+            self._speech_until = start + utterance.seconds + SPEECH_PAUSE
+
+    def _beat_seconds(self, beat: BeatRecord) -> float:
+        """How long ``beat`` must stay: its reading time, or its speech when that is longer."""
+        return max(reading_time(beat.text), self._speech_until - beat.start)
 
     def _close_caption(self, end: float) -> None:
         beat, self._open_beat = self._open_beat, None
@@ -381,7 +405,7 @@ class LessonMixin:
         run_time = planned_run_time(animations, kwargs)
         at = None
         if beat is not None and caption is not None:
-            at = caption_fade_at(self.time - beat.start, reading_time(beat.text), run_time)
+            at = caption_fade_at(self.time - beat.start, self._beat_seconds(beat), run_time)
         if at is None:
             super().play(*animations, **kwargs)
             return
@@ -396,13 +420,36 @@ class LessonMixin:
         beat = self._open_beat
         if beat is not None and duration > 0:
             left = MAX_SECONDS - (self.time - beat.start) - 0.3
-            if 0 < left < duration and left >= reading_time(beat.text) - (self.time - beat.start):
+            if 0 < left < duration and left >= self._beat_seconds(beat) - (self.time - beat.start):
                 super().wait(left, *args, **kwargs)
                 self.clear_caption()
                 duration -= left + 0.3
                 if duration <= 1e-3:
                     return
         super().wait(duration, *args, **kwargs)
+
+
+@dataclass(frozen=True)
+class SpokenCue:
+    """A caption's speech in a narrated clip: cue ``number`` (1, 2, ...), spoken from ``start``."""
+
+    number: int
+    start: float
+    utterance: Utterance
+
+
+#: Silence after a cue's speech before the next cue may start, in seconds.
+SPEECH_PAUSE = 0.25
+
+
+def _narrator_of(narration: Any) -> Narrator | None:
+    if narration is None or narration == "":
+        return None
+    if isinstance(narration, Narrator):
+        return narration
+    if isinstance(narration, str):
+        return Narrator(narration)
+    raise TypeError(f"narration must be None, a voice name or a Narrator, got {narration!r}")
 
 
 class LessonScene(LessonMixin, Scene):
