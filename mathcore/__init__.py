@@ -5,12 +5,13 @@
 
 from .critical import CriticalPoint, SignRun
 from .curves import Curve, Tangent
-from .descent import DescentPath, gradient_descent
+from .descent import DescentPath, descend, gradient_descent
 from .expressions import ExpressionError, parse_expression
 from .fields import ScalarField
 from .graph import NeuronGraph
 from .formula_text import choose_variable, formula_latex, free_names, latex
 from .level_sets import FieldSample
+from .optimizers import OPTIMIZERS, Optimizer, adagrad, adam, make_optimizer, momentum, nesterov, rmsprop, sgd
 from .sampling import DomainError
 
 __all__ = [
@@ -20,14 +21,24 @@ __all__ = [
     "DomainError",
     "ExpressionError",
     "FieldSample",
+    "OPTIMIZERS",
+    "Optimizer",
     "NeuronGraph",
     "ScalarField",
     "SignRun",
     "Tangent",
+    "adagrad",
+    "adam",
     "choose_variable",
+    "descend",
     "formula_latex",
     "free_names",
     "gradient_descent",
     "latex",
+    "make_optimizer",
+    "momentum",
+    "nesterov",
     "parse_expression",
+    "rmsprop",
+    "sgd",
 ]

@@ -1,4 +1,4 @@
-"""Gradient descent, plain or with momentum, that reports how and why it stopped.
+"""Gradient descent, plain, with momentum or with any optimizer, that reports how and why it stopped.
 
 The update is the lesson's rule ``w2 = w1 - learning_rate * f'(w1)``, with the gradient in
 place of f' for several variables. With ``momentum`` it is the heavy ball, a ball that
@@ -11,6 +11,10 @@ rolls and keeps some of its speed::
 of the function or overflow, the walk stops before it and the :class:`DescentPath` says so
 in ``status`` and ``message``.
 
+:func:`descend` is the same walk with any update rule of :mod:`mathcore.optimizers`
+(Nesterov, AdaGrad, RMSProp, Adam, ...), optionally following the gradient of one
+mini-batch loss per step; :func:`gradient_descent` is its simple front door.
+
 Examples
 --------
 >>> from mathcore import Curve
@@ -21,16 +25,19 @@ Examples
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from .numeric import CREEP_SHARE, RESOLUTION, is_flat, significant_change, typical_slope
+from .optimizers import Momentum, Nesterov, Optimizer, momentum as _momentum, sgd
 from .sampling import DomainError
 from .symbolic import SymbolicFunction
-from .numeric import CREEP_SHARE, RESOLUTION, is_flat, significant_change, typical_slope
 
-__all__ = ["DescentPath", "gradient_descent", "STATUSES", "creeping_toward", "point_kind", "walk_box"]
+__all__ = ["DescentPath", "descend", "gradient_descent", "STATUSES", "creeping_toward", "point_kind", "walk_box"]
 
 STATUSES = ("converged", "max_steps", "oscillating", "diverged", "left_domain", "flat_start")
 
@@ -55,9 +62,17 @@ class DescentPath:
     message : str
         One plain sentence saying how the walk ended, fit for a caption.
     learning_rate, momentum : float
-        The settings the walk used.
+        The learning rate the walk used, and the momentum (beta) for ``momentum`` and
+        ``nesterov`` (0 for the other optimizers).
     variables : tuple of str
         The names of the coordinates.
+    optimizer : str
+        The name of the update rule (a key of :data:`mathcore.optimizers.OPTIMIZERS`).
+    rule : Optimizer or None
+        The update rule itself, with all its settings.
+    batched : bool
+        Whether each step followed the gradient of a mini-batch loss (then ``gradients``
+        are still those of the full function, and the walk is judged by them).
     """
 
     points: np.ndarray
@@ -68,6 +83,9 @@ class DescentPath:
     learning_rate: float
     momentum: float
     variables: tuple[str, ...]
+    optimizer: str = "sgd"
+    rule: Optimizer | None = None
+    batched: bool = False
 
     def __post_init__(self):
         for array in (self.points, self.values, self.gradients):
@@ -139,6 +157,75 @@ def gradient_descent(
         its slope is undefined at the start.
     """
     _check_settings(learning_rate, momentum, max_steps, tolerance)
+    rule = sgd(learning_rate) if momentum == 0 else _momentum(learning_rate, momentum)
+    return descend(function, start, rule, max_steps=max_steps, tolerance=tolerance)
+
+
+def descend(
+    function: SymbolicFunction,
+    start: Any,
+    optimizer: Optimizer,
+    max_steps: int = 500,
+    tolerance: float = 1e-8,
+    *,
+    batches: Iterable[SymbolicFunction] | None = None,
+) -> DescentPath:
+    """Walk downhill from ``start`` with any update rule of :mod:`mathcore.optimizers`.
+
+    The walk, its stopping tests, statuses and messages are those of
+    :func:`gradient_descent` (which is this walk with ``sgd`` or ``momentum``): it records
+    every point with f and the exact gradient there, never NaN or infinity, and stops when
+    the gradient is no longer than ``tolerance`` (``"converged"``), when a step would leave
+    the domain (``"left_domain"``) or run away (``"diverged"``), when it bounces in place
+    (``"oscillating"``), or after ``max_steps`` updates.
+
+    Parameters
+    ----------
+    function : Curve or ScalarField
+        What to minimise; the path records its points, values and gradients.
+    start : float or sequence of float
+        The first point.
+    optimizer : Optimizer
+        The update rule, e.g. ``adam(0.1)`` or ``make_optimizer("rmsprop", 0.05)``.
+    max_steps : int
+        The most updates to make.
+    tolerance : float
+        The walk has converged once the gradient of ``function`` is no longer than this.
+    batches : iterable of Curve or ScalarField, optional
+        Stochastic descent: update k follows the gradient of the k-th batch loss (e.g. from
+        :func:`mathcore.learning.minibatches`) instead of that of ``function``. The path
+        still records ``function``'s values and gradients, and convergence is judged on
+        ``function``'s exact gradient, never on the noisy batch gradient; a noisy walk is
+        never called ``"oscillating"`` (its jitter is the batches', not the learning
+        rate's). If the batches run out first, the walk ends as ``"max_steps"``.
+
+    Returns
+    -------
+    DescentPath
+
+    Raises
+    ------
+    TypeError
+        If ``function``, ``optimizer`` or a batch is of the wrong kind.
+    ValueError
+        For settings out of range or a batch over other variables;
+        :class:`~mathcore.DomainError` (a ValueError) if f or its slope is undefined at
+        the start.
+
+    Examples
+    --------
+    >>> from mathcore import ScalarField
+    >>> from mathcore.optimizers import adam
+    >>> path = descend(ScalarField("(x - 1)**2 + (y - 3)**2"), (0.0, 0.0), adam(0.1), max_steps=2000)
+    >>> path.status, path.optimizer, [round(c, 4) for c in path.final_point.tolist()]
+    ('converged', 'adam', [1.0, 3.0])
+    """
+    if not isinstance(optimizer, Optimizer):
+        raise TypeError(
+            f"optimizer must be an Optimizer such as sgd(0.1) or make_optimizer('adam', 0.1), "
+            f"not {type(optimizer).__name__}"
+        )
+    _check_settings(optimizer.learning_rate, 0.0, max_steps, tolerance)
     if not isinstance(function, SymbolicFunction):
         raise TypeError(f"function must be a Curve or a ScalarField, not {type(function).__name__}")
     x = np.asarray(start, dtype=float).ravel()
@@ -152,7 +239,9 @@ def gradient_descent(
         raise DomainError(
             f"{function.text} or its slope is undefined at the start {_fmt(x, function)}"
         )
-    walk = _Walk(function, learning_rate, momentum, tolerance)
+    if batches is not None and not isinstance(batches, Iterable):
+        raise TypeError(f"batches must be an iterable of batch losses, not {type(batches).__name__}")
+    walk = _Walk(function, optimizer, tolerance, batches)
     walk.record(x, value, gradient)
     with np.errstate(all="ignore"):
         status, message = walk.run(max_steps)
@@ -162,9 +251,12 @@ def gradient_descent(
         gradients=np.array(walk.gradients),
         status=status,
         message=message,
-        learning_rate=float(learning_rate),
-        momentum=float(momentum),
+        learning_rate=optimizer.learning_rate,
+        momentum=optimizer.beta if isinstance(optimizer, (Momentum, Nesterov)) else 0.0,
         variables=function.variables,
+        optimizer=optimizer.name,
+        rule=optimizer,
+        batched=batches is not None,
     )
 
 
@@ -185,16 +277,18 @@ def _check_settings(learning_rate, momentum, max_steps, tolerance) -> None:
 
 
 class _Walk:
-    """The state of one descent: the update rule and the stopping tests."""
+    """The state of one descent: the update rule, the batches and the stopping tests."""
 
-    def __init__(self, function: SymbolicFunction, learning_rate, momentum, tolerance):
+    def __init__(self, function: SymbolicFunction, optimizer: Optimizer, tolerance, batches=None):
         self.f = function
-        self.learning_rate = float(learning_rate)
-        self.momentum = float(momentum)
+        self.optimizer = optimizer
+        self.learning_rate = optimizer.learning_rate
         self.tolerance = float(tolerance)
+        self.batches = None if batches is None else iter(batches)
         self.points: list[np.ndarray] = []
         self.values: list[float] = []
         self.gradients: list[np.ndarray] = []
+        self._bound: float | None = None
 
     def record(self, x, value, gradient) -> None:
         self.points.append(x)
@@ -205,28 +299,39 @@ class _Walk:
         x, g = self.points[0], self.gradients[0]
         if np.linalg.norm(g) <= self.tolerance:
             return self._flat_start()
-        velocity = np.zeros_like(x)
+        optimizer, state = self.optimizer, self.optimizer.init(x)
+        undefined: list = []
+        gradient_at = self._gradient_at(self.f, undefined)
         for step in range(1, max_steps + 1):
-            velocity = self.momentum * velocity - self.learning_rate * g
-            x_new = x + velocity
+            if self.batches is not None:
+                loss = self._next_batch()
+                if loss is None:
+                    return "max_steps", self._max_steps_message(ran_out=True)
+                batch_value, g = loss.value_and_gradient(x, keep_inf=True)
+                stop = self._undefined(step, x, batch_value, g, x, "the mini-batch loss")
+                if stop:
+                    return stop
+                gradient_at = self._gradient_at(loss, undefined)
+            x_new, state = optimizer.update(state, x, g, gradient_at)
+            if undefined:
+                at, value, slope = undefined[0]
+                stop = self._undefined(step, at, value, slope, x, "f", look_ahead=True)
+                if stop:
+                    return stop
+                undefined.clear()
             if self._too_far(x_new):
                 return "diverged", self._diverged_message(step)
             value, g_new = self.f.value_and_gradient(x_new, keep_inf=True)
-            if np.isinf(value) or np.any(np.isinf(g_new)):
-                return "diverged", self._diverged_message(step)
-            if np.isnan(value) or np.any(np.isnan(g_new)):
-                return "left_domain", (
-                    f"Step {step} would land on {_fmt(x_new, self.f)}, where {self.f.text} "
-                    f"{'or its slope ' if not np.isnan(value) else ''}is undefined, so the walk "
-                    f"stops at {_fmt(x, self.f)}."
-                )
+            stop = self._undefined(step, x_new, value, g_new, x, self.f.text)
+            if stop:
+                return stop
             x, g = x_new, g_new
             self.record(x, value, g)
-            if np.linalg.norm(g) <= self.tolerance:
+            if math.sqrt(float(np.dot(g, g))) <= self.tolerance:
                 return "converged", self._converged_message()
             if abs(value) > _GROWTH_LIMIT * (1 + abs(self.values[0])):
                 return "diverged", self._diverged_message(step)
-            if self._oscillating():
+            if self.batches is None and self._oscillating():
                 return "oscillating", (
                     f"After {step} {_plural(step, 'step')} the walk keeps jumping back and forth across the "
                     f"valley without getting lower: the learning rate "
@@ -234,10 +339,59 @@ class _Walk:
                 )
         return "max_steps", self._max_steps_message()
 
+    def _next_batch(self) -> SymbolicFunction | None:
+        batch = next(self.batches, None)
+        if batch is None:
+            return None
+        if not isinstance(batch, SymbolicFunction):
+            raise TypeError(f"each batch must be a Curve or a ScalarField (a batch loss), not {type(batch).__name__}")
+        if batch.variables != self.f.variables:
+            raise ValueError(
+                f"a batch loss over {', '.join(batch.variables)} cannot steer a walk over {', '.join(self.f.variables)}"
+            )
+        return batch
+
+    @staticmethod
+    def _gradient_at(loss: SymbolicFunction, undefined: list):
+        """point -> gradient of ``loss`` for a look-ahead; notes a point where it is not finite."""
+
+        def gradient_at(point):
+            value, gradient = loss.value_and_gradient(point, keep_inf=True)
+            if not np.all(np.isfinite(gradient)):
+                undefined.append((np.asarray(point, dtype=float), value, gradient))
+            return gradient
+
+        return gradient_at
+
+    def _undefined(self, step, at, value, gradient, x, what, look_ahead=False) -> tuple[str, str] | None:
+        """The stop for a point ``at`` where ``what`` or its slope is infinite or
+        undefined (None if both are finite); the walk stays at ``x``."""
+        if math.isfinite(value) and np.isfinite(gradient).all():
+            return None
+        if np.isinf(value) or np.any(np.isinf(gradient)):
+            return "diverged", self._diverged_message(step)
+        if look_ahead:
+            return "left_domain", (
+                f"Step {step} looks ahead to {_fmt(at, self.f)}, where the slope is undefined, so the walk "
+                f"stops at {_fmt(x, self.f)}."
+            )
+        if at is x:
+            return "left_domain", (
+                f"At {_fmt(x, self.f)} the slope of {what} for step {step} is undefined, so the walk stops there."
+            )
+        return "left_domain", (
+            f"Step {step} would land on {_fmt(at, self.f)}, where {what} "
+            f"{'or its slope ' if not np.isnan(value) else ''}is undefined, so the walk "
+            f"stops at {_fmt(x, self.f)}."
+        )
+
     # -- stopping tests -------------------------------------------------------------------
     def _too_far(self, x_new: np.ndarray) -> bool:
-        bound = _GROWTH_LIMIT * (1 + float(np.linalg.norm(self.points[0])))
-        return not np.all(np.isfinite(x_new)) or float(np.linalg.norm(x_new)) > bound
+        if self._bound is None:
+            self._bound = _GROWTH_LIMIT * (1 + float(np.linalg.norm(self.points[0])))
+        if not np.isfinite(x_new).all():
+            return True
+        return math.sqrt(float(np.dot(x_new, x_new))) > self._bound
 
     def _oscillating(self) -> bool:
         pts = self.points
@@ -296,9 +450,17 @@ class _Walk:
             f"grow without bound; the learning rate {self.learning_rate:g} is far too large."
         )
 
-    def _max_steps_message(self) -> str:
+    def _max_steps_message(self, ran_out: bool = False) -> str:
         x, g = self.points[-1], self.gradients[-1]
         steps, slope = len(self.points) - 1, float(np.linalg.norm(g))
+        if self.batches is not None:
+            used = f"all {steps} mini-{_plural(steps, 'batch').replace('batchs', 'batches')}" if ran_out else (
+                f"all {steps} {_plural(steps, 'step')}"
+            )
+            return (
+                f"Used {used}, each step following the slope of one mini-batch, and stopped at "
+                f"{_fmt(x, self.f)}, where the slope of the whole loss is {_num(slope)}."
+            )
         if _creeping(self.f, np.array(self.points), g):
             ahead = _flat_ahead(self.f, x, g)
             if ahead is None:
