@@ -25,8 +25,9 @@ from typing import Any
 from scenes.kit.claims import claim_problems
 from scenes.kit.pacing import MAX_SECONDS, MIN_SECONDS, READING_LIMIT
 from scenes.kit.picture import PictureFacts, picture_problems
+from scenes.kit.spoken import speak_text, spoken_of
 
-__all__ = ["BeatRecord", "Facts", "Line", "NO_FACTS", "chapters", "pace_problems", "require_facts"]
+__all__ = ["BeatRecord", "Facts", "Line", "NO_FACTS", "chapters", "pace_problems", "require_facts", "said_for"]
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,10 @@ class Line:
 
     >>> Line("The ball starts here.", NO_FACTS).said
     'The ball starts here.'
-    >>> Line("η = 0.3", NO_FACTS, spoken="eta is 0.3").said
-    'eta is 0.3'
+    >>> Line("η = 0.3", NO_FACTS, spoken="eta is zero point three").said
+    'eta is zero point three'
+    >>> Line("η = 0.3", NO_FACTS).said  # no spoken form: the last resort converts the text
+    'eta equals zero point three'
     """
 
     text: str
@@ -75,13 +78,27 @@ class Line:
         if not self.text.strip():
             raise ValueError("a caption line's text is empty")
         require_facts(self.text, self.facts)
+        if self.spoken is None:  # a text written with its spoken form (scenes.kit.spoken.Said) brings it
+            object.__setattr__(self, "spoken", spoken_of(self.text))
         if self.spoken is not None and (not isinstance(self.spoken, str) or not self.spoken.strip()):
             raise ValueError(f"caption {self.text!r}: spoken must be non-empty text or None")
 
     @property
     def said(self) -> str:
-        """The words a voice says: ``spoken``, or the text."""
-        return self.spoken if self.spoken is not None else self.text
+        """The words a voice says: ``spoken``, or, as a last resort, the text converted
+        (:func:`~scenes.kit.spoken.speak_text`: numbers and symbols in words)."""
+        return said_for(self.text, self.spoken)
+
+
+def said_for(text: str, spoken: str | None) -> str:
+    """What a voice says for caption ``text``: its ``spoken`` form when it has one, else the
+    last resort, ``text`` converted by :func:`~scenes.kit.spoken.speak_text` (the tests list
+    every lesson caption that would need it: there should be none).
+
+    >>> said_for("η = 0.5", None)
+    'eta equals zero point five'
+    """
+    return spoken if spoken is not None else speak_text(text)
 
 
 @dataclass
@@ -112,6 +129,12 @@ class BeatRecord:
     @property
     def duration(self) -> float:
         return (self.end if self.end is not None else self.start) - self.start
+
+    @property
+    def said(self) -> str:
+        """The words a voice says for this beat: ``spoken``, or the text converted as a last
+        resort (:func:`said_for`)."""
+        return said_for(self.text, self.spoken)
 
     def claim_problems(self) -> list[str]:
         """Claims in the caption that its facts do not establish."""

@@ -34,6 +34,7 @@ from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_capti
 from scenes.kit.picture import Named, collect_picture
 from scenes.parts.hill3d.fast3d import FastThreeDCamera
 from scenes.kit.settings import Setting, check_value, describe, setting_of
+from scenes.kit.spoken import spoken_of, split_spoken, title_spoken
 from scenes.kit.tex_cache import install as _install_safe_caches
 from scenes.kit.voice import Narrator, Utterance
 
@@ -223,7 +224,7 @@ class LessonMixin:
         card = self.make_title_card()
         self.pin(card)
         self.play(FadeIn(card, shift=0.3 * UP), run_time=0.8)
-        self._caption_line(words, 0, facts, given)
+        self._caption_line(words, 0, facts, given, title_spoken(self.title, self.subtitle))
         self._hold_for_reading(extra=hold)
         self.play(FadeOut(card), run_time=0.6)
 
@@ -244,7 +245,7 @@ class LessonMixin:
             self._caption_line(text.text, run_time, text.facts, True, text.spoken)
             return
         given = facts is not None
-        self._caption_line(text, run_time, self._facts_for(text, facts), given)
+        self._caption_line(text, run_time, self._facts_for(text, facts), given, spoken_of(text))
 
     def beat(self, line: Line, *animations: Any, run_time: float | None = None, part: str | None = None) -> None:
         """One beat: begin ``part`` (if given), show ``line``, play ``animations`` (for
@@ -277,8 +278,9 @@ class LessonMixin:
 
     def _caption_line(self, text: str, run_time: float, facts: Any, given: bool, spoken: str | None = None) -> None:
         parts = split_caption(text, self.caption_width)
+        spoken_parts = split_spoken(text, spoken, parts)  # a part on screen is spoken alone
         for index, part in enumerate(parts):
-            self._show_caption(part, run_time, facts, given, spoken if len(parts) == 1 else None)
+            self._show_caption(part, run_time, facts, given, spoken_parts[index])
             if index < len(parts) - 1:
                 self._hold_for_reading()
 

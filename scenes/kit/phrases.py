@@ -30,6 +30,10 @@ says whichever is true.
     ...
     scenes.kit.phrases.ClaimError: 'f rises to 9.00' needs rose = True, but rose = False
 
+Each phrase returns a :class:`~scenes.kit.spoken.Said`: the words, and how a voice says them
+(numbers in words, "f" and "w" as letters). Pass a number's text as :func:`scenes.kit.spoken.num`
+gives it (a plain number text such as ``"0.75"`` is said in words too).
+
 Nothing here imports manim.
 """
 
@@ -38,6 +42,7 @@ from __future__ import annotations
 from typing import Any
 
 from scenes.kit.claims import is_visible, named_things
+from scenes.kit.spoken import Said, num_text, said
 
 __all__ = [
     "ClaimError",
@@ -68,9 +73,9 @@ def _need(facts: Any, name: str, ok: Any, words: str, wanted: str) -> Any:
     """The fact ``name`` of ``facts``; raise :class:`ClaimError` unless ``ok(value)``."""
     value = getattr(facts, name, _MISSING) if facts is not None else _MISSING
     if value is _MISSING:
-        raise ClaimError(f"{words!r} needs the fact {name!r}, which these facts do not carry")
+        raise ClaimError(f"{str(words)!r} needs the fact {name!r}, which these facts do not carry")
     if not ok(value):
-        raise ClaimError(f"{words!r} needs {wanted}, but {name} = {value!r}")
+        raise ClaimError(f"{str(words)!r} needs {wanted}, but {name} = {value!r}")
     return value
 
 
@@ -86,11 +91,22 @@ def _verb(present: str, past: str, tense: str) -> str:
     return present if tense == "present" else past
 
 
-def _join(subject: str, rest: str) -> str:
-    return f"{subject} {rest}" if subject else rest
+def _value(text: str) -> str:
+    """A number's text as it is said: a :class:`Said` as written; a plain number text
+    (``"0.75"``, ``"-1.20"``) in words; other text as it is."""
+    if isinstance(text, Said):
+        return text
+    try:
+        return num_text(text)
+    except (TypeError, ValueError):
+        return text
 
 
-def _said(facts: Any, subject: str, rest: str) -> str:
+def _join(subject: str, rest: str) -> Said:
+    return said(subject, " ", rest) if subject else said(rest)
+
+
+def _said(facts: Any, subject: str, rest: str) -> Said:
     """``subject rest``, once the things ``subject`` names are known to be shown."""
     words = _join(subject, rest)
     _shown(facts, subject, words)
@@ -104,7 +120,7 @@ def falls_to(facts: Any, value_text: str, subject: str = "f", tense: str = "pres
     >>> falls_to(F(fell=True), "0.75"), falls_to(F(fell=True), "2", tense="past")
     ('f falls to 0.75', 'f fell to 2')
     """
-    words = _said(facts, subject, f"{_verb('falls', 'fell', tense)} to {value_text}")
+    words = _said(facts, subject, said(_verb("falls", "fell", tense), " to ", _value(value_text)))
     _need(facts, "fell", lambda v: v is True, words, "fell = True")
     return words
 
@@ -116,7 +132,7 @@ def rises_to(facts: Any, value_text: str, subject: str = "f", tense: str = "pres
     >>> rises_to(F(rose=True), "9.00")
     'f rises to 9.00'
     """
-    words = _said(facts, subject, f"{_verb('rises', 'rose', tense)} to {value_text}")
+    words = _said(facts, subject, said(_verb("rises", "rose", tense), " to ", _value(value_text)))
     _need(facts, "rose", lambda v: v is True, words, "rose = True")
     return words
 
@@ -136,7 +152,7 @@ def f_change(facts: Any, value_text: str, subject: str = "f") -> str:
         return falls_to(facts, value_text, subject)
     if rose:
         return rises_to(facts, value_text, subject)
-    return _said(facts, subject, f"stays at {value_text}")
+    return _said(facts, subject, said("stays at ", _value(value_text)))
 
 
 def slope_sign(facts: Any, slope_text: str, subject: str = "the slope") -> str:
@@ -148,7 +164,7 @@ def slope_sign(facts: Any, slope_text: str, subject: str = "the slope") -> str:
     """
     value = _need(facts, "slope", lambda v: v is not None, f"{subject} {slope_text}", "a slope")
     sign = "negative" if float(value) < 0 else "positive" if float(value) > 0 else "zero"
-    return _said(facts, subject, f"{slope_text} is {sign}")
+    return _said(facts, subject, said(_value(slope_text), f" is {sign}"))
 
 
 def flat_here(facts: Any, subject: str = "the tangent") -> str:
@@ -212,7 +228,7 @@ def not_settled(facts: Any, steps_text: str, subject: str = "the walk") -> str:
     >>> not_settled(F(status="max_steps"), "60")
     'the walk has not settled after 60 steps'
     """
-    words = _said(facts, subject, f"has not settled after {steps_text} steps")
+    words = _said(facts, subject, said("has not settled after ", _value(steps_text), " steps"))
     _need(facts, "status", lambda v: v == "max_steps", words, "status = 'max_steps'")
     return words
 
@@ -250,7 +266,7 @@ def reached_minimum(facts: Any, where_text: str = "", subject: str = "it", tense
     ...
     scenes.kit.phrases.ClaimError: 'it reached a minimum at w = 1.00' needs the minimum shown, but visible = frozenset({'ball'})
     """
-    words = _said(facts, subject, f"{_verb('reaches', 'reached', tense)} a minimum" + (f" at {where_text}" if where_text else ""))
+    words = _said(facts, subject, said(_verb("reaches", "reached", tense), " a minimum", " at " if where_text else None, where_text or None))
     _need(facts, "kind", lambda v: v == "minimum", words, "kind = 'minimum'")
     _need(facts, "in_range", lambda v: v is True, words, "in_range = True (the minimum inside the range shown)")
     if getattr(facts, "visible", _MISSING) is not _MISSING:
@@ -290,6 +306,6 @@ def watch(facts: Any, thing: str) -> str:
     >>> watch(F(visible=frozenset({"panel", "yellow ball"})), "panel")
     'watch the panel'
     """
-    words = f"watch the {thing}"
+    words = said(f"watch the {thing}")
     _need(facts, "visible", lambda v: is_visible(v, thing), words, f"the {thing} shown")
     return words

@@ -37,7 +37,7 @@ def test_a_line_needs_words(text):
 
 def test_a_line_is_frozen_and_says_its_text_unless_spoken():
     line = Line("η = 0.3", NO_FACTS)
-    assert line.said == "η = 0.3"
+    assert line.said == "eta equals zero point three"  # no spoken form: the text converted, as a last resort
     assert Line("η = 0.3", NO_FACTS, spoken="eta is 0.3").said == "eta is 0.3"
     with pytest.raises(ValueError):
         Line("η = 0.3", NO_FACTS, spoken=" ")
