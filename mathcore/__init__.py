@@ -10,6 +10,7 @@ from .expressions import ExpressionError, parse_expression
 from .fields import ScalarField
 from .graph import NeuronGraph
 from .formula_text import choose_variable, formula_latex, free_names, latex
+from .learning import line_fit, line_loss, minibatches, neuron_loss
 from .level_sets import FieldSample
 from .optimizers import OPTIMIZERS, Optimizer, adagrad, adam, make_optimizer, momentum, nesterov, rmsprop, sgd
 from .sampling import DomainError
@@ -35,9 +36,13 @@ __all__ = [
     "free_names",
     "gradient_descent",
     "latex",
+    "line_fit",
+    "line_loss",
     "make_optimizer",
+    "minibatches",
     "momentum",
     "nesterov",
+    "neuron_loss",
     "parse_expression",
     "rmsprop",
     "sgd",
