@@ -9,7 +9,9 @@ before (a still wait, or a redraw in which nothing moved) is not encoded again: 
 before is simply shown longer (its next frame gets a later timestamp), so a hold costs one
 comparison per frame whatever its length. The files are variable frame rate on a 1/fps
 grid; players show exactly the same pictures at the same times. The webm segments are
-joined like manim joins the mp4 ones, and the last frame drawn is kept for the poster.
+joined like manim joins the mp4 ones, and the poster is chosen from the frames as they pass
+(:class:`~course.poster.PosterChooser`: a still moment of the last beat, its caption fully
+shown, not the last frame).
 
 Settings (see the README's performance section for the measurements behind them):
 
@@ -32,6 +34,8 @@ import numpy as np
 from manim._config.video_encoder import VideoEncoderSpec
 from manim.scene.scene_file_writer import SceneFileWriter
 from PIL import Image
+
+from .poster import Poster, PosterChooser
 
 __all__ = [
     "join_on_frame_grid",
@@ -158,13 +162,15 @@ def _same_picture(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 class TwinFileWriter(SceneFileWriter):
-    """Manim's file writer, writing a webm next to the mp4 and keeping the last frame.
+    """Manim's file writer, writing a webm next to the mp4 and choosing a poster frame.
 
     After ``scene.render()``: the mp4 is at ``movie_file_path``, the webm at
-    :attr:`webm_file_path`, and :meth:`save_poster` writes the last frame as a PNG.
+    :attr:`webm_file_path`, and :meth:`save_poster` writes the poster as a PNG: the frame
+    :attr:`poster_chooser` picked (see :func:`use_twin_writer`), else the last frame.
     """
 
     last_frame: np.ndarray | None = None
+    poster_chooser: PosterChooser | None = None
 
     @property
     def webm_file_path(self) -> Path:
@@ -176,8 +182,10 @@ class TwinFileWriter(SceneFileWriter):
         return TwinSegmentEncoder(target, self.video_encoder)
 
     def write_frame(self, pixels: np.ndarray, *, repeat: int = 1) -> None:
-        if self.output_spec.is_video:
+        if self.output_spec.is_video and self._current_encode_job is not None:  # frames manim puts in the file
             self.last_frame = pixels  # manim hands the array over and never changes it again
+            if self.poster_chooser is not None:
+                self.poster_chooser.offer(pixels, repeat)
         super().write_frame(pixels, repeat=repeat)
 
     def combine_to_movie(self) -> None:
@@ -186,11 +194,17 @@ class TwinFileWriter(SceneFileWriter):
         if segments:
             join_on_frame_grid(segments, self.webm_file_path, self.video_encoder.frame_rate)
 
-    def save_poster(self, path: Path) -> None:
-        """Write the last frame of the video as an RGB PNG at ``path``."""
+    def save_poster(self, path: Path) -> Poster:
+        """Write the poster as an RGB PNG at ``path``; return it (its frame, time and why)."""
         if self.last_frame is None:
             raise ValueError("the scene wrote no video frames")
-        Image.fromarray(self.last_frame).convert("RGB").save(path)
+        if self.poster_chooser is not None:
+            poster = self.poster_chooser.choose()
+        else:
+            frame = -1  # not counted without a chooser
+            poster = Poster(self.last_frame, frame, float("nan"), "last")
+        Image.fromarray(poster.pixels).convert("RGB").save(path)
+        return poster
 
 
 def join_on_frame_grid(segments: list[Path], target: Path, frame_rate: Fraction) -> None:
@@ -226,8 +240,19 @@ def use_twin_writer(scene: Any) -> TwinFileWriter:
     """Give a constructed (not yet rendered) ``scene`` a :class:`TwinFileWriter`.
 
     Render with manim's ``disable_caching``: a segment manim reuses from its cache has no
-    webm beside it.
+    webm beside it. The poster is chosen from the lesson's beats: a frame is a candidate
+    while the scene has a beat open with its caption on screen (``_open_beat`` and
+    ``_caption_mobject`` of :class:`~scenes.kit.lesson.LessonMixin`; a scene without them
+    gets its last frame).
     """
     renderer = scene.renderer
-    renderer.file_writer = TwinFileWriter(scene.file_writer_settings)
-    return renderer.file_writer
+    writer = TwinFileWriter(scene.file_writer_settings)
+
+    def open_beat() -> Any:
+        if getattr(scene, "_caption_mobject", None) is None:
+            return None
+        return getattr(scene, "_open_beat", None)
+
+    writer.poster_chooser = PosterChooser(open_beat, renderer.camera.frame_rate)
+    renderer.file_writer = writer
+    return writer

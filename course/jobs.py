@@ -26,7 +26,7 @@ from .sources import project_sources
 __all__ = ["ClipJob", "QUALITIES", "clip_record_ok", "input_key", "key_inputs", "publish_folder", "render_clip"]
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILD_FORMAT = 2  # bump when the outputs of a clip change shape
+BUILD_FORMAT = 3  # bump when the outputs of a clip change shape
 MISMATCH_EXIT = 3  # exit code of a job process whose code gives the clip another key
 
 #: --quality name -> manim's quality setting
@@ -139,7 +139,7 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
     names = {kind: f"{job.id}.{ext}" for kind, ext in zip(FILE_KINDS, ("mp4", "webm", "png", "vtt", "srt"))}
     media.remux_faststart(movie, staged / names["mp4"])
     os.replace(writer.webm_file_path, staged / names["webm"])
-    writer.save_poster(staged / names["poster"])
+    poster = writer.save_poster(staged / names["poster"])  # a still moment of the last beat (course.poster)
     srt_file = movie.with_suffix(".srt")
     cues = captions.read_srt(srt_file.read_text(encoding="utf-8")) if srt_file.exists() else []
     (staged / names["srt"]).write_text(captions.to_srt(cues), encoding="utf-8")
@@ -154,6 +154,7 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
         "files": names,
         "sha256": {kind: sha256_of(staged / name) for kind, name in names.items()},
         "captions": len(cues),
+        "poster": {"time": round(poster.time, 3), "reason": poster.reason},
     }
     atomic_write_text(staged / "clip.json", json.dumps(record, indent=2))
     publish_folder(staged, Path(job.clips_dir) / job.folder_name, job.key)
