@@ -49,6 +49,7 @@ def build_course(
     """
     out = Path(out).absolute()
     jobs = max(1, jobs or os.cpu_count() or 1)
+    course = checked_narration(course)  # a missing voice or a bad recording: one line, nothing touched
     client = connect(scheduler) if scheduler else None  # before touching ``out``: a bad address changes nothing
     try:
         return _build(course, out, quality, jobs, client, live)
@@ -57,20 +58,35 @@ def build_course(
             client.close()
 
 
+def checked_narration(course: Course) -> Course:
+    """``course`` with its narration's voice checked and its recordings found and checked
+    (:func:`course.narration.check_recordings`); ``CourseError`` before anything renders."""
+    if course.narration is None:
+        return course
+    from dataclasses import replace
+
+    from .narration import check_engine, check_recordings
+
+    check_engine(course.narration, course.source)
+    return replace(course, narration=check_recordings(course.narration, course.clips, course.source))
+
+
 def _build(course: Course, out: Path, quality: str, jobs: int, client, live: bool | None) -> Path:
     with owned_output(out, gallery_html) as output:
         work = output.new_work_dir()
         try:
             clips_dir = output.clips_dir()
+            spoken = {clip.id: course.narration.for_clip(clip.id) if course.narration else None for clip in course.clips}
             planned = [
                 ClipJob(
                     id=clip.id,
                     scene=clip.scene,
                     params=clip.params,
                     quality=quality,
-                    key=input_key(clip.scene, clip.params, quality),
+                    key=input_key(clip.scene, clip.params, quality, spoken[clip.id]),
                     clips_dir=str(clips_dir),
                     work_dir=str(work),
+                    narration=spoken[clip.id],
                 )
                 for clip in course.clips
             ]

@@ -10,6 +10,9 @@ Examples
     lessons build my_course.toml --out site/clips --quality medium --jobs 2
     lessons storyboard GradientDescent1D --set 'function=w**4 - 3*w**2'   # a PNG of every beat
     lessons build --scheduler tcp://render-1:8786   # clips rendered by a Dask cluster's workers
+    lessons render GradientDescent1D --narrate espeak-ng:en-us   # spoken (default voice: piper)
+    lessons build my_course.toml --silent           # no voice, even with [narration]
+    lessons script my_course.toml --out script/     # each clip's cues, to record a voice
 
 Mistakes in what you typed (unknown scene or parameter, a wrong type, a bad formula, a
 broken course file, an output folder the build did not make) end with exit code 2 and one
@@ -46,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--set", dest="params", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable); VALUE is TOML or plain text")
     render.add_argument("--quality", choices=list(QUALITIES), default="low")
     render.add_argument("--out", type=Path, default=RENDER_OUT, help=f"each scene renders into its own folder OUT/<scene> (default {RENDER_OUT})")
+    render.add_argument("--narrate", nargs="?", const="piper", default=None, metavar="VOICE", help="speak the captions: piper (the default voice) or espeak-ng:<name>")
+    render.add_argument("--rate", type=float, default=1.0, help="speed of the voice with --narrate (0.5 to 2, default 1)")
+
+    script = commands.add_parser("script", help="write the narration script of a course: each clip's cues, their text, spoken form and time")
+    script.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
+    script.add_argument("--out", type=Path, required=True, help="folder for <clip-id>.txt and script.json")
 
     board = commands.add_parser("storyboard", help="a contact sheet (PNG) of the last frame of every beat of a scene, or --dry: its beats and problems")
     board.add_argument("scene", help="a scene class name, e.g. GradientDescent1D")
@@ -57,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     build.add_argument("--quality", choices=list(QUALITIES), default="high")
+    build.add_argument("--silent", action="store_true", help="no narration, even if the course has [narration]")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="clips rendered at once (default: the number of cores)")
     build.add_argument(
         "--scheduler",
@@ -129,15 +139,27 @@ def _run(args: argparse.Namespace) -> int:
             raise CourseError(f"unknown scene {args.scene[:60]!r} (known: {', '.join(sorted(scene_classes()))})")
         clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=_parse_set(args.params, scene.parameters()))
         clip = check_clip(clip, f"lessons render {args.scene}")
-        course = Course(title=args.scene, clips=(clip,), source="<command line>")
+        course = Course(title=args.scene, clips=(clip,), source="<command line>", narration=_narration_option(args))
         index = build_course(course, args.out / clip.id, quality=args.quality, jobs=1)
         print(f"video: {index.parent / 'manifest.json'} lists the files; gallery: {index}")
         return 0
     if args.command == "storyboard":
         return _storyboard(args)
+    if args.command == "script":
+        from .build import checked_narration
+        from .narration import write_script
+
+        course = checked_narration(load_course(args.course) if args.course else default_course())
+        written = write_script(course, args.out)
+        print(f"narration script: {len(written) - 1} clips in {args.out} (script.json has them all)")
+        return 0
     if args.jobs < 1:
         raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
     course = load_course(args.course) if args.course else default_course()
+    if args.silent:
+        from dataclasses import replace
+
+        course = replace(course, narration=None)
     if args.scheduler:
         from .cluster import check_address
 
@@ -145,6 +167,21 @@ def _run(args: argparse.Namespace) -> int:
     index = build_course(course, args.out, quality=args.quality, jobs=args.jobs, scheduler=args.scheduler)
     print(f"\nCourse ready. Open the gallery: {index}")
     return 0
+
+
+def _narration_option(args: argparse.Namespace):
+    """``lessons render --narrate [VOICE] --rate R`` as a :class:`~course.narration.Narration`."""
+    if args.narrate is None:
+        return None
+    from .course_file import CourseError
+    from .narration import Narration
+    from scenes.kit.voice import VoiceError, check_voice
+
+    try:
+        check_voice(args.narrate, args.rate)
+    except VoiceError as error:
+        raise CourseError(f"--narrate {args.narrate[:60]} --rate {args.rate:g}: {error}") from None
+    return Narration(voice=args.narrate.strip(), rate=args.rate)
 
 
 def _storyboard(args: argparse.Namespace) -> int:

@@ -128,7 +128,7 @@ class DaskRunner(Runner):
         return self.executor.submit(render_on_worker, fields, self.topic, self.stop_name, **options)
 
     def refuse(self, job: ClipJob, error: WrongProjectCode) -> None:
-        why = describe_difference(key_inputs(job.scene, job.params, job.quality), error.inputs)
+        why = describe_difference(key_inputs(job.scene, job.params, job.quality, job.narration), error.inputs)
         self.refused[error.where] = why
         self.progress.note(f"refused worker {error.where}: its project code differs from this checkout ({why}); its clips go to other workers")
 

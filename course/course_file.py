@@ -61,6 +61,7 @@ class Course:
     title: str
     clips: tuple[Clip, ...]
     source: str  # the file it came from, for messages
+    narration: Any = None  # a course.narration.Narration from [narration]; None: silent clips
 
 
 def default_course() -> Course:
@@ -69,7 +70,9 @@ def default_course() -> Course:
         Clip(id=entry.module.rsplit(".", 1)[-1] + "-" + _kebab(entry.scene), title=entry.topic[:1].upper() + entry.topic[1:], scene=entry.scene)
         for entry in LESSON
     )
-    return Course(title="The calculus behind deep learning", clips=clips, source="<default course>")
+    from .narration import Narration
+
+    return Course(title="The calculus behind deep learning", clips=clips, source="<default course>", narration=Narration())
 
 
 def _kebab(name: str) -> str:
@@ -93,9 +96,9 @@ def load_course(path: str | Path) -> Course:
     except RecursionError:
         raise CourseError(f"{where}: not a course file (arrays or tables nested too deeply)") from None
 
-    unknown = set(data) - {"title", "clips"}
+    unknown = set(data) - {"title", "clips", "narration"}
     if unknown:
-        raise CourseError(f"{where}: unknown top-level key {short_repr(sorted(unknown)[0])} (expected title and [[clips]])")
+        raise CourseError(f"{where}: unknown top-level key {short_repr(sorted(unknown)[0])} (expected title, [[clips]] and [narration])")
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         raise CourseError(f"{where}: key 'title' must be non-empty text, got {short_repr(title)}")
@@ -110,7 +113,12 @@ def load_course(path: str | Path) -> Course:
             raise CourseError(f"{where}: clip {number}: key 'id': duplicate id {short_repr(clip.id)}")
         seen.add(clip.id)
         clips.append(clip)
-    return Course(title=title.strip(), clips=tuple(clips), source=where)
+    narration = None
+    if "narration" in data:
+        from .narration import read_narration
+
+        narration = read_narration(where, data["narration"], path.parent)
+    return Course(title=title.strip(), clips=tuple(clips), source=where, narration=narration)
 
 
 def _read_clip(where: str, number: int, raw: Any) -> Clip:

@@ -46,21 +46,26 @@ class ClipJob:
     key: str
     clips_dir: str
     work_dir: str
+    narration: dict | None = None  # voice, rate, recordings by cue (course.narration); None: silent
 
     @property
     def folder_name(self) -> str:
         return f"{self.id}-{self.key[:12]}"
 
 
-def key_inputs(scene: str, params: dict, quality: str) -> dict:
+def key_inputs(scene: str, params: dict, quality: str, narration: dict | None = None) -> dict:
     """What decides a clip's output: the source of every project module its scene class
     imports (see :mod:`course.sources`; mathcore's code is among them), its parameters,
-    the quality, manim's version and the build format. A stray file changes nothing."""
+    the quality, manim's version and the build format, and for a narrated clip its voice,
+    the engine's version, the rate and its recordings' bytes. A stray file changes nothing."""
     import manim
 
+    from . import narration as narration_module
     from .registry import scene_classes
 
+    spoken = {"narration": narration_module.key_inputs(narration)} if narration else {}
     return {
+        **spoken,
         "scene": scene,
         "params": params,
         "quality": quality,
@@ -75,9 +80,9 @@ def key_of(inputs: dict) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
-def input_key(scene: str, params: dict, quality: str) -> str:
+def input_key(scene: str, params: dict, quality: str, narration: dict | None = None) -> str:
     """A clip's input key: a clip folder is reused only for the same key."""
-    return key_of(key_inputs(scene, params, quality))
+    return key_of(key_inputs(scene, params, quality, narration))
 
 
 def clip_record_ok(folder: Path, key: str) -> dict | None:
@@ -116,6 +121,8 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
     media_dir, staged = work / "media", work / job.folder_name
     staged.mkdir()
     scene_class = make_scene_class(scene_classes()[job.scene], job.params)
+    if job.narration:
+        scene_class = narrated(scene_class, job.narration, progress)
     options = {
         "media_dir": str(media_dir),
         "quality": QUALITIES[job.quality],
@@ -137,8 +144,12 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
         movie = Path(writer.movie_file_path)
 
     names = {kind: f"{job.id}.{ext}" for kind, ext in zip(FILE_KINDS, ("mp4", "webm", "png", "vtt", "srt"))}
-    media.remux_faststart(movie, staged / names["mp4"])
-    os.replace(writer.webm_file_path, staged / names["webm"])
+    if job.narration:
+        progress.phase("voice")
+        add_speech(scene, movie, Path(writer.webm_file_path), staged / names["mp4"], staged / names["webm"])
+    else:
+        media.remux_faststart(movie, staged / names["mp4"])
+        os.replace(writer.webm_file_path, staged / names["webm"])
     poster = writer.save_poster(staged / names["poster"])  # a still moment of the last beat (course.poster)
     srt_file = movie.with_suffix(".srt")
     cues = captions.read_srt(srt_file.read_text(encoding="utf-8")) if srt_file.exists() else []
@@ -154,12 +165,39 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
         "files": names,
         "sha256": {kind: sha256_of(staged / name) for kind, name in names.items()},
         "captions": len(cues),
+        **({"narration": {"voice": job.narration["voice"], "rate": job.narration["rate"], "spoken": len(scene.spoken_cues)}} if job.narration else {}),
         "poster": {"time": round(poster.time, 3), "reason": poster.reason},
     }
     atomic_write_text(staged / "clip.json", json.dumps(record, indent=2))
     publish_folder(staged, Path(job.clips_dir) / job.folder_name, job.key)
     shutil.rmtree(work, ignore_errors=True)
     return record
+
+
+def narrated(scene_class: type, job_narration: dict, progress: ProgressReporter) -> type:
+    """``scene_class`` speaking its captions: every line it will say is synthesised first, in
+    one run of the voice (a dry run lists them), so the render only reads the cache."""
+    from scenes.kit.storyboard import dry_run
+
+    from .narration import narrator
+    from .registry import make_scene_class
+
+    voice = narrator(job_narration)
+    progress.phase("voice")
+    beats = dry_run(scene_class, check_layout=False).beats
+    voice.prepare(beat.spoken or beat.text for number, beat in enumerate(beats, start=1) if number not in voice.recordings)
+    return make_scene_class(scene_class, {"narration": voice})
+
+
+def add_speech(scene, mp4: Path, webm: Path, mp4_out: Path, webm_out: Path) -> None:
+    """The clip's speech (``scene.spoken_cues``) as one normalised track, as long as the
+    video, muxed as AAC into ``mp4_out`` and Opus into ``webm_out``."""
+    from . import audio_track, media
+
+    duration = media.probe(mp4)["duration"]
+    track = audio_track.normalise(audio_track.mix(scene.spoken_cues, duration))
+    audio_track.mux(mp4, track, mp4_out)
+    audio_track.mux(webm, track, webm_out)
 
 
 def publish_folder(staged: Path, final: Path, key: str) -> None:
@@ -180,7 +218,7 @@ def main(argv: list[str]) -> int:
     job_file = Path(argv[0])
     job = ClipJob(**json.loads(job_file.read_text(encoding="utf-8")))
     progress = ProgressReporter()
-    inputs = key_inputs(job.scene, job.params, job.quality)
+    inputs = key_inputs(job.scene, job.params, job.quality, job.narration)
     if key_of(inputs) != job.key:
         atomic_write_text(job_file.with_name(f"{job.id}.mismatch.json"), json.dumps(inputs))
         print(f"clip {job.id!r}: this checkout's code gives another input key than the build's", file=sys.stderr)

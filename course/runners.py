@@ -61,7 +61,7 @@ class Runner:
 
     def refuse(self, job: ClipJob, error: WrongProjectCode) -> None:
         """A job process refused ``job``: its code differs. Raise if no one else can render it."""
-        why = describe_difference(key_inputs(job.scene, job.params, job.quality), error.inputs)
+        why = describe_difference(key_inputs(job.scene, job.params, job.quality, job.narration), error.inputs)
         raise BuildFailed(f"the project's code changed during the build ({why}); run the build again")
 
     def stop(self) -> None:
