@@ -1,0 +1,104 @@
+"""Captions of a walk down a model's loss, shared by the line and neuron lessons (no manim).
+
+Pure functions from the records of :mod:`scenes.lessons.common.fit_facts` to
+:class:`~scenes.kit.beats.Line` s. Claims go through :mod:`scenes.kit.phrases` (``L falls``
+only when the facts say it fell); numbers through :mod:`scenes.kit.numbers`, with the digits
+the readouts on screen use (``w``, ``b``, ``L``, ``step``), so a caption never quotes other
+digits than the panel shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scenes.kit.beats import Facts, Line
+from scenes.kit.numbers import number
+from scenes.kit.phrases import f_change, falls_to, rises_to
+from scenes.lessons.common.fit_facts import DRAWN, NoiseFacts, RollFacts, RuleFacts, StepFacts
+from scenes.parts.walk.descent_steps import distinct_digits, format_rate
+
+__all__ = ["LOSS_PART", "MapFacts", "WALK_PART", "map_line", "noise_line", "roll_line", "rule_line", "step_line", "steps"]
+
+#: The part where the loss and its map appear.
+LOSS_PART = "The loss"
+#: The part where (w, b) walks down the loss.
+WALK_PART = "Walking downhill"
+
+
+def steps(count: int) -> str:
+    """``"1 step"``, ``"12 steps"``."""
+    return f"{count} step{'' if count == 1 else 's'}"
+
+
+def _loss_text(old: float, new: float, decimals: int) -> str:
+    """L's new value with the digits that tell it from the old one."""
+    return number(new, distinct_digits(old, new, decimals))
+
+
+@dataclass(frozen=True)
+class MapFacts(Facts):
+    """The map of the loss over (w, b) is drawn, with the ball at the start; ``model`` is
+    what one point (w, b) is ("line", "neuron")."""
+
+    model: str = "line"
+    visible: frozenset = DRAWN
+
+
+def map_line(facts: MapFacts) -> Line:
+    """What the map shows (no claim about the walk)."""
+    return Line(f"Each point (w, b) on the map is one {facts.model}; contours join equal L.", facts)
+
+
+def rule_line(facts: RuleFacts) -> list[Line]:
+    """How each step is made: plain gradient descent, or on a random mini-batch."""
+    eta = format_rate(facts.learning_rate)
+    if not facts.stochastic:
+        return [Line(f"Gradient descent steps (w, b) against the gradient of L, with η = {eta}.", facts,
+                     f"Gradient descent steps w and b against the gradient of L, with eta = {eta}.")]
+    return [
+        Line(f"Each step uses a random batch of {facts.batch_size} of the {facts.count} points, with η = {eta}.", facts,
+             f"Each step uses a random batch of {facts.batch_size} of the {facts.count} points, with eta = {eta}."),
+        Line("This is stochastic gradient descent, as networks are trained.", facts),
+    ]
+
+
+def step_line(facts: StepFacts) -> Line:
+    """``"Step 1: w = 0.41, b = 0.12, and L falls to 2.30."``"""
+    d = facts.decimals
+    where = f"Step {facts.step}: w = {number(facts.w, d)}, b = {number(facts.b, d)}"
+    loss = _loss_text(facts.loss_old, facts.loss, d)
+    if not facts.moved:
+        return Line(f"{where}: the step is too small to change w or b.", facts)
+    change = f_change(facts, loss, subject="L")
+    if facts.rose and facts.stochastic:
+        return Line(f"{where}, but {change}: this batch pulled away from the rest.", facts)
+    if facts.rose:
+        return Line(f"{where}, but {change}: the step overshot.", facts)
+    return Line(f"{where}, and {change}.", facts)
+
+
+def roll_line(facts: RollFacts) -> Line | None:
+    """The steps rolled in one go (None when there are none)."""
+    if facts.steps <= 0:
+        return None
+    loss = _loss_text(facts.loss_first, facts.loss, facts.decimals)
+    head = f"Then {facts.steps} more step{'' if facts.steps == 1 else 's'}"
+    if facts.fell:
+        return Line(f"{head}: {falls_to(facts, loss, subject='L')}.", facts)
+    if facts.rose:
+        return Line(f"{head}: {rises_to(facts, loss, subject='L')}.", facts)
+    return Line(f"{head}: L ends where it started, at {loss}.", facts)
+
+
+def noise_line(facts: NoiseFacts) -> Line | None:
+    """How noisy the walk on the full loss was (stochastic walks only; None otherwise)."""
+    if facts.batch_size is None or facts.batch_size >= facts.count or facts.steps == 0:
+        return None
+    if facts.rose:
+        return Line(
+            f"L rose on {facts.rose_steps} of the {steps(facts.steps)}: each batch sees only part of the data, so the walk is noisy.",
+            facts,
+        )
+    if facts.fell:
+        return Line(f"Even with batches, every one of the {steps(facts.steps)} lowered L this time.", facts)
+    return Line(f"No step of the {steps(facts.steps)} raised L, though some left it as it was.", facts)

@@ -1,0 +1,186 @@
+"""Facts of a walk down a model's loss, shared by the line and neuron lessons (no manim).
+
+Each record is what one caption is written from; the names the claim checker reads
+(:mod:`scenes.kit.claims`) mean here: ``fell``/``rose`` that the full loss L went down/up over
+what the caption is about, ``moved`` that (w, b) moved, ``status`` how mathcore's walk ended,
+``kind`` the kind of point it ended on, ``in_range`` that the walk stayed on the map.
+
+Whether L fell or rose is decided by :func:`mathcore.numeric.significant_change` at the
+float resolution of L's size on the map (:func:`mathcore.numeric.value_scale`), and for a
+step too small for that, by :func:`mathcore.numeric.exact_change` (sympy): a change lost in
+rounding is neither a fall nor a rise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from mathcore import DomainError
+from mathcore.descent import point_kind
+from mathcore.numeric import exact_change, significant_change, value_scale
+
+from scenes.kit.beats import Facts
+from scenes.lessons.common.fit_walk import FitWalk
+
+__all__ = ["Judge", "NoiseFacts", "RollFacts", "RuleFacts", "StepFacts", "noise_facts", "roll_facts", "rule_facts", "step_facts"]
+
+#: What the walk's captions name as drawn.
+DRAWN = frozenset({"map", "ball", "trail"})
+
+
+@dataclass(frozen=True)
+class Judge:
+    """Judge of the change of the loss between two points of a walk (see the module notes)."""
+
+    walk: FitWalk
+    scale: float
+
+    @classmethod
+    def on_map(cls, walk: FitWalk, w_range, b_range) -> Judge:
+        try:
+            scale = value_scale(walk.loss, tuple(w_range), tuple(b_range), num=41)
+        except (DomainError, ValueError):
+            scale = max(float(np.max(np.abs(walk.path.values))), 1e-300)
+        return cls(walk, scale)
+
+    def between(self, i: int, j: int, exact: bool = True) -> int:
+        """-1 if L fell from point ``i`` to point ``j`` of the walk, +1 if it rose, else 0."""
+        path = self.walk.path
+        change = significant_change(path.values[i], path.values[j], self.scale)
+        if change != 0 or not exact or np.array_equal(path.points[i], path.points[j]):
+            return change
+        try:
+            return exact_change(self.walk.loss, tuple(path.points[i]), tuple(path.points[j]))
+        except (DomainError, ValueError):
+            return 0
+
+
+@dataclass(frozen=True)
+class RuleFacts(Facts):
+    """The update rule: the learning rate, and how many points each step sees (no claim)."""
+
+    learning_rate: float
+    batch_size: int | None
+    count: int
+
+    @property
+    def stochastic(self) -> bool:
+        return self.batch_size is not None and self.batch_size < self.count
+
+
+def rule_facts(walk: FitWalk, learning_rate: float) -> RuleFacts:
+    return RuleFacts(float(learning_rate), walk.batch_size, walk.count)
+
+
+@dataclass(frozen=True)
+class StepFacts(Facts):
+    """Update number ``step`` of the walk: (w, b) before and after, and the full loss."""
+
+    step: int
+    w: float
+    b: float
+    w_old: float
+    b_old: float
+    loss_old: float
+    loss: float
+    change: int  # -1 L fell, +1 rose, 0 neither
+    decimals: int
+    stochastic: bool
+    visible: frozenset = DRAWN
+
+    @property
+    def fell(self) -> bool:
+        return self.change < 0
+
+    @property
+    def rose(self) -> bool:
+        return self.change > 0
+
+    @property
+    def moved(self) -> bool:
+        return (self.w, self.b) != (self.w_old, self.b_old)
+
+
+def step_facts(walk: FitWalk, judge: Judge, step: int, decimals: int) -> StepFacts:
+    p = walk.path
+    (w0, b0), (w1, b1) = p.points[step - 1], p.points[step]
+    return StepFacts(
+        step, float(w1), float(b1), float(w0), float(b0), float(p.values[step - 1]), float(p.values[step]),
+        judge.between(step - 1, step), int(decimals), walk.stochastic,
+    )
+
+
+@dataclass(frozen=True)
+class RollFacts(Facts):
+    """The steps rolled in one go after the ones told one by one: from step ``first`` to
+    step ``last``; ``fell``/``rose`` compare L at the two ends."""
+
+    first: int
+    last: int
+    loss_first: float
+    loss: float
+    change: int
+    decimals: int
+    visible: frozenset = DRAWN
+
+    @property
+    def steps(self) -> int:
+        return self.last - self.first
+
+    @property
+    def fell(self) -> bool:
+        return self.change < 0
+
+    @property
+    def rose(self) -> bool:
+        return self.change > 0
+
+    @property
+    def moved(self) -> bool:
+        return self.steps > 0
+
+
+def roll_facts(walk: FitWalk, judge: Judge, first: int, last: int, decimals: int) -> RollFacts:
+    p = walk.path
+    return RollFacts(first, last, float(p.values[first]), float(p.values[last]), judge.between(first, last), int(decimals))
+
+
+@dataclass(frozen=True)
+class NoiseFacts(Facts):
+    """How many of the shown steps raised (lowered) the full loss L: the noise of
+    stochastic gradient descent. ``rose`` is true when some step raised L, ``fell`` when
+    every step lowered it."""
+
+    steps: int
+    rose_steps: int
+    fell_steps: int
+    batch_size: int | None
+    count: int
+
+    @property
+    def rose(self) -> bool:
+        return self.rose_steps > 0
+
+    @property
+    def fell(self) -> bool:
+        return self.steps > 0 and self.fell_steps == self.steps
+
+
+def noise_facts(walk: FitWalk, judge: Judge, last: int) -> NoiseFacts:
+    """The change of L over each of the first ``last`` steps (float resolution; a change
+    below it counts as neither)."""
+    changes = [judge.between(i, i + 1, exact=False) for i in range(last)]
+    return NoiseFacts(last, changes.count(1), changes.count(-1), walk.batch_size, walk.count)
+
+
+def end_kind(walk: FitWalk, last: int) -> str | None:
+    """The kind of point (mathcore's) the walk ended on when it converged there, else None."""
+    p = walk.path
+    if p.status != "converged" or last != p.steps:
+        return None
+    try:
+        return point_kind(walk.loss, p.points[last], p.gradients[last])
+    except (DomainError, ValueError):
+        return None

@@ -1,0 +1,87 @@
+"""Captions of the line-fitting lesson, written from its facts by pure functions (no manim).
+
+The lines of the walk itself (the rule, each step, the roll, the noise of mini-batches) are
+shared with the neuron lesson (:mod:`scenes.lessons.common.fit_captions`); here are the data,
+the start, the loss and the end. A caption says "converged" only for a walk mathcore calls
+converged (:mod:`scenes.kit.phrases`), "the least-squares line" for the end only when the walk
+shows the digits of mathcore's ``line_fit``, and "leaves the map" only for a walk that does.
+Numbers go through :mod:`scenes.kit.numbers` with the readouts' digits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from scenes.kit.beats import Line
+from scenes.kit.numbers import number
+from scenes.kit.phrases import converged, diverged, not_settled, oscillates
+from scenes.lessons.common.fit_captions import LOSS_PART, WALK_PART, map_line, noise_line, roll_line, rule_line, step_line, steps
+from scenes.lessons.fit_line.facts import DataFacts, LossFacts, OutcomeFacts, StartFacts
+from scenes.parts.walk.descent_steps import format_rate
+
+__all__ = [
+    "DATA_PART", "END_PART", "LOSS_PART", "WALK_PART", "data_line", "loss_line", "map_line", "noise_line", "outcome_lines",
+    "roll_line", "rule_line", "start_lines", "step_line",
+]
+
+#: The first part: the data, the start's line and its residuals.
+DATA_PART = "The data"
+#: The last part: where the walk ended, against the least-squares line.
+END_PART = "The fitted line"
+
+
+def data_line(facts: DataFacts) -> Line:
+    """The data and the question."""
+    return Line(f"Here are {facts.count} points (x, y). Which line y = w x + b passes closest to them?", facts)
+
+
+def start_lines(facts: StartFacts) -> list[Line]:
+    """The start's line, then its residuals."""
+    d = facts.decimals
+    gaps = replace(facts, visible=facts.visible | {"residuals"})
+    return [
+        Line(f"Start with the line w = {number(facts.w, d)}, b = {number(facts.b, d)}.", facts),
+        Line("The purple gaps are its residuals: how far it misses each point.", gaps),
+    ]
+
+
+def loss_line(facts: LossFacts) -> Line:
+    """What the loss is, with its value at the start."""
+    return Line(f"The loss L is the mean of the squared residuals: L = {number(facts.loss, facts.decimals)} here.", facts)
+
+
+def _best(facts: OutcomeFacts) -> str:
+    d = facts.decimals
+    return f"slope {number(facts.best_w, d)} and intercept {number(facts.best_b, d)}"
+
+
+def outcome_lines(facts: OutcomeFacts) -> list[Line]:
+    """How the walk ended and how it compares with the least-squares line."""
+    d = facts.decimals
+    eta = format_rate(facts.learning_rate)
+    lines: list[Line] = []
+    if facts.status == "diverged":
+        lines.append(Line(f"{diverged(facts).capitalize()}: with η = {eta} each step overshoots more.", facts))
+    elif not facts.in_range:
+        lines.append(Line("The next step leaves the map, so the walk is drawn up to here.", facts))
+    elif facts.status == "converged" and facts.at_best:
+        lines.append(Line(f"{converged(facts).capitalize()}: w = {number(facts.w, d)}, b = {number(facts.b, d)} is the least-squares line.", facts))
+    elif facts.status == "converged":
+        lines.append(Line(f"{converged(facts).capitalize()} near the least-squares line, {_best(facts)}.", facts))
+    elif facts.status == "max_steps":
+        lines.append(Line(f"{not_settled(facts, str(facts.steps)).capitalize()}.", facts))
+        lines.append(Line(f"The least-squares line has {_best(facts)}.", facts))
+    elif facts.status == "oscillating":
+        lines.append(Line(f"{oscillates(facts).capitalize()}: η = {eta} is too large for this loss.", facts))
+    elif facts.status == "flat_start":
+        lines.append(Line("The gradient is 0 at the start: no line fits these points better.", facts))
+    if facts.fell and facts.shown > 0:
+        first, last = number(facts.loss_start, d), number(facts.loss, d)
+        if first != last:
+            lines.append(Line(f"From L = {first} to L = {last}: gradient descent fitted the line.", facts))
+    elif facts.rose:
+        lines.append(Line(f"L ends higher than it started, at {number(facts.loss, d)}: this walk did not fit the line.", facts))
+    return lines
+
+
+__all__ += ["steps"]
