@@ -10,7 +10,8 @@ The annotation drives everything that reads settings: :meth:`scenes.kit.lesson.L
 overrides the value with a plain assignment (``learning_rate = 0.05``); the declaration is
 inherited.
 
-Numbers are always finite. Bounds on a tuple apply to each of its numbers; ``items`` bounds
+Numbers are always finite. Bounds on a tuple apply to each of its numbers (in nested tuples
+too: the learning rates of ``(name, rate)`` pairs); ``items`` bounds
 its length and ``increasing`` asks for strictly increasing items (a range ``(low, high)``).
 """
 
@@ -165,8 +166,15 @@ def _numbers(value: Any) -> list[float]:
     return []
 
 
+def _all_numbers(value: Any) -> list[float]:
+    """Every number in ``value``, inside nested lists too (the rates of ``(name, rate)`` pairs)."""
+    if isinstance(value, (tuple, list)):
+        return [x for item in value for x in _all_numbers(item)]
+    return _numbers(value)
+
+
 def _bounds_problem(setting: Setting, value: Any) -> str | None:
-    for x in _numbers(value):
+    for x in _all_numbers(value):
         if (setting.low is not None and x < setting.low) or (setting.high is not None and x > setting.high) or (
             setting.above is not None and x <= setting.above
         ) or (setting.below is not None and x >= setting.below):

@@ -81,14 +81,20 @@ def rule_tex(var_tex: Sequence[str], eta: float, momentum: float | None = None) 
     return lines + [values]
 
 
-def build_cast(scene: Any, paths: Sequence[DescentPath], colors: Sequence[Any], labels: Sequence[str], momentum: float | None = None) -> None:
+def build_cast(
+    scene: Any, paths: Sequence[DescentPath], colors: Sequence[Any], labels: Sequence[str], momentum: float | None = None,
+    rule: Sequence[str] | None = None,
+) -> None:
     """After the hill is built: ``scene.digits``, ``scene.panel`` (pinned), ``scene.riders``
-    with their facts, ``scene.walks_facts`` and ``scene.times``, the clock of steps."""
+    with their facts, ``scene.walks_facts`` and ``scene.times``, the clock of steps.
+    ``rule``: the panel's rule lines (LaTeX; default :func:`rule_tex` of the scene's eta)."""
     low, high = scene.value_range[:2]
     scene.digits = Digits(scene.decimals, value_decimals(high - low, scene.decimals))
     racers = [Racer(p, steps_shown(p, scene), c, label) for p, c, label in zip(paths, colors, labels)]
     look = PanelLook(scene.panel_size, scene.inset_size, scene.ball_radius, scene.trail_lift)
-    scene.panel = RollingPanel(scene, racers, look, scene.digits, rule_tex(scene.var_tex, scene.learning_rate, momentum))
+    if rule is None:
+        rule = rule_tex(scene.var_tex, scene.learning_rate, momentum)
+    scene.panel = RollingPanel(scene, racers, look, scene.digits, rule)
     scene.riders = scene.panel.riders
     for rider in scene.riders:
         rider.facts = walk_facts(rider.path, scene.field, scene.n_range, scene.e_range, rider.shown)

@@ -1,0 +1,272 @@
+"""The words of the optimizer race, written from its facts.
+
+Every function here is pure: it takes the facts of :mod:`scenes.lessons.optimizer_race.facts`
+and returns :class:`~scenes.kit.beats.Line` records (text and the facts that back it). The
+claims a race makes are built by phrase functions that need their fact and raise
+:class:`~scenes.kit.phrases.ClaimError` otherwise: :func:`arrives_first` only for the racers
+that arrive first, :func:`stalls` only for a racer that stalled on a plateau,
+:func:`overshoots` only for one whose f rose on a step, :func:`take_one_walk` only for racers
+whose walks coincide; "diverged" comes from :func:`scenes.kit.phrases.diverged`.
+
+How a single walk ended is told with the rolling lessons' words
+(:func:`scenes.lessons.rolling.captions.outcome_lines`). Numbers go through
+:func:`scenes.kit.numbers.number` only. Nothing here imports manim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from scenes.kit import phrases
+from scenes.kit.beats import NO_FACTS, Line
+from scenes.kit.phrases import ClaimError
+from scenes.lessons.optimizer_race.facts import ArrivalFacts, RaceFacts, RacerFacts
+from scenes.lessons.rolling.captions import Digits, exact_number, hill_lines, outcome_lines
+
+__all__ = [
+    "PARTS",
+    "ClaimError",
+    "RuleFacts",
+    "arrives_first",
+    "hill_lines",
+    "outcome_label",
+    "outcome_lines",
+    "overshoots",
+    "race_lines",
+    "roll_line",
+    "rule_line",
+    "start_lines",
+    "stalls",
+    "subtitle_for",
+    "summary_lines",
+    "take_one_walk",
+]
+
+#: The lesson's parts in order (chapters): the hill and the racers' start, each racer's
+#: rule, the race, and how the racers compare.
+PARTS = ("The hillside", "The racers", "The race", "Who got there first")
+
+_COUNTS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+
+
+@dataclass(frozen=True)
+class RuleFacts:
+    """The settings a rule line quotes: the racer's name, optimizer key and learning rate,
+    and the optimizer's other settings (``beta``, ``decay``, ``beta1``, ...)."""
+
+    name: str
+    key: str
+    learning_rate: float
+    settings: tuple[tuple[str, float], ...] = ()
+
+    def setting(self, name: str) -> float | None:
+        return dict(self.settings).get(name)
+
+
+def _seen(facts: Any, *names: str) -> Any:
+    """``facts`` naming only ``names`` (of those drawn) as seen in the caption."""
+    drawn = getattr(facts, "visible", frozenset())
+    return replace(facts, visible=frozenset(n for n in names if n in drawn))
+
+
+def _steps(count: int) -> str:
+    return f"{count} step{'s' if count != 1 else ''}"
+
+
+def _and(names: Sequence[str]) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# -- phrases: the race's claims, each only with its fact ----------------------------------------
+def arrives_first(arrival: ArrivalFacts | None) -> str:
+    """``"Adam arrives first"`` (``"SGD and Adam arrive together"`` on a tie), only when
+    the facts name the racers that arrive first.
+
+    >>> arrives_first(ArrivalFacts(names=("Adam",), step=40))
+    'Adam arrives first'
+    >>> arrives_first(None)
+    Traceback (most recent call last):
+    ...
+    scenes.kit.phrases.ClaimError: 'arrives first' needs a racer that arrives; none does
+    """
+    if arrival is None or not arrival.names:
+        raise ClaimError("'arrives first' needs a racer that arrives; none does")
+    if len(arrival.names) > 1:
+        return f"{_and(arrival.names)} arrive together"
+    if arrival.alone:
+        return f"{arrival.names[0]} arrives"
+    return f"{arrival.names[0]} arrives first"
+
+
+def stalls(racer: RacerFacts) -> str:
+    """``"SGD stalls where the hill is almost flat"``, only when the racer stalled (see the
+    facts module: all its steps used, its slope below a hundredth of the hill's typical one).
+
+    >>> stalls(RacerFacts(name="SGD", stalled=True))
+    'SGD stalls where the hill is almost flat'
+    """
+    if not racer.stalled:
+        raise ClaimError(f"'{racer.name} stalls' needs stalled = True, but stalled = False")
+    return f"{racer.name} stalls where the hill is almost flat"
+
+
+def overshoots(racer: RacerFacts) -> str:
+    """``"Momentum overshoots"``, only when f rose on one of its drawn steps.
+
+    >>> overshoots(RacerFacts(name="Momentum", rises=3))
+    'Momentum overshoots'
+    """
+    if not racer.overshoots:
+        raise ClaimError(f"'{racer.name} overshoots' needs a step on which f rose, but rises = 0")
+    return f"{racer.name} overshoots"
+
+
+def take_one_walk(race: RaceFacts, group: Sequence[int]) -> str:
+    """``"SGD and Momentum take the same walk"``, only when ``group`` is one of the race's
+    groups of coinciding racers."""
+    if tuple(group) not in race.groups:
+        raise ClaimError(f"racers {tuple(group)} do not take the same walk (groups: {race.groups})")
+    return f"{_and([race.racers[i].name for i in group])} take the same walk"
+
+
+# -- the lines -----------------------------------------------------------------------------
+def subtitle_for(race: RaceFacts) -> str:
+    """The subtitle: who races (claims nothing)."""
+    return f"{_and(race.names)} from one start" if len(race.racers) > 1 else f"{race.names[0]} on the hill"
+
+
+def start_lines(race: RaceFacts, digits: Digits) -> list[Line]:
+    """The racers at their common start, the map, and the rings that keep each visible."""
+    walk = race.racers[0].walk
+    count = len(race.racers)
+    where = digits.at(walk.start, walk.variables)
+    who = "One racer starts" if count == 1 else f"{_COUNTS[count]} racers start together"
+    lines = [Line(f"{who} at {where}.", _seen(race)), Line("Top right: the same hill seen from above, as a map.", _seen(race, "map"))]
+    if count > 1:
+        lines.append(Line("Each has its own colour; a later ball is drawn larger, so shared spots show rings.", _seen(race)))
+    return lines
+
+
+def rule_line(rule: RuleFacts) -> Line:
+    """One racer's update rule in words, with its settings as the panel writes them."""
+    name, eta = rule.name, exact_number(rule.learning_rate)[0]
+    key = rule.key
+    if key == "sgd":
+        text = f"{name} steps straight against the gradient: η = {eta} times the slope."
+    elif key in ("momentum", "nesterov"):
+        beta = exact_number(rule.setting("beta") or 0.0)[0]
+        text = f"{name} keeps {beta} of its last step and adds a new one, with η = {eta}."
+        if key == "nesterov":
+            text = f"{name} is momentum ({beta}) that reads the slope where it will land, η = {eta}."
+    elif key == "adagrad":
+        text = f"{name} divides each step by the root of all its past squared slopes, with η = {eta}."
+    elif key == "rmsprop":
+        text = f"{name} divides each step by the root of recent squared slopes, with η = {eta}."
+    elif key == "adam":
+        text = f"{name} adds momentum to that scaling: even gentle slopes give long steps, η = {eta}."
+    else:
+        text = f"{name} takes its own steps, with η = {eta}."
+    return Line(text, NO_FACTS)
+
+
+def roll_line(race: RaceFacts) -> Line | None:
+    """The pace of the race; None when no racer is drawn taking a step."""
+    if all(r.walk.shown == 0 for r in race.racers):
+        return None
+    if len(race.racers) == 1:
+        return Line("Step after step, the ball leaves a trail on the hill and the map.", _seen(race, "ball", "map"))
+    return Line("Every racer takes step k at the same moment: fewer steps, sooner there.", _seen(race))
+
+
+def outcome_label(racer: RacerFacts) -> str:
+    """The short word shown beside a racer's readout when its walk is over (in the colour
+    of its status)."""
+    walk = racer.walk
+    if walk.shown_status == "left_map":
+        return "off the map"
+    if racer.arrived:
+        return "arrived"
+    if racer.stalled:
+        return "stalled"
+    return {
+        "converged": "converged",
+        "diverged": "diverged",
+        "oscillating": "oscillating",
+        "max_steps": "out of steps",
+        "left_domain": "stopped",
+        "flat_start": "flat start",
+    }.get(walk.status, walk.status)
+
+
+def race_lines(racer: RacerFacts, digits: Digits, named: bool = True, subject: str | None = None) -> list[Line]:
+    """How one racer's walk ended (the rolling lessons' words, with the racer's name); for
+    a racer that arrives, where it arrived (told at its arrival step). ``named``: its ball
+    is named ``"minimum"`` in the picture (a caption about the bottom needs it shown).
+    ``subject``: who is told of, when several racers take this one walk ("SGD (1) and SGD (2)")."""
+    plural = subject is not None and " and " in subject
+    subject = subject or racer.name
+    if not racer.arrived:
+        return outcome_lines(racer.walk, digits, subject=subject)
+    facts = _arrival(racer, named)
+    where = digits.at(racer.walk.end, racer.walk.variables)
+    text = f"{subject} {'get' if plural else 'gets'} within a pixel of the bottom after {_steps(racer.arrival)}, at {where}."
+    if racer.walk.status == "converged" and racer.walk.steps > racer.arrival:
+        text += f" The last {_steps(racer.walk.steps - racer.arrival)} are too small to see."
+    elif racer.walk.status != "converged":
+        text += f" Later steps, to {racer.walk.steps}, are too small to see."
+    return [Line(text, facts)]
+
+
+def _arrival(racer: RacerFacts, named: bool) -> ArrivalFacts:
+    return ArrivalFacts(names=(racer.name,), step=int(racer.arrival), visible=frozenset({"minimum"} if named else ()))
+
+
+def summary_lines(race: RaceFacts, digits: Digits) -> list[Line]:
+    """How the racers compare: who arrives first, who stalls, who overshoots, who
+    diverges, who coincide; the step counts when nothing else can be said."""
+    lines: list[Line] = []
+    arrival = race.arrival_facts()
+    if arrival is not None:
+        text = f"{arrives_first(arrival)} after {_steps(arrival.step)}."
+        if arrival.others:
+            text += " Then " + ", ".join(f"{name} after {count}" for name, count in arrival.others) + "."
+        elif len(race.racers) > len(arrival.names):
+            text += " No other racer gets there."
+        lines.append(Line(text, _seen(arrival, "minimum")))
+    for i in race.stalled:
+        racer = race.racers[i]
+        walk = racer.walk
+        text = (f"{stalls(racer)}: the slope there is only {digits.small(walk.end_slope)}, "
+                f"so its last step is only {digits.small(racer.last_step)} long.")
+        lines.append(Line(text, racer))
+    overshooting = [i for i in race.overshooting if race.racers[i].walk.status != "diverged"]
+    for i in overshooting:
+        racer = race.racers[i]
+        shown = racer.walk.shown
+        text = f"{overshoots(racer)}: on {racer.rises} of its {_steps(shown)} drawn, f goes up."
+        lines.append(Line(text, _rose(racer)))
+    for i in race.of("diverged"):
+        racer = race.racers[i]
+        walk = replace(_seen(racer.walk), moved=False)  # told after the race, while nothing moves
+        lines.append(Line(f"{phrases.diverged(walk, subject=racer.name)}: its η = {exact_number(racer.learning_rate)[0]} is too large here.", walk))
+    for group in race.groups:
+        lines.append(Line(f"{take_one_walk(race, group)}: on the picture they are one.", NO_FACTS))
+    if not lines:
+        counts = ", ".join(f"{r.name} {r.walk.steps}" for r in race.racers)
+        lines.append(Line(f"Steps taken: {counts}.", NO_FACTS))
+    return lines
+
+
+@dataclass(frozen=True)
+class _Rose:
+    """The fact an overshoot line claims: f rose (on some drawn steps)."""
+
+    rose: bool
+    visible: frozenset[str] = frozenset()
+
+
+def _rose(racer: RacerFacts) -> _Rose:
+    return _Rose(rose=racer.overshoots)
