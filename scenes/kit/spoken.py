@@ -68,12 +68,15 @@ __all__ = [
     "prime",
     "relation",
     "said",
+    "said_parts",
     "speak_text",
     "speakable",
     "split_spoken",
     "spoken_of",
+    "spoken_problems",
     "unspeakable",
     "capitalized",
+    "eq",
     "expression_words",
     "title_spoken",
 ]
@@ -744,3 +747,47 @@ def title_spoken(title: str, subtitle: str = "") -> str:
     (:func:`speak_text`), since a title is typed, not written from facts."""
     parts = [spoken_of(t) or speak_text(t) for t in (title, subtitle) if t]
     return ": ".join(p for p in parts if p) or "a lesson"
+
+
+def eq(left: Any, right: Any, symbol: str = "=", word: str | None = None) -> Said:
+    """``left = right`` (or another :func:`relation`), each side a name, a Said or a count.
+
+    >>> eq("w", num(1.5)).spoken, eq(prime("f", num_text("2")), num(0.5), word="is").spoken
+    ('w equals one point five zero', 'f prime of two is zero point five zero')
+    """
+    return said(_as_said(left), relation(symbol, word), _as_said(right))
+
+
+def spoken_problems(text: str, spoken: str | None) -> list[str]:
+    """What is wrong with ``spoken`` as the spoken form of caption ``text``: missing (None:
+    the kit would fall back to converting the text), glyphs a voice cannot say, or a number
+    of the text not said, in order (each number of ``text`` in words, :func:`number_text_words`).
+
+    >>> spoken_problems("f = 1.25", "f equals one point two five")
+    []
+    >>> spoken_problems("f = 1.25 at w = 2", "f equals one point two")
+    ["'f = 1.25 at w = 2': the number 1.25 (one point two five) is not said in order", "'f = 1.25 at w = 2': the number 2 (two) is not said in order"]
+    """
+    if spoken is None:
+        return [f"{text!r} has no spoken form (the kit would convert the text)"]
+    problems = []
+    bad = unspeakable(spoken)
+    if bad:
+        problems.append(f"{text!r}: spoken {spoken!r} has glyphs {''.join(dict.fromkeys(bad))!r}")
+    said_words = f" {' '.join(re.findall(r'[A-Za-z]+', spoken.lower()))} "
+    at = 0
+    for token in numbers_in_text(str(text)):
+        words = f" {' '.join(re.findall(r'[A-Za-z]+', number_text_words(token)))} "
+        found = said_words.find(words, at)
+        if found < 0:
+            problems.append(f"{text!r}: the number {token} ({words.strip()}) is not said in order")
+        else:
+            at = found + len(words) - 1
+    return problems
+
+
+def said_parts(text: str, parts: Sequence[str]) -> list[str]:
+    """``parts`` (``text`` cut for the screen) each with its share of ``text``'s spoken form
+    (:func:`split_spoken`): a :class:`Said` where there is one, else the plain part."""
+    spoken = split_spoken(text, spoken_of(text), parts)
+    return [Said(part, words) if words is not None else part for part, words in zip(parts, spoken)]

@@ -22,6 +22,7 @@ import sympy
 from mathcore import Curve, DescentPath, DomainError, ExpressionError, gradient_descent
 
 from scenes.kit.lesson import FormulaOf, LessonScene, caption_parts
+from scenes.kit.spoken import said_parts
 from scenes.parts.plot2d.axes import nice_range
 from scenes.kit.settings import Setting
 from scenes.lessons.common.value_change import ValueChange
@@ -133,7 +134,7 @@ class DescentLesson(LessonScene):
         instant: what it changes (a step number on the panel) changes with the caption.
         ``then()`` (an animation that goes with the caption) runs before any further part of
         a caption too long for two lines, so the first part is up while it plays."""
-        parts = caption_parts(text, self.caption_width)
+        parts = said_parts(text, caption_parts(text, self.caption_width))  # each part spoken alone
         self.caption(parts[0], run_time=0, facts=facts)
         at_once()
         if then is not None:

@@ -23,6 +23,7 @@ from mathcore.numeric import FLAT_SHARE, is_flat, typical_slope
 
 from scenes.kit.beats import Facts
 from scenes.kit.numbers import number, shown
+from scenes.kit.spoken import num
 
 __all__ = ["MOST_DIGITS", "PointFacts", "digits_for", "point_facts", "typical_slope"]
 
@@ -79,8 +80,9 @@ class PointFacts(Facts):
     in_range: bool = True
 
     def show(self, value: float) -> str:
-        """``value`` written with this point's digits."""
-        return number(value, self.digits)
+        """``value`` written with this point's digits (a :class:`~scenes.kit.spoken.Said`: the
+        text, and the number in words)."""
+        return num(value, self.digits)
 
     def shown(self, value: float) -> float:
         """``value`` as a reader reads it back."""

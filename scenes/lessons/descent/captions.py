@@ -18,6 +18,7 @@ from scenes.lessons.descent.facts import OutcomeFacts, RuleFacts, ShapeFacts, St
 from scenes.kit.numbers import number
 from scenes.kit.pacing import LINE_WIDTH, split_caption
 from scenes.kit.phrases import f_change
+from scenes.kit.spoken import capitalized, count, eq, function_of, name, num, num_text, said
 from scenes.parts.walk.descent_steps import STATUS_WORDS, distinct_digits, format_rate, readable_digits, update_numbers
 
 __all__ = [
@@ -42,8 +43,8 @@ __all__ = [
 _COUNT_WORDS = {0: "no", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
-def _steps(count: int) -> str:
-    return f"{count} step{'' if count == 1 else 's'}"
+def _steps(n: int) -> str:
+    return count(n, "step")
 
 
 def _article(kind: str) -> str:
@@ -55,47 +56,50 @@ def _f_change(facts: StepFacts) -> str:
     facts (phrases of :mod:`scenes.kit.phrases`: no fall or rise without its fact); a change
     too small to read at :data:`MAX_DIGITS` says so (``"f falls to 0.5, by less than 0.000001"``)."""
     digits = distinct_digits(facts.f_old, facts.f_new, facts.decimals)
-    new = number(facts.f_new, digits)
+    new = num(facts.f_new, digits)
     if (facts.fell or facts.rose) and number(facts.f_old, digits) == new:
-        new += f", by less than {number(10.0**-digits, digits)}"
+        new = said(new, ", by less than ", num(10.0**-digits, digits))
     elif not (facts.fell or facts.rose):
-        new = number(facts.f_new, facts.decimals)
+        new = num(facts.f_new, facts.decimals)
     return f_change(facts, new)
 
 
 def _slope(value: float, decimals: int) -> str:
-    return number(value, readable_digits(value, decimals))
+    return num(value, readable_digits(value, decimals))
+
+
+_ZERO = num_text("0")
 
 
 def intro_caption(facts: ShapeFacts) -> str:
     """The first caption: the function, and what gradient descent does with it."""
-    v = facts.variable
+    f = function_of("f", facts.variable)
     if facts.minima == 0:
-        return f"Here is f({v}), with no valley in this view. Watch what steps against the slope do."
+        return said("Here is ", f, ", with no valley in this view. Watch what steps against the slope do.")
     if facts.minima == 1:
-        return f"Here is f({v}). Gradient descent looks for a low point by stepping against the slope."
-    count = _COUNT_WORDS.get(facts.minima, str(facts.minima))
-    return f"Here is f({v}), with {count} valleys in view. Gradient descent steps against the slope."
+        return said("Here is ", f, ". Gradient descent looks for a low point by stepping against the slope.")
+    valleys = _COUNT_WORDS.get(facts.minima, facts.minima)
+    return said("Here is ", f, ", with ", valleys, " valleys in view. Gradient descent steps against the slope.")
 
 
 def start_caption(facts: StartFacts) -> str:
     """Where a walk starts and which way is down there."""
     v, d = facts.variable, facts.decimals
-    where = f"{'Start' if facts.first else 'Now start'} at {v} = {number(facts.w, d)}"
+    where = said("Start" if facts.first else "Now start", " at ", eq(v, num(facts.w, d)))
     if facts.slope == 0:
         if facts.kind == "minimum" and facts.in_range:
-            return f"{where}, already at the minimum: the slope is 0, so every step is 0."
-        return f"{where}, where the tangent is flat: every step is 0."
+            return said(where, ", already at the minimum: the slope is ", _ZERO, ", so every step is ", _ZERO, ".")
+        return said(where, ", where the tangent is flat: every step is ", _ZERO, ".")
     if facts.tiny:
-        return f"{where}. The slope is almost 0 here, so the steps are tiny."
+        return said(where, ". The slope is almost ", _ZERO, " here, so the steps are tiny.")
     toward = "larger" if facts.slope < 0 else "smaller"
     sign = "negative" if facts.slope < 0 else "positive"
-    return f"{where}. The slope is {_slope(facts.slope, d)}, {sign}: f falls toward {toward} {v}."
+    return said(where, ". The slope is ", _slope(facts.slope, d), f", {sign}: f falls toward {toward} ", name(v), ".")
 
 
 def rule_caption(variable: str) -> str:
     """The update rule in words."""
-    return f"The update: new {variable} = old {variable} minus the learning rate η times the slope."
+    return said("The update: new ", eq(variable, said("old ", name(variable))), " minus the learning rate ", name("η"), " times the slope.")
 
 
 def rule_line(facts: RuleFacts) -> str:
@@ -108,16 +112,16 @@ def step_caption(facts: StepFacts) -> str:
     v, d = facts.variable, facts.decimals
     numbers = update_numbers(facts.w_old, facts.learning_rate, facts.slope, facts.w_new, d)
     sign = "negative" if facts.slope < 0 else "positive"
-    head = f"Step {facts.step}: the slope is {_slope(facts.slope, d)}, {sign}"
+    head = said("Step ", facts.step, ": the slope is ", _slope(facts.slope, d), f", {sign}")
     if not facts.moved:
-        return f"{head}, too small to move {v} at all."
+        return said(head, ", too small to move ", name(v), " at all.")
     way = "right" if facts.w_new > facts.w_old else "left"
-    head += f", so {v} moves {way}, to {number(facts.w_new, numbers.digits)}."
+    head = said(head, ", so ", name(v), f" moves {way}, to ", num(facts.w_new, numbers.digits), ".")
     if facts.fell:
-        return f"{head} {_f_change(facts)}."
+        return said(head, " ", _f_change(facts), ".")
     if facts.rose:
-        return f"{head} But {_f_change(facts)}: it overshot."
-    return f"{head} {_f_change(facts)}."
+        return said(head, " But ", _f_change(facts), ": it overshot.")
+    return said(head, " ", _f_change(facts), ".")
 
 
 def walk_caption(facts: WalkFacts) -> str | None:
@@ -128,22 +132,22 @@ def walk_caption(facts: WalkFacts) -> str | None:
         if not facts.left_view:
             return None
         if facts.status == "left_domain" and facts.steps == 0:
-            return "The first step would land where f is undefined: there is no step to show."
+            return said("The first step would land where f is undefined: there is no step to show.")
         if facts.status == "diverged" and facts.steps == 0:
-            return "The first step jumps so far that the walk diverges at once."
-        return "The very first step lands outside the picture."
-    w_last = number(facts.w_last, distinct_digits(facts.w_first, facts.w_last, d))
-    text = f"After {_steps(facts.shown)}, {v} = {w_last}"
+            return said("The first step jumps so far that the walk diverges at once.")
+        return said("The very first step lands outside the picture.")
+    w_last = num(facts.w_last, distinct_digits(facts.w_first, facts.w_last, d))
+    text = said("After ", _steps(facts.shown), ", ", eq(v, w_last))
     digits = distinct_digits(facts.f_first, facts.f_last, d)
-    f0, f1 = number(facts.f_first, digits), number(facts.f_last, digits)
+    f0, f1 = num(facts.f_first, digits), num(facts.f_last, digits)
     if facts.fell:
-        text += f" and f fell from {f0} to {f1}." if f0 != f1 else f" and f fell a little, to about {f1}."
+        text = said(text, " and f fell from ", f0, " to ", f1, ".") if f0 != f1 else said(text, " and f fell a little, to about ", f1, ".")
     elif facts.rose:
-        text += f", but f rose from {f0} to {f1}." if f0 != f1 else f", but f rose a little, to about {f1}."
+        text = said(text, ", but f rose from ", f0, " to ", f1, ".") if f0 != f1 else said(text, ", but f rose a little, to about ", f1, ".")
     else:
-        text += f" and f is back at {f1}."
+        text = said(text, " and f is back at ", f1, ".")
     if facts.left_view:
-        text += " The next step leaves the picture."
+        text = said(text, " The next step leaves the picture.")
     return text
 
 
@@ -179,56 +183,56 @@ def summary_captions(facts: SummaryFacts) -> list[str]:
     """Why stepping against the slope works (or where it did not), as one or two captions."""
     v = facts.variable
     if facts.shown == 0:
-        return ["No step fits in this picture. Here is how each walk ends when left to run."]
+        return [said("No step fits in this picture. Here is how each walk ends when left to run.")]
     if facts.fell:
         texts = []
         if facts.signs == {-1, 1}:
-            texts.append(f"Slope negative: {v} grows. Slope positive: {v} shrinks.")
-        texts.append("The minus sign turned every step shown downhill.")
+            texts.append(said("Slope negative: ", name(v), " grows. Slope positive: ", name(v), " shrinks."))
+        texts.append(said("The minus sign turned every step shown downhill."))
         return texts
     if facts.rose:
-        return [f"Some steps overshot and f rose: η = {format_rate(facts.learning_rate)} is too large here."]
-    return ["Not every step lowered f here."]
+        return [said("Some steps overshot and f rose: ", eq("η", num_text(format_rate(facts.learning_rate))), " is too large here.")]
+    return [said("Not every step lowered f here.")]
 
 
 def outcome_clause(facts: OutcomeFacts) -> str:
     """How a walk ends, as a clause that continues "left to run, ...". Pure words from
     mathcore's status and the kind of the point reached."""
     v, d = facts.variable, facts.decimals
-    end = number(facts.w_end, d)
+    at = eq(v, num(facts.w_end, d))
     if facts.status == "converged":
         if facts.steps == 0:
-            return f"it stays put: {v} = {end} is already a flat {facts.kind or 'point'}."
+            return said("it stays put: ", at, f" is already a flat {facts.kind or 'point'}.")
         if facts.kind == "minimum" and facts.in_range:
             article = "the" if facts.minima <= 1 else "a"
-            return f"it reaches {article} minimum at {v} = {end} after {_steps(facts.steps)}."
+            return said(f"it reaches {article} minimum at ", at, " after ", _steps(facts.steps), ".")
         if facts.kind == "minimum":
-            return f"it settles at {v} = {end} after {_steps(facts.steps)}, a minimum outside the picture."
-        return f"it settles on a flat {facts.kind or 'point'} at {v} = {end} after {_steps(facts.steps)}, not a minimum."
+            return said("it settles at ", at, " after ", _steps(facts.steps), ", a minimum outside the picture.")
+        return said(f"it settles on a flat {facts.kind or 'point'} at ", at, " after ", _steps(facts.steps), ", not a minimum.")
     if facts.status == "max_steps":
         if facts.ahead is not None:
             where, kind = facts.ahead
-            return f"after {_steps(facts.steps)} it is still creeping toward {v} = {number(where, d)}, {_article(kind)}."
+            return said("after ", _steps(facts.steps), " it is still creeping toward ", eq(v, num(where, d)), f", {_article(kind)}.")
         if facts.moved:  # where it got, with the digits that tell it from the start
-            end = number(facts.w_end, distinct_digits(facts.w_start, facts.w_end, d))
-            return f"after {_steps(facts.steps)} it is still moving, at {v} = {end}."
-        return f"after {_steps(facts.steps)} it has stopped short at {v} = {end}."
+            end = num(facts.w_end, distinct_digits(facts.w_start, facts.w_end, d))
+            return said("after ", _steps(facts.steps), " it is still moving, at ", eq(v, end), ".")
+        return said("after ", _steps(facts.steps), " it has stopped short at ", at, ".")
     if facts.status == "oscillating" and facts.bounce is not None:
-        a, b = (number(x, d) for x in facts.bounce)
-        return f"it bounces between {v} = {a} and {v} = {b} and gets no lower."
+        a, b = (num(x, d) for x in facts.bounce)
+        return said("it bounces between ", eq(v, a), " and ", eq(v, b), " and gets no lower.")
     if facts.status == "diverged":
         if facts.fell:
-            return "f falls without end: there is no lowest point that way."
-        return "it diverges: each step overshoots more."
+            return said("f falls without end: there is no lowest point that way.")
+        return said("it diverges: each step overshoots more.")
     if facts.status == "left_domain":
-        land = number(facts.landing, d) if facts.landing is not None else "a point"
-        return f"step {facts.steps + 1} would land at {v} = {land}, where f is undefined, so it stops at {v} = {end}."
-    return "it has no way to go: the slope at the start is 0."
+        land = num(facts.landing, d) if facts.landing is not None else "a point"
+        return said("step ", facts.steps + 1, " would land at ", eq(v, land), ", where f is undefined, so it stops at ", at, ".")
+    return said("it has no way to go: the slope at the start is ", _ZERO, ".")
 
 
 def outcome_caption(facts: OutcomeFacts, lead: str) -> str:
     """``lead`` (e.g. "From w = -1.00, left to run,") and :func:`outcome_clause`."""
-    return f"{lead} {outcome_clause(facts)}"
+    return said(lead, " ", outcome_clause(facts))
 
 
 def outcome_lines(outcomes: list[OutcomeFacts], width: int = LINE_WIDTH) -> list[tuple[str, OutcomeFacts]]:
@@ -239,23 +243,23 @@ def outcome_lines(outcomes: list[OutcomeFacts], width: int = LINE_WIDTH) -> list
     clauses = [outcome_clause(o) for o in outcomes]
     if len(outcomes) > 1 and len(set(clauses)) == 1:
         every = "both starts" if len(outcomes) == 2 else "every start"
-        whole = f"From {every}, left to run, {clauses[0]}"
+        whole = said(f"From {every}, left to run, ", clauses[0])
         if len(split_caption(whole, width)) > 1:
             walks = "both walks" if len(outcomes) == 2 else "every walk"
-            whole = f"Now let {walks} run on. {_capital(clauses[0])}"
+            whole = said(f"Now let {walks} run on. ", capitalized(clauses[0]))
         return [(whole, outcomes[0])]
     lines = []
     for o, clause in zip(outcomes, clauses):
-        start = f"{o.variable} = {number(o.w_start, o.decimals)}"
-        whole = f"From {start}, left to run, {clause}"
+        start = eq(o.variable, num(o.w_start, o.decimals))
+        whole = said("From ", start, ", left to run, ", clause)
         if len(split_caption(whole, width)) > 1:
-            whole = f"Now let the walk from {start} run on. {_capital(clause)}"
+            whole = said("Now let the walk from ", start, " run on. ", capitalized(clause))
         lines.append((whole, o))
     return lines
 
 
 def _capital(clause: str) -> str:
-    return clause[:1].upper() + clause[1:]
+    return capitalized(clause)
 
 
 def status_line(facts: OutcomeFacts) -> str:

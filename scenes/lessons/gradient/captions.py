@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scenes.kit.numbers import number
 from scenes.kit.phrases import flat_here
+from scenes.kit.spoken import absolute, eq, function_of, gradient, name, num_text, partial, said
 from scenes.lessons.common.point_facts import PointFacts
 from scenes.lessons.gradient.facts import DirectionFacts
 from scenes.lessons.gradient_field.captions import FieldFacts, arrows_caption, field_facts, flip_caption, pattern_caption
@@ -40,18 +42,19 @@ __all__ = [
 
 def stand_caption(point: PointFacts, variables: Sequence[str]) -> str:
     a, b = (point.show(v) for v in point.point)
-    return f"Stand at the point {variables[0]} = {a}, {variables[1]} = {b}."
+    return said("Stand at the point ", eq(variables[0], a), ", ", eq(variables[1], b), ".")
 
 
 def partials_caption(point: PointFacts, variables: Sequence[str]) -> str:
     n, e = variables
     g = [point.show(v) for v in point.gradient]
-    return f"Along {n} alone the slope is ∂f/∂{n} = {g[0]}; along {e} alone it is ∂f/∂{e} = {g[1]}."
+    return said("Along ", name(n), " alone the slope is ", eq(partial("f", n), g[0]), "; along ", name(e), " alone it is ", eq(partial("f", e), g[1]), ".")
 
 
 def zero_gradient_caption(point: PointFacts) -> str:
     """At a flat point: the gradient is the zero vector."""
-    return "So ∇f = (0, 0): no direction is steepest, and there is no arrow to draw."
+    zero = said("(", _ZERO, ", ", _ZERO, ")")
+    return said("So ", eq(gradient("f"), zero, word="is"), ": no direction is steepest, and there is no arrow to draw.")
 
 
 def sum_caption(point: PointFacts, variables: Sequence[str]) -> str:
@@ -59,29 +62,31 @@ def sum_caption(point: PointFacts, variables: Sequence[str]) -> str:
     shown = [point.shown(v) for v in point.gradient]
     for k in (0, 1):
         if shown[k] == 0:
-            return f"With ∂f/∂{variables[k]} = 0, the gradient ∇f points along {variables[1 - k]} alone."
-    return f"Tip to tail, they make one arrow in the {variables[0]}-{variables[1]} plane: the gradient ∇f."
+            return said("With ", eq(partial("f", variables[k]), _ZERO), ", ", _THE_GRADIENT, " points along ", name(variables[1 - k]), " alone.")
+    plane = said((f"{variables[0]}-{variables[1]}", f"{name(variables[0]).spoken} {name(variables[1]).spoken}"), " plane")
+    return said("Tip to tail, they make one arrow in the ", plane, ": ", _THE_GRADIENT, ".")
 
 
 def length_caption(point: PointFacts) -> str:
-    return f"Its length, |∇f| = {point.show(point.steepest)}, is the steepest slope at this point."
+    # said "Its length, one point five zero, is ...": "the length of the gradient" twice would be clumsy
+    return said("Its length, ", (f"{absolute(gradient('f'))} = ", ""), point.show(point.steepest), ", is the steepest slope at this point.")
 
 
 def stop_caption(facts: DirectionFacts) -> str:
     """Where the turning arrow pauses: along the gradient or at right angles to it."""
     if facts.kind == "steepest":
-        return f"Lined up with the gradient, the slope is {facts.shown}: the largest of all, equal to |∇f|."
-    return f"At right angles to the gradient: slope {facts.shown}. So {flat_here(facts, 'the ground this way')}."
+        return said("Lined up with the gradient, the slope is ", _value(facts.shown), ": the largest of all, equal to ", absolute(gradient("f")), ".")
+    return said("At right angles to the gradient: slope ", _value(facts.shown), ". So ", flat_here(facts, "the ground this way"), ".")
 
 
 def range_caption(point: PointFacts) -> str:
     top = point.show(point.steepest)
-    return f"All the way round, the slope stays between -{top} and {top}."
+    return said("All the way round, the slope stays between ", _value(number(-point.shown(point.steepest), point.digits)), " and ", top, ".")
 
 
 def way_down_caption(point: PointFacts, facts: DirectionFacts) -> str:
     g = [point.show(-v) for v in point.gradient]
-    return f"Along -∇f = ({g[0]}, {g[1]}) the slope is {facts.shown}: the steepest way down."
+    return said("Along ", eq(gradient("f", minus=True), said("(", g[0], ", ", g[1], ")")), " the slope is ", _value(facts.shown), ": the steepest way down.")
 
 
 def hill_part() -> str:
@@ -115,12 +120,21 @@ def flat_part() -> str:
 
 def intro_caption(variables: Sequence[str]) -> str:
     """The opening, while the camera walks around the hill (claims nothing)."""
-    return f"The hillside of f({variables[0]}, {variables[1]}). Walk around it to see its shape."
+    return said("The hillside of ", function_of("f", *variables), ". Walk around it to see its shape.")
 
 
 def turn_caption() -> str:
     """Before the arrow turns (claims nothing)."""
-    return "Turn an arrow once around the point: the readout gives the slope that way."
+    return said("Turn an arrow once around the point: the readout gives the slope that way.")
+
+
+_ZERO = num_text("0")
+_THE_GRADIENT = said(("the gradient ∇f", "the gradient of f"))  # not "the gradient the gradient of f"
+
+
+def _value(text: str) -> str:
+    """A number of the facts (a Said from PointFacts.show, or its plain text) with its words."""
+    return text if hasattr(text, "spoken") else num_text(text)
 
 
 #: The subtitle of the title card at a flat point (backed by its flat facts).

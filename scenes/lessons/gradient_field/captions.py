@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scenes.kit.spoken import function_of, gradient, name, said
 from scenes.lessons.gradient_field.facts import FieldFacts, field_facts
 
 __all__ = [
@@ -44,33 +45,33 @@ def down_part() -> str:
 
 def intro_caption(variables: Sequence[str]) -> str:
     """The opening: the hillside again, about to be seen from above (claims nothing)."""
-    return f"The hillside of f({variables[0]}, {variables[1]}) again. Now look at it from straight above."
+    return said("The hillside of ", function_of("f", *variables), " again. Now look at it from straight above.")
 
 
 def map_caption(variables: Sequence[str]) -> str:
     """The map: which way each input runs on it, and what its lines join."""
     n, e = variables
     if tuple(variables) == ("n", "e"):
-        return "From above it is a map, north up and east to the right. Each line joins points of equal height."
-    return f"From above it is a map, {n} up and {e} to the right. Each line joins points of equal height."
+        return said("From above it is a map, north up and east to the right. Each line joins points of equal height.")
+    return said("From above it is a map, ", name(n), " up and ", name(e), " to the right. Each line joins points of equal height.")
 
 
 def arrows_caption(facts: FieldFacts) -> str:
     cut = " (the longest cut short)" if facts.capped else ""
-    return f"At points of a grid, draw ∇f as an arrow, as long as the slope{cut}."
+    return said("At points of a grid, draw ", gradient("f"), " as an arrow, as long as the slope", cut, ".")
 
 
 def right_angle_caption() -> str:
     """The marked arrow and its contour line (the mark is drawn from the traced line)."""
-    return "Each arrow crosses the contour line through its foot at a right angle."
+    return said("Each arrow crosses the contour line through its foot at a right angle.")
 
 
 def pattern_caption(facts: FieldFacts) -> str:
     """What the arrows show together."""
     if facts.even:
-        return "Every arrow is the same: the slope is the same everywhere, and the lines are evenly spaced."
-    return "The arrows point uphill, straight across the lines, longest where the lines crowd together."
+        return said("Every arrow is the same: the slope is the same everywhere, and the lines are evenly spaced.")
+    return said("The arrows point uphill, straight across the lines, longest where the lines crowd together.")
 
 
 def flip_caption(facts: FieldFacts) -> str:
-    return "Turn every arrow round: -∇f points straight downhill, the way down."
+    return said("Turn every arrow round: ", gradient("f", minus=True), " points straight downhill, the way down.")

@@ -10,6 +10,7 @@ closing captions name the rate that worked best only when one converged.
 from __future__ import annotations
 
 from scenes.kit.numbers import number
+from scenes.kit.spoken import count, eq, num, num_text, said
 from scenes.lessons.descent.captions import outcome_caption
 from scenes.lessons.descent.facts import OutcomeFacts, WalkFacts
 from scenes.lessons.learning_rates.facts import PanelFacts, RatesFacts, RatesIntroFacts, panel_facts, rates_facts
@@ -34,13 +35,13 @@ _COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 
 def _eta(rate: float) -> str:
-    return f"η = {format_rate(rate)}"
+    return eq("η", num_text(format_rate(rate)))
 
 
 def intro_caption(variable: str, start: float, rates: int, decimals: int) -> str:
     """The first caption: one function, one start, ``rates`` learning rates."""
-    count = _COUNT_WORDS.get(rates, str(rates))
-    return f"One function, one start at {variable} = {number(start, decimals)}, {count} learning rate{'s' if rates > 1 else ''} η."
+    how_many = _COUNT_WORDS.get(rates, rates)
+    return said("One function, one start at ", eq(variable, num(start, decimals)), ", ", how_many, f" learning rate{'s' if rates > 1 else ''} ", ("η", "eta"), ".")
 
 
 def intro_line(facts: RatesIntroFacts) -> str:
@@ -50,7 +51,7 @@ def intro_line(facts: RatesIntroFacts) -> str:
 
 def rate_outcome_caption(outcome: OutcomeFacts) -> str:
     """How one panel's walk ends when left to run: ``"η = 0.3, left to run, it reaches ..."``."""
-    return outcome_caption(outcome, f"{_eta(outcome.learning_rate)}, left to run,")
+    return outcome_caption(outcome, said(_eta(outcome.learning_rate), ", left to run,"))
 
 
 def panel_caption(facts: PanelFacts | WalkFacts) -> str:
@@ -61,25 +62,25 @@ def panel_caption(facts: PanelFacts | WalkFacts) -> str:
     eta = _eta(facts.learning_rate)
     if facts.shown == 0:
         if not facts.left_view:
-            return f"{eta}: the slope at the start is 0, so there is no step to take."
+            return said(eta, ": the slope at the start is ", num_text("0"), ", so there is no step to take.")
         if facts.status == "left_domain" and facts.steps == 0:
-            return f"{eta}: the first step would land where f is undefined."
+            return said(eta, ": the first step would land where f is undefined.")
         if facts.status == "diverged" and facts.steps == 0:
-            return f"{eta}: the first step already diverges."
-        return f"{eta}: the very first step lands outside the picture."
+            return said(eta, ": the first step already diverges.")
+        return said(eta, ": the very first step lands outside the picture.")
     if facts.rose_steps == 0 and facts.fell_steps == facts.shown:
-        return f"{eta}: every step shown goes downhill, by η times the slope."
+        return said(eta, ": every step shown goes downhill, by ", ("η", "eta"), " times the slope.")
     if facts.fell_steps == 0 and facts.rose_steps == facts.shown:
-        return f"{eta}: every step overshoots and f climbs."
+        return said(eta, ": every step overshoots and f climbs.")
     if facts.fell_steps == 0 and facts.rose_steps == 0:
-        return f"{eta}: each step jumps across to the same height; f stays at {number(facts.f_last, facts.decimals)}."
+        return said(eta, ": each step jumps across to the same height; f stays at ", num(facts.f_last, facts.decimals), ".")
     same = facts.same_steps
-    parts = [f"{facts.fell_steps} of the {facts.shown} steps shown go down"]
+    parts = [said(count(facts.fell_steps), " of the ", count(facts.shown), " steps shown go down")]
     if facts.rose_steps:
-        parts.append(f"{facts.rose_steps} overshoot{'s' if facts.rose_steps == 1 else ''} and go{'es' if facts.rose_steps == 1 else ''} up")
+        parts.append(said(count(facts.rose_steps), f" overshoot{'s' if facts.rose_steps == 1 else ''} and go{'es' if facts.rose_steps == 1 else ''} up"))
     if same:
-        parts.append(f"{same} land{'s' if same == 1 else ''} at the height {'it' if same == 1 else 'they'} left")
-    return f"{eta}: " + ", ".join(parts) + "."
+        parts.append(said(count(same), f" land{'s' if same == 1 else ''} at the height {'it' if same == 1 else 'they'} left"))
+    return said(eta, ": ", *[p for k, part in enumerate(parts) for p in ((", " if k else None), part)], ".")
 
 
 def panel_note(outcome: OutcomeFacts, walk: WalkFacts) -> str:
@@ -110,10 +111,10 @@ def summary_captions(facts: RatesFacts, outcomes_count: int) -> list[str]:
     panels show it (a smaller rate crawling and a larger one overshooting)."""
     if facts.best_rate is None:
         which = "None of these rates" if outcomes_count > 1 else "This rate"
-        return [f"{which} gets to a flat point within {facts.max_steps} steps."]
-    texts = [f"{_eta(facts.best_rate)} works best here: it converges in {facts.best_steps} steps."]
+        return [said(which, " gets to a flat point within ", count(facts.max_steps, "step"), ".")]
+    texts = [said(_eta(facts.best_rate), " works best here: it converges in ", count(facts.best_steps, "step"), ".")]
     if facts.slower and facts.overshoots:
-        texts.append("Too small crawls, too large overshoots: a good η sits in between.")
+        texts.append(said("Too small crawls, too large overshoots: a good ", ("η", "eta"), " sits in between."))
     return texts
 
 

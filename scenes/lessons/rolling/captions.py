@@ -20,6 +20,7 @@ from scenes.kit import phrases
 from scenes.kit.beats import NO_FACTS, Line
 from scenes.kit.numbers import number
 from scenes.kit.pacing import split_caption
+from scenes.kit.spoken import count, eq, function_of, name, num, num_text, said
 from scenes.lessons.rolling.digits import Digits, exact_number, value_decimals
 from scenes.lessons.rolling.facts import RaceFacts, WalkFacts
 
@@ -59,15 +60,25 @@ def _seen(facts: Any, *names: str, still: bool = False) -> Any:
     return replace(seen, moved=False) if still and hasattr(facts, "moved") else seen
 
 
-def _steps(count: int) -> str:
-    return f"{count} step{'s' if count != 1 else ''}"
+def _steps(n: int) -> str:
+    return count(n, "step")
 
 
 def _first_steps(subject: str) -> str:
     """``"Yellow's first step lands"``; ``"Both balls' first steps land"``."""
     if subject.endswith("s"):
-        return f"{subject}' first steps land"
-    return f"{subject}'s first step lands"
+        return said((f"{subject}' first steps land", f"{subject} first steps land"))
+    return said(f"{subject}'s first step lands")
+
+
+def _at(digits: Digits, point: Sequence[float], variables: Sequence[str]) -> str:
+    """``"n = 2.50, e = 2.00"`` as :meth:`Digits.at` writes it, with its words."""
+    return said(*[p for k, (v, x) in enumerate(zip(variables, point)) for p in ((", " if k else None), eq(v, num(x, digits.coords)))])
+
+
+def _number(text: str) -> str:
+    """A number as :class:`Digits` or the scene wrote it (``"0.005"``), with its words."""
+    return text if hasattr(text, "spoken") else num_text(text)
 
 
 def _article(kind: str) -> str:
@@ -94,31 +105,31 @@ def title_for(walk: WalkFacts) -> Line:
             "oscillating": "Bouncing across a valley",
             "left_domain": "Rolling to the edge of where f is defined",
         }.get(walk.status, "Gradient descent on a hillside")
-    return Line(text, _seen(facts))
+    return Line(said(text), _seen(facts))
 
 
 def hill_lines(variables: Sequence[str], height: str) -> list[Line]:
     """The hillside and the walk around it."""
     n, e = variables
     return [
-        Line(f"The hillside {height} = f({n}, {e}): its height above each point of the {n}-{e} plane.", NO_FACTS),
-        Line("Walking around the hill shows where it is high and where it is low.", NO_FACTS),
+        Line(said("The hillside ", eq(height, function_of("f", n, e)), ": its height above each point of the ", _plane(n, e), "."), NO_FACTS),
+        Line(said("Walking around the hill shows where it is high and where it is low."), NO_FACTS),
     ]
 
 
 def start_lines(walk: WalkFacts, digits: Digits) -> list[Line]:
     """Where the ball starts, and the map of the same hill."""
     return [
-        Line(f"A ball starts at {digits.at(walk.start, walk.variables)}, where f = {digits.value(walk.start_value)}.", _seen(walk)),
-        Line("Top right: the same hill seen from above, with its contour lines.", NO_FACTS),
+        Line(said("A ball starts at ", _at(digits, walk.start, walk.variables), ", where ", eq("f", _number(digits.value(walk.start_value))), "."), _seen(walk)),
+        Line(said("Top right: the same hill seen from above, with its contour lines."), NO_FACTS),
     ]
 
 
 def rule_lines(eta: str) -> list[Line]:
     """The update rule in words (``eta`` as written on screen)."""
     return [
-        Line(f"Each step: new point = old point − η × gradient, with η = {eta}.", NO_FACTS),
-        Line("The gradient points the steepest way up, so each step goes against it.", NO_FACTS),
+        Line(said("Each step: ", _RULE, ", with ", eq("η", _number(eta)), "."), NO_FACTS),
+        Line(said("The gradient points the steepest way up, so each step goes against it."), NO_FACTS),
     ]
 
 
@@ -127,30 +138,30 @@ def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
     if walk.steps == 0:
         return None
     if walk.shown == 0:
-        where = f" at {digits.at(walk.exit_point, walk.variables)}" if walk.exit_point is not None else ""
-        text = f"The first step would land off the map{where}: the ball stays put."
+        where = said(" at ", _at(digits, walk.exit_point, walk.variables)) if walk.exit_point is not None else None
+        text = said("The first step would land off the map", where, ": the ball stays put.")
         if len(split_caption(text)) > 1:  # one caption of two lines: never a point cut in two
-            text = f"The first step would land off the map{where}."
+            text = said("The first step would land off the map", where, ".")
         return Line(text, _seen(walk.as_drawn(), "ball", "map"))
     if not walk.moved:
         # Says how far the ball got, not whether that shows: a pixel or two may change or not,
         # so the line claims neither (moved=None; fuzz found a 1-pixel roll told as "moved = False").
         return Line(
-            f"The slope is only {digits.small(walk.slope)}, so each step is tiny: after {_steps(walk.shown)} "
-            f"the ball is only {digits.small(walk.distance)} from its start.",
+            said("The slope is only ", _number(digits.small(walk.slope)), ", so each step is tiny: after ", _steps(walk.shown),
+                 " the ball is only ", _number(digits.small(walk.distance)), " from its start."),
             _seen(replace(walk, moved=None), "ball"),
         )
     if walk.fell:
         seen = _seen(walk.as_drawn(), "ball", "map")
         rolls = phrases.moves(seen, "the ball", "rolls")
         if walk.shown == 1 and walk.left_picture:
-            return Line(f"In one step {rolls} downhill, then it leaves the picture.", seen)
+            return Line(said("In one step ", rolls, " downhill, then it leaves the picture."), seen)
         if walk.shown == 1:
-            return Line(f"In one step {rolls} downhill, leaving a trail on the hill and the map.", seen)
-        return Line(f"Step after step {rolls} downhill, leaving a trail on the hill and the map.", seen)
+            return Line(said("In one step ", rolls, " downhill, leaving a trail on the hill and the map."), seen)
+        return Line(said("Step after step ", rolls, " downhill, leaving a trail on the hill and the map."), seen)
     if walk.rose:
-        return Line("Each step overshoots: the ball jumps across the valley and f rises.", _seen(walk, "ball"))
-    return Line("The ball jumps back and forth, leaving a trail on the hill and the map.", _seen(walk, "ball", "map"))
+        return Line(said("Each step overshoots: the ball jumps across the valley and f rises."), _seen(walk, "ball"))
+    return Line(said("The ball jumps back and forth, leaving a trail on the hill and the map."), _seen(walk, "ball", "map"))
 
 
 def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", first_step_told: bool = False) -> list[Line]:
@@ -160,47 +171,47 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", fi
     ``first_step_told``: a caption already said the first step lands off the map."""
     facts = _seen(walk.whole_walk(), "ball", "map", walk.kind or "", still=True)
     drawn = _seen(walk.as_drawn(), "ball", "map", still=True)
-    at = digits.at(walk.end, walk.variables)
+    at = _at(digits, walk.end, walk.variables)
     if walk.steps == 0:
         if walk.kind == "minimum":
-            return [Line(f"{subject} started at a minimum: with zero slope there is no step to take.", facts)]
+            return [Line(said(subject, " started at a minimum: with zero slope there is no step to take."), facts)]
         kind = f", which is {_article(walk.kind)}" if walk.kind and walk.in_range else ""
-        return [Line(f"The slope is zero at the start{kind}: descent has no way to go.", facts)]
+        return [Line(said(f"The slope is zero at the start{kind}: descent has no way to go."), facts)]
     lines = []
     if walk.shown_status == "left_map":
         rest = walk.steps - walk.shown
-        more = f"{rest} more step{'s' if rest != 1 else ''}" if walk.shown else f"all {_steps(rest)}"
-        text = f"The rest of the walk, {more}, lies off the map and is not shown."
+        more = count(rest, "more step", "more steps") if walk.shown else said("all ", _steps(rest))
+        text = said("The rest of the walk, ", more, ", lies off the map and is not shown.")
         if walk.shown:
-            lines.append(Line(f"{subject} left the map after {_steps(walk.shown)}.", drawn))
+            lines.append(Line(said(subject, " left the map after ", _steps(walk.shown), "."), drawn))
         return lines + [Line(text, drawn)]
     if walk.left_picture and walk.shown > 0:
-        lines.append(Line(f"{subject} left the map after {_steps(walk.shown)}.", drawn))
+        lines.append(Line(said(subject, " left the map after ", _steps(walk.shown), "."), drawn))
     elif walk.left_picture and not first_step_told:
-        lines.append(Line(f"{_first_steps(subject)} off the map.", drawn))
+        lines.append(Line(said(_first_steps(subject), " off the map."), drawn))
     if walk.left_picture:  # what mathcore's walk did next is not drawn: say where it happens
         subject = "Beyond the map, the walk"
     status = walk.status
     if status == "converged":
         if walk.kind == "minimum" and walk.in_range:
             reached = phrases.reached_minimum(facts, subject=subject)
-            text = f"{reached} after {_steps(walk.steps)}, at {at}, where f = {digits.value(walk.end_value)}."
+            text = said(reached, " after ", _steps(walk.steps), ", at ", at, ", where ", eq("f", _number(digits.value(walk.end_value))), ".")
         elif walk.kind == "minimum":
-            text = f"{subject} converged after {_steps(walk.steps)} to a minimum off the map: {at}."
+            text = said(subject, " converged after ", _steps(walk.steps), " to a minimum off the map: ", at, ".")
         elif walk.kind and walk.in_range:
-            text = f"{subject} stopped after {_steps(walk.steps)} on {_article(walk.kind)} at {at}: flat, but not a minimum."
+            text = said(subject, " stopped after ", _steps(walk.steps), f" on {_article(walk.kind)} at ", at, ": flat, but not a minimum.")
         else:
-            text = f"{subject} stopped after {_steps(walk.steps)} at {at}, where the slope is zero."
+            text = said(subject, " stopped after ", _steps(walk.steps), " at ", at, ", where the slope is zero.")
     elif status == "diverged" and walk.end_fell:
-        text = f"{phrases.diverged(facts, subject=subject)} after {_steps(walk.steps)}: f kept falling that way, with no lowest point in reach."
+        text = said(phrases.diverged(facts, subject=subject), " after ", _steps(walk.steps), ": f kept falling that way, with no lowest point in reach.")
     elif status == "diverged":
-        text = f"{phrases.diverged(facts, subject=subject)} after {_steps(walk.steps)}: each step overshot farther and f grew without bound."
+        text = said(phrases.diverged(facts, subject=subject), " after ", _steps(walk.steps), ": each step overshot farther and f grew without bound.")
     elif status == "max_steps":
-        text = f"{subject} used all {_steps(walk.steps)}; at the end the slope is still {digits.small(walk.end_slope)}."
+        text = said(subject, " used all ", _steps(walk.steps), "; at the end the slope is still ", _number(digits.small(walk.end_slope)), ".")
     elif status == "oscillating":
-        text = f"{subject} kept bouncing back and forth across the valley, getting no closer."
+        text = said(subject, " kept bouncing back and forth across the valley, getting no closer.")
     else:  # left_domain
-        text = f"{subject} cannot go on after {_steps(walk.steps)}: the next step would land where f is undefined."
+        text = said(subject, " cannot go on after ", _steps(walk.steps), ": the next step would land where f is undefined.")
     return lines + [Line(text, facts)]
 
 
@@ -208,11 +219,11 @@ def summary_line(walk: WalkFacts, digits: Digits) -> Line | None:
     """How f changed over the steps drawn; None when nothing was drawn."""
     if walk.shown == 0:
         return None
-    steps = f"In {_steps(walk.shown)}" if not walk.left_picture else f"In the {_steps(walk.shown)} drawn"
-    a, b = digits.value(walk.start_value), digits.value(walk.shown_value)
+    steps = said("In ", _steps(walk.shown)) if not walk.left_picture else said("In the ", _steps(walk.shown), " drawn")
+    a, b = _number(digits.value(walk.start_value)), _number(digits.value(walk.shown_value))
     if a == b:
-        return Line(f"{steps} f stayed near {a}.", _seen(walk, still=True))
-    return Line(f"{steps} f {'fell' if walk.fell else 'rose'} from {a} to {b}.", _seen(walk, still=True))
+        return Line(said(steps, " f stayed near ", a, "."), _seen(walk, still=True))
+    return Line(said(steps, f" f {'fell' if walk.fell else 'rose'} from ", a, " to ", b, "."), _seen(walk, still=True))
 
 
 def outcome_label(walk: WalkFacts, digits: Digits) -> str:
@@ -243,30 +254,30 @@ def title_facts(facts: Any) -> Any:
 def race_subtitle(race: RaceFacts, mu: str) -> str:
     """The subtitle of the race: what the two balls do."""
     if race.coincide:
-        return f"With μ = {mu} the two walks are one" if race.momentum == 0 else "Two balls, one walk"
-    return "Plain steps against steps that remember"
+        return said("With ", eq("μ", _number(mu)), " the two walks are one") if race.momentum == 0 else said("Two balls, one walk")
+    return said("Plain steps against steps that remember")
 
 
 def race_start_lines(race: RaceFacts, digits: Digits, names: tuple[str, str]) -> list[Line]:
     """The two balls at their common start, the map, and the ring that keeps both visible."""
     walk = race.plain
     return [
-        Line(f"Two balls start together at {digits.at(walk.start, walk.variables)}. Top right: the hill seen from above.", _seen(race)),
-        Line(f"{names[1]} is drawn a little larger: where the balls meet, it shows as a ring.", _seen(race, "ball")),
+        Line(said("Two balls start together at ", _at(digits, walk.start, walk.variables), ". Top right: the hill seen from above."), _seen(race)),
+        Line(said(names[1], " is drawn a little larger: where the balls meet, it shows as a ring."), _seen(race, "ball")),
     ]
 
 
 def race_rule_lines(race: RaceFacts, names: tuple[str, str], eta: str, mu: str) -> list[Line]:
     """The two update rules in words, or what makes them the same walk."""
     plain, heavy = names
-    first = Line(f"{plain} takes plain steps against the gradient, with η = {eta}.", _seen(race))
+    first = Line(said(plain, " takes plain steps against the gradient, with ", eq("η", _number(eta)), "."), _seen(race))
     if race.plain.steps == 0 and race.heavy.steps == 0:
-        return [first, Line("Neither ball has a step to take: the slope at the start is zero.", _seen(race))]
+        return [first, Line(said("Neither ball has a step to take: the slope at the start is zero."), _seen(race))]
     if race.coincide and race.momentum == 0:
-        return [first, Line(f"With μ = 0, {heavy} keeps none of its last step: both take the same steps.", _seen(race))]
-    second = Line(f"{heavy} keeps a share μ = {mu} of its last step and adds the new one: momentum.", _seen(race))
+        return [first, Line(said("With ", eq("μ", num_text("0")), ", ", heavy, " keeps none of its last step: both take the same steps."), _seen(race))]
+    second = Line(said(heavy, " keeps a share ", eq("μ", _number(mu)), " of its last step and adds the new one: momentum."), _seen(race))
     if race.coincide:
-        return [first, second, Line("Here that makes no difference on the picture: both walks are the same.", _seen(race))]
+        return [first, second, Line(said("Here that makes no difference on the picture: both walks are the same."), _seen(race))]
     return [first, second]
 
 
@@ -274,34 +285,42 @@ def race_roll_line(race: RaceFacts) -> Line | None:
     """The pace of the race; None when neither ball is drawn taking a step."""
     if race.plain.shown == 0 and race.heavy.shown == 0:
         return None
-    return Line("Both take step k at the same moment: fewer steps, sooner there.", _seen(race))
+    return Line(said("Both take step k at the same moment: fewer steps, sooner there."), _seen(race))
 
 
 def race_summary(race: RaceFacts, mu: str) -> Line:
     """The step counts side by side."""
     plain, heavy = race.plain, race.heavy
     if plain.steps == heavy.steps == 0:
-        return Line("Neither ball took a step.", _seen(race))
+        return Line(said("Neither ball took a step."), _seen(race))
     if race.coincide and plain.steps == heavy.steps:
-        reason = f"with μ = {mu} momentum changes nothing here" if race.momentum == 0 else "momentum changes nothing here"
-        return Line(f"Both walks took the same {_steps(plain.steps)}: {reason}.", _seen(race))
+        reason = said("with ", eq("μ", _number(mu)), " momentum changes nothing here") if race.momentum == 0 else "momentum changes nothing here"
+        return Line(said("Both walks took the same ", _steps(plain.steps), ": ", reason, "."), _seen(race))
     if race.both_converged_to_minima:
-        text = f"Plain steps needed {plain.steps}; with momentum {mu}, {heavy.steps}."
+        text = said("Plain steps needed ", plain.steps, "; with momentum ", _number(mu), ", ", heavy.steps, ".")
         if 0 < heavy.steps < plain.steps:
-            text += f" That is {number(plain.steps / heavy.steps, 1)} times fewer."
+            text = said(text, " That is ", num(plain.steps / heavy.steps, 1), " times fewer.")
         elif heavy.steps > plain.steps:
-            text += " Here momentum needed more."
+            text = said(text, " Here momentum needed more.")
         if race.ends_apart:
-            text += " They ended at different minima."
+            text = said(text, " They ended at different minima.")
         return Line(text, _seen(race))
-    off = ", off the map" if race.parted_at and race.parted_at > min(plain.shown, heavy.shown) else ""
-    apart = f": the walks part after {_steps(race.parted_at)}{off}" if race.parted_at else ""
-    return Line(f"Plain descent ended after {_steps(plain.steps)}, momentum after {_steps(heavy.steps)}{apart}.", _seen(race, "map"))
+    off = ", off the map" if race.parted_at and race.parted_at > min(plain.shown, heavy.shown) else None
+    apart = said(": the walks part after ", _steps(race.parted_at), off) if race.parted_at else None
+    return Line(said("Plain descent ended after ", _steps(plain.steps), ", momentum after ", _steps(heavy.steps), apart, "."), _seen(race, "map"))
 
 
 def still_rolling_line(name: str, race: RaceFacts) -> Line:
     """Said when the first racer is done and ``name`` is still taking steps."""
-    return Line(f"{name} still has steps to take.", _seen(race))
+    return Line(said(name, " still has steps to take."), _seen(race))
+
+
+_RULE = said(("new point = old point − η × gradient", "new point equals old point minus eta times the gradient"))
+
+
+def _plane(n: str, e: str) -> str:
+    """``"n-e plane"`` (hyphenated names), said "n e plane"."""
+    return said((f"{n}-{e}", f"{name(n).spoken} {name(e).spoken}"), " plane")
 
 
 # -- parts of the lessons (chapter names) -----------------------------------------------------------

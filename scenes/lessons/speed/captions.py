@@ -9,8 +9,8 @@ their functions are re-exported here, so ``from scenes.speed_beats import Move``
 from __future__ import annotations
 
 from scenes.kit.beats import NO_FACTS, Facts
-from scenes.kit.numbers import number
 from scenes.kit.phrases import moves, stays_put
+from scenes.kit.spoken import count, derivative, eq, function_of, num, num_text, said
 from scenes.lessons.derivative.captions import equals
 from scenes.lessons.speed.facts import Move, NoTurn, Touch, Turn, find_touches, find_turns, time_plan
 
@@ -40,53 +40,62 @@ def intro_captions() -> tuple[tuple[str, Facts], ...]:
     """The four introductory lines, in order, each with its (empty) facts: they say what
     the pictures are, nothing about this x(t)."""
     return (
-        ("An object on a line: where it is, x metres, depends on the time t in seconds.", NO_FACTS),
-        ("Plot each position against its time and you get the graph of x(t).", NO_FACTS),
-        ("Its speed v = dx/dt is how fast x changes: the slope of the tangent to that graph.", NO_FACTS),
-        ("Let time run: the tangent's slope is read out as v and traced on the right.", NO_FACTS),
+        (said("An object on a line: where it is, x metres, depends on the time t in seconds."), NO_FACTS),
+        (said("Plot each position against its time and you get the graph of ", _X_OF_T, "."), NO_FACTS),
+        (said("Its speed ", eq("v", derivative("x", "t")), " is how fast x changes: the slope of the tangent to that graph."), NO_FACTS),
+        (said("Let time run: the tangent's slope is read out as v and traced on the right."), NO_FACTS),
     )
 
 
+_X_OF_T = function_of("x", "t")
+_ZERO = num_text("0")
+
+
 def _times(times, decimals: int) -> str:
-    return ", ".join(number(t, decimals) for t in times)
+    return said(*[p for k, t in enumerate(times) for p in ((", " if k else None), num(t, decimals))])
+
+
+def _v(sign: str) -> str:
+    """``v > 0``, ``v ≤ 0`` ...: "v is greater than zero", "v is at most zero"."""
+    return eq("v", _ZERO, sign)
 
 
 def move_caption(facts: Move) -> str:
     """What a move shows, true for all of it."""
     d = facts.decimals
-    where = f"From t = {number(facts.start, d)} to {number(facts.end, d)} s"
+    where = said("From ", eq("t", num(facts.start, d)), " to ", num(facts.end, d), (" s", " seconds"))
     if facts.turns:
-        return f"{where} the object turns {facts.turns} more times: watch v change sign."
+        return said(where, " the object turns ", count(facts.turns, "more time"), ": watch v change sign.")
     if facts.speed is None:
         if facts.breaks and len(set(facts.signs)) > 1:
-            first, last = ("v > 0" if s > 0 else "v < 0" if s < 0 else "v = 0" for s in (facts.signs[0], facts.signs[-1]))
-            return f"{where}, {first} before x(t) breaks at t = {_times(facts.breaks, d)} and {last} after."
-        return f"{where} x(t) has no speed to show."
+            first, last = (_v(">" if s > 0 else "<" if s < 0 else "=") for s in (facts.signs[0], facts.signs[-1]))
+            return said(where, ", ", first, " before ", _X_OF_T, " breaks at ", eq("t", _times(facts.breaks, d)), " and ", last, " after.")
+        return said(where, " ", _X_OF_T, " has no speed to show.")
     if facts.speed == 0:
-        return f"{where}, v = 0: {stays_put(facts, 'the object')}."
+        return said(where, ", ", _v("="), ": ", stays_put(facts, "the object"), ".")
     right = facts.speed > 0
     sign = (">" if right else "<") if not facts.touches else ("≥" if right else "≤")
     if facts.breaks:
-        return f"{where}, v {sign} 0 wherever x(t) has a value: {moves(facts, 'the object', 'moves right' if right else 'moves left')}."
+        return said(where, ", ", _v(sign), " wherever ", _X_OF_T, " has a value: ", moves(facts, "the object", "moves right" if right else "moves left"), ".")
     if not facts.moved:
-        return f"{where}, v {sign} 0, yet x changes by less than {number(10.0**-d, d)} m."
+        return said(where, ", ", _v(sign), ", yet x changes by less than ", num(10.0**-d, d), (" m", " metres"), ".")
     way = "right, toward larger x" if right else "left, toward smaller x"
-    return f"{where}, v {sign} 0: {moves(facts, 'the object', f'moves {way}')}."
+    return said(where, ", ", _v(sign), ": ", moves(facts, "the object", f"moves {way}"), ".")
 
 
 def turn_caption(facts: Turn) -> str:
     """What to say while time stands still at a turn."""
-    t, x = number(facts.time, facts.decimals), number(facts.position, facts.decimals)
-    at = f"At t {equals(facts.time, facts.decimals)} {t} s"
+    t, x = num(facts.time, facts.decimals), num(facts.position, facts.decimals)
+    at = said("At ", eq("t", t, equals(facts.time, facts.decimals)), (" s", " seconds"))
     if facts.sharp:
-        return f"{at} the object turns at x = {x} m without stopping: v jumps across zero."
-    return f"{at}, v = 0: the object stops for an instant at x = {x} m and turns."
+        return said(at, " the object turns at ", eq("x", x), (" m", " metres"), " without stopping: v jumps across zero.")
+    return said(at, ", ", _v("="), ": the object stops for an instant at ", eq("x", x), (" m", " metres"), " and turns.")
 
 
 def touch_caption(facts: Touch) -> str:
     """What to say while time stands still where v touches zero without changing sign."""
-    at = f"At t {equals(facts.time, facts.decimals)} {number(facts.time, facts.decimals)} s"
-    return f"{at}, v = 0: the object stops for an instant, then goes on the same way."
+    at = said("At ", eq("t", num(facts.time, facts.decimals), equals(facts.time, facts.decimals)), (" s", " seconds"))
+    return said(at, ", ", _v("="), ": the object stops for an instant, then goes on the same way.")
 
 
 def no_turn_caption(facts: NoTurn | bool) -> str:
@@ -94,17 +103,17 @@ def no_turn_caption(facts: NoTurn | bool) -> str:
     if isinstance(facts, bool):  # the old call, no_turn_caption(still)
         facts = NoTurn(facts)
     if facts.still:
-        return f"{stays_put(facts, 'This object')}: its speed is zero the whole time."
+        return said(stays_put(facts, "This object"), ": its speed is zero the whole time.")
     if facts.touches:
-        return "v reached zero but never changed sign, so the object never turned around."
-    return "Here the speed never passes through zero, so the object never turns around."
+        return said("v reached zero but never changed sign, so the object never turned around.")
+    return said("Here the speed never passes through zero, so the object never turns around.")
 
 
 def summary_caption(turned: bool, smooth: bool = True) -> str:
     """The closing caption (no claim about this x(t) beyond whether it turned, and whether
     smoothly: at a corner v is not 0, it has no value)."""
     if turned and not smooth:
-        return "v is the slope of x(t): positive going right, negative going left."
+        return said("v is the slope of ", _X_OF_T, ": positive going right, negative going left.")
     if turned:
-        return "v is the slope of x(t): positive going right, negative going left, 0 at a turn."
-    return "At every instant the speed is the slope of x(t): steep means fast, flat means slow."
+        return said("v is the slope of ", _X_OF_T, ": positive going right, negative going left, ", _ZERO, " at a turn.")
+    return said("At every instant the speed is the slope of ", _X_OF_T, ": steep means fast, flat means slow.")
