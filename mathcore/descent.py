@@ -43,6 +43,7 @@ STATUSES = ("converged", "max_steps", "oscillating", "diverged", "left_domain", 
 
 _GROWTH_LIMIT = 1e6  # |f| or |point| this many times its start (plus one) means divergence
 _BOUNCE_WINDOW = 20  # steps of alternating direction with no progress means oscillation
+_PROGRESS_SHARE = 1e-6  # a bounce whose f fell by more than this share of the walk's span is still descending
 
 
 @dataclass(frozen=True)
@@ -413,7 +414,15 @@ class _Walk:
         now, middle, before = lengths[-1], lengths[len(lengths) // 2], lengths[0]
         not_shrinking = now >= (1 - 1e-6) * before
         settling = abs(now - middle) <= 0.5 * abs(middle - before) + 1e-12 * (1 + now)
-        return bool(alternating and not_shrinking and settling)
+        if not (alternating and not_shrinking and settling):
+            return False
+        # Still getting lower: an adaptive rule (rmsprop, adam) zigzags across a valley in
+        # steps of a steady size while it makes its way along it; that is not a bounce in
+        # place. Lower means f fell over the window by more than a millionth of all the
+        # walk has fallen (or risen) so far.
+        values = self.values
+        span = max(values) - min(values)
+        return not values[-_BOUNCE_WINDOW - 1] - values[-1] > _PROGRESS_SHARE * span
 
     # -- messages -------------------------------------------------------------------------
     def _flat_start(self) -> tuple[str, str]:
