@@ -13,6 +13,9 @@ Safety, step by step:
   folders of older versions its ledger records are removed only after that, and nothing
   else. An interrupted build (Ctrl-C, SIGTERM, even SIGKILL) therefore leaves the previous
   course intact, and the next build completes it.
+- Each clip's ``embed.html`` (for an ``<iframe>``) is written into its folder after every
+  clip is ready; ``--scorm`` adds ``course-scorm.zip``, written atomically, before the
+  manifest, and only over a package the build itself wrote.
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from pathlib import Path
 
 from .cluster import DaskRunner, connect  # (dask itself is imported only when used)
 from .course_file import Course
+from .embed import write_embed_pages
 from .gallery import gallery_html
 from .jobs import ClipJob, clip_record_ok, input_key
 from .output import owned_output
 from .progress import BuildProgress
 from .runners import BuildFailed, LocalRunner, render_all
+from .scorm import SCORM_NAME, write_scorm_zip
 
 __all__ = ["BuildFailed", "build_course"]
 
@@ -40,19 +45,22 @@ def build_course(
     jobs: int | None = None,
     scheduler: str | None = None,
     live: bool | None = None,
+    scorm: bool = False,
 ) -> Path:
     """Build ``course`` into ``out``; return the path of ``index.html``.
 
     Clips render ``jobs`` at a time on this machine, or as tasks on the Dask scheduler at
     ``scheduler`` (``tcp://HOST:PORT``). ``live`` forces the live progress display on or off
-    (default: on when stdout is a terminal).
+    (default: on when stdout is a terminal). Every clip gets its page for an ``<iframe>``
+    (:mod:`course.embed`); ``scorm`` also writes the SCORM 1.2 package ``course-scorm.zip``
+    (:mod:`course.scorm`), and without it a package an earlier build wrote is removed.
     """
     out = Path(out).absolute()
     jobs = max(1, jobs or os.cpu_count() or 1)
     course = checked_narration(course)  # a missing voice or a bad recording: one line, nothing touched
     client = connect(scheduler) if scheduler else None  # before touching ``out``: a bad address changes nothing
     try:
-        return _build(course, out, quality, jobs, client, live)
+        return _build(course, out, quality, jobs, client, live, scorm)
     finally:
         if client is not None:
             client.close()
@@ -71,8 +79,10 @@ def checked_narration(course: Course) -> Course:
     return replace(course, narration=check_recordings(course.narration, course.clips, course.source))
 
 
-def _build(course: Course, out: Path, quality: str, jobs: int, client, live: bool | None) -> Path:
+def _build(course: Course, out: Path, quality: str, jobs: int, client, live: bool | None, scorm: bool = False) -> Path:
     with owned_output(out, gallery_html) as output:
+        if scorm:
+            output.check_own_file(SCORM_NAME)  # someone else's file there: refused before anything renders
         work = output.new_work_dir()
         try:
             clips_dir = output.clips_dir()
@@ -114,8 +124,14 @@ def _build(course: Course, out: Path, quality: str, jobs: int, client, live: boo
                 progress.close()
 
             manifest = _manifest(course, planned, records)
+            write_embed_pages(out, manifest)  # clips/<folder>/embed.html, named in the manifest
+            if scorm:
+                output.write_own_file(SCORM_NAME, lambda path: write_scorm_zip(out, manifest, path))
+                manifest["scorm"] = SCORM_NAME
             manifest_text = json.dumps(manifest, indent=2, allow_nan=False) + "\n"
             output.publish(manifest_text, gallery_html(manifest), keep={job.folder_name for job in planned})
+            if not scorm:
+                output.drop_own_file(SCORM_NAME)  # a package of an earlier build no longer matches
         finally:
             output.drop_work_dir()  # a temporary folder of a clip never outlives the build
     return out / "index.html"

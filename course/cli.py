@@ -10,6 +10,7 @@ Examples
     lessons build my_course.toml --out site/clips --quality medium --jobs 2
     lessons storyboard GradientDescent1D --set 'function=w**4 - 3*w**2'   # a PNG of every beat
     lessons build --scheduler tcp://render-1:8786   # clips rendered by a Dask cluster's workers
+    lessons build my_course.toml --scorm            # also OUT/course-scorm.zip for an LMS
     lessons render GradientDescent1D --narrate espeak-ng:en-us   # spoken (default voice: piper)
     lessons build my_course.toml --silent           # no voice, even with [narration]
     lessons script my_course.toml --out script/     # each clip's cues, to record a voice
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     build.add_argument("--quality", choices=list(QUALITIES), default="high")
     build.add_argument("--silent", action="store_true", help="no narration, even if the course has [narration]")
+    build.add_argument("--scorm", action="store_true", help="also write OUT/course-scorm.zip, a SCORM 1.2 package (one SCO per clip) for an LMS")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="clips rendered at once (default: the number of cores)")
     build.add_argument(
         "--scheduler",
@@ -164,8 +166,10 @@ def _run(args: argparse.Namespace) -> int:
         from .cluster import check_address
 
         check_address(args.scheduler)
-    index = build_course(course, args.out, quality=args.quality, jobs=args.jobs, scheduler=args.scheduler)
+    index = build_course(course, args.out, quality=args.quality, jobs=args.jobs, scheduler=args.scheduler, scorm=args.scorm)
     print(f"\nCourse ready. Open the gallery: {index}")
+    if args.scorm:
+        print(f"SCORM 1.2 package (one SCO per clip): {index.parent / 'course-scorm.zip'}")
     return 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from .embed import iframe_snippet
+
 __all__ = ["embed_snippet", "gallery_html"]
 
 _STYLE = """
@@ -19,6 +21,7 @@ pre { white-space: pre-wrap; word-break: break-all; background: #1d2129; padding
 button { background: #56B4E9; color: #111318; border: 0; border-radius: 4px; padding: .4rem .8rem;
          cursor: pointer; font-weight: 600; }
 .meta { color: #8c8c8c; font-size: .85rem; }
+.meta a { color: #56B4E9; }
 @media (max-width: 760px) { .clip { grid-template-columns: 1fr; } }
 """
 
@@ -34,18 +37,27 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
 
 
 def embed_snippet(clip: dict[str, Any], base_url: str = "") -> str:
-    """The HTML a course author pastes to embed ``clip`` (paths relative to ``base_url``)."""
+    """The HTML a course author pastes to embed ``clip`` (paths relative to ``base_url``):
+    as wide as the page it sits in, at most the clip's own width, in the clip's shape."""
     files = clip["files"]
     url = lambda key: escape(base_url + files[key], quote=True)  # noqa: E731
     title = escape(clip["title"], quote=True)
+    shape = f'{int(clip["width"])} / {int(clip["height"])}'
     return (
-        f'<video controls preload="metadata" width="{clip["width"]}" height="{clip["height"]}" '
-        f'poster="{url("poster")}" title="{title}">\n'
+        f'<video controls preload="metadata" poster="{url("poster")}" title="{title}"\n'
+        f'  style="display: block; width: 100%; max-width: {int(clip["width"])}px; height: auto; aspect-ratio: {shape};">\n'
         f'  <source src="{url("webm")}" type="video/webm">\n'
         f'  <source src="{url("mp4")}" type="video/mp4">\n'
         f'  <track kind="captions" src="{url("vtt")}" srclang="en" label="English" default>\n'
         f"</video>"
     )
+
+
+def _scorm_link(manifest: dict[str, Any]) -> str:
+    name = manifest.get("scorm")
+    if not name:
+        return ""
+    return f'<p class="meta">For an LMS: <a href="{escape(name, quote=True)}" download>the SCORM 1.2 package</a> (one SCO per clip).</p>\n'
 
 
 def gallery_html(manifest: dict[str, Any]) -> str:
@@ -64,11 +76,17 @@ def gallery_html(manifest: dict[str, Any]) -> str:
             f'{clip["duration"]:.1f} s · {clip["width"]}×{clip["height"]} at {clip["fps"]:g} fps</p>\n'
             f'<pre><code id="{code_id}">{escape(snippet)}</code></pre>\n'
             f'<button type="button" data-copy="{code_id}">Copy embed code</button>\n'
-            f"</div>\n</section>"
+            + (
+                f'<p class="meta">Or its page, in an iframe:</p>\n<pre><code id="frame-{number}">{escape(iframe_snippet(clip))}</code></pre>\n'
+                f'<button type="button" data-copy="frame-{number}">Copy iframe code</button>\n'
+                if clip.get("embed")
+                else ""
+            )
+            +             f"</div>\n</section>"
         )
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{title}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"<h1>{title}</h1>\n" + "\n".join(sections) + f"\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+        f"<h1>{title}</h1>\n" + _scorm_link(manifest) + "\n".join(sections) + f"\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )

@@ -10,6 +10,8 @@ the build's ledger: the clip folders, temporary folders and failure logs the bui
   and a link where the build expects its own file or folder is refused.
 - Only what the ledger (or the previous ``manifest.json``) names is ever removed; anything
   else in ``clips/`` or ``.work/`` stays.
+- A file the build adds beside the course (``course-scorm.zip``) is recorded in the ledger
+  before it is written; one the ledger does not name is never replaced or removed.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ __all__ = ["MARKER", "OutputFolder", "owned_output"]
 MARKER = ".lessons-course.json"
 WORK = ".work"
 CLIPS = "clips"
-_LEDGER_KINDS = ("clip_folders", "work_dirs", "failed_logs")
+_LEDGER_KINDS = ("clip_folders", "work_dirs", "failed_logs", "files")
 _MARKER_LIMIT = 1 << 20
 
 
@@ -133,6 +135,41 @@ class OutputFolder:
             if _kind(path) == "file":
                 path.unlink()
             self._ledger["failed_logs"].discard(name)
+        self._save()
+
+    # -- files of the build beside the course ------------------------------------------------
+    def check_own_file(self, name: str) -> None:
+        """Refuse (:class:`OutputRefused`) to make ``name`` if something the build did not
+        make is there: a file this folder's ledger does not name, a link or a folder."""
+        path = self.root / name
+        kind = _kind(path)
+        if kind is None:
+            return
+        if kind != "file":
+            what = "symbolic link" if kind == "link" else "folder" if kind == "dir" else "special file"
+            raise OutputRefused(f"{path} is a {what} the build did not make; move it away")
+        if name not in self._ledger["files"]:
+            raise OutputRefused(f"{path} was not written by lessons build; move it away (the build will not replace it)")
+
+    def write_own_file(self, name: str, write: Callable[[Path], object]) -> Path:
+        """Record ``name`` as the build's own, then let ``write(path)`` make it (atomically)."""
+        if not _plain_name(name):
+            raise ValueError(f"not a plain file name: {name!r}")
+        self.check_own_file(name)
+        self._ledger["files"].add(name)
+        self._save()
+        path = self.root / name
+        write(path)
+        return path
+
+    def drop_own_file(self, name: str) -> None:
+        """Remove ``name`` if the ledger records it as the build's own (nothing else)."""
+        if name not in self._ledger["files"]:
+            return
+        path = self.root / name
+        if _kind(path) == "file":
+            path.unlink()
+        self._ledger["files"].discard(name)
         self._save()
 
     # -- publishing --------------------------------------------------------------------------

@@ -84,6 +84,9 @@ class _Walking(Animation):
         self.scene, self.begin_at, self.end_at = scene, float(begin), float(end)
         super().__init__(scene.moving, **kwargs)
 
+    def create_starting_mobject(self):
+        return self.mobject  # no copy: the state is drawn from the walk, not from a snapshot
+
     def interpolate_mobject(self, alpha: float) -> None:
         self.scene.set_state(self.begin_at + self.rate_func(alpha) * (self.end_at - self.begin_at))
 
@@ -243,7 +246,7 @@ class DataFitLesson(LessonScene):
             self.say(line)
         self.hold()
         for step in range(1, self.told + 1):
-            self.say(say.step_line(step_facts(self.walk, self.judge, step, self.decimals)), run_time=0)
+            self.say(say.step_line(step_facts(self.walk, self.judge, step, self.decimals), self.caption_width), run_time=0)
             self.walk_to(step, self.move_time)
             self.hold(self.read_time)
         line = say.roll_line(roll_facts(self.walk, self.judge, self.told, self.shown, self.decimals))

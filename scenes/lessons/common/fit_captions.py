@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from scenes.kit.beats import Facts, Line
 from scenes.kit.numbers import number
+from scenes.kit.pacing import LINE_WIDTH, split_caption
 from scenes.kit.phrases import f_change, falls_to, rises_to
 from scenes.lessons.common.fit_facts import DRAWN, NoiseFacts, RollFacts, RuleFacts, StepFacts
-from scenes.parts.walk.descent_steps import distinct_digits, format_rate
+from scenes.parts.walk.descent_steps import distinct_digits, format_rate, readable_digits
 
 __all__ = ["LOSS_PART", "MapFacts", "WALK_PART", "map_line", "noise_line", "roll_line", "rule_line", "step_line", "steps"]
 
@@ -31,8 +32,9 @@ def steps(count: int) -> str:
 
 
 def _loss_text(old: float, new: float, decimals: int) -> str:
-    """L's new value with the digits that tell it from the old one."""
-    return number(new, distinct_digits(old, new, decimals))
+    """L's new value with the digits that tell it from the old one (and do not round a
+    small loss to 0)."""
+    return number(new, max(distinct_digits(old, new, decimals), readable_digits(new, decimals)))
 
 
 @dataclass(frozen=True)
@@ -62,19 +64,24 @@ def rule_line(facts: RuleFacts) -> list[Line]:
     ]
 
 
-def step_line(facts: StepFacts) -> Line:
-    """``"Step 1: w = 0.41, b = 0.12, and L falls to 2.30."``"""
+def step_line(facts: StepFacts, width: int = LINE_WIDTH) -> Line:
+    """``"Step 1: w = 0.41, b = 0.12, and L falls to 2.30."``, or a shorter form when that
+    would not fit one caption of two lines of ``width`` (the ball moves while it is up, so
+    it must not be cut in parts read before the move)."""
     d = facts.decimals
-    where = f"Step {facts.step}: w = {number(facts.w, d)}, b = {number(facts.b, d)}"
-    loss = _loss_text(facts.loss_old, facts.loss, d)
+    head = f"Step {facts.step}"
+    where = f"{head}: w = {number(facts.w, d)}, b = {number(facts.b, d)}"
     if not facts.moved:
-        return Line(f"{where}: the step is too small to change w or b.", facts)
-    change = f_change(facts, loss, subject="L")
-    if facts.rose and facts.stochastic:
-        return Line(f"{where}, but {change}: this batch pulled away from the rest.", facts)
-    if facts.rose:
-        return Line(f"{where}, but {change}: the step overshot.", facts)
-    return Line(f"{where}, and {change}.", facts)
+        texts = [f"{where}: the step is too small to change w or b.", f"{head} is too small to change w or b."]
+    else:
+        change = f_change(facts, _loss_text(facts.loss_old, facts.loss, d), subject="L")
+        if facts.rose:
+            why = "this batch pulled away from the rest" if facts.stochastic else "the step overshot"
+            texts = [f"{where}, but {change}: {why}.", f"{where}, but {change}.", f"{head}: {change}."]
+        else:
+            texts = [f"{where}, and {change}.", f"{head}: {change}."]
+    text = next((t for t in texts if len(split_caption(t, width)) == 1), texts[-1])
+    return Line(text, facts)
 
 
 def roll_line(facts: RollFacts) -> Line | None:

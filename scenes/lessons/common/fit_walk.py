@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathcore import DescentPath, ScalarField
+from mathcore import DescentPath, ScalarField, descend, minibatches, sgd
 
 __all__ = ["FitWalk", "map_ranges", "shown_steps", "walk_data"]
 
@@ -76,8 +76,6 @@ def walk_data(
     seeded random mini-batch's loss (:func:`mathcore.minibatches`); the path records the
     full loss, and mathcore judges convergence on the full gradient.
     """
-    from mathcore import descend, minibatches, sgd
-
     loss = loss_of(data)
     batches = None
     size = None if batch_size is None else int(batch_size)

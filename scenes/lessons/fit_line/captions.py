@@ -62,8 +62,10 @@ def outcome_lines(facts: OutcomeFacts) -> list[Line]:
     lines: list[Line] = []
     if facts.status == "diverged":
         lines.append(Line(f"{diverged(facts).capitalize()}: with η = {eta} each step overshoots more.", facts))
-    elif not facts.in_range:
+    if not facts.in_range:
         lines.append(Line("The next step leaves the map, so the walk is drawn up to here.", facts))
+    elif facts.status == "diverged":
+        pass
     elif facts.status == "converged" and facts.at_best:
         lines.append(Line(f"{converged(facts).capitalize()}: w = {number(facts.w, d)}, b = {number(facts.b, d)} is the least-squares line.", facts))
     elif facts.status == "converged":
@@ -78,7 +80,8 @@ def outcome_lines(facts: OutcomeFacts) -> list[Line]:
     if facts.fell and facts.shown > 0:
         first, last = number(facts.loss_start, d), number(facts.loss, d)
         if first != last:
-            lines.append(Line(f"From L = {first} to L = {last}: gradient descent fitted the line.", facts))
+            done = "gradient descent fitted the line" if facts.status == "converged" else "the line is closer to the points"
+            lines.append(Line(f"From L = {first} to L = {last}: {done}.", facts))
     elif facts.rose:
         lines.append(Line(f"L ends higher than it started, at {number(facts.loss, d)}: this walk did not fit the line.", facts))
     return lines

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mathcore import line_fit
+
 from scenes.kit.beats import Facts
 from scenes.kit.numbers import number
 from scenes.lessons.common.fit_facts import DRAWN, Judge, end_kind
@@ -86,8 +88,6 @@ class OutcomeFacts(Facts):
 
 
 def outcome_facts(walk: FitWalk, judge: Judge, shown: int, decimals: int, learning_rate: float) -> OutcomeFacts:
-    from mathcore import line_fit
-
     p = walk.path
     best_w, best_b = (float(v) for v in line_fit(walk.data))
     w, b = float(p.points[shown, 0]), float(p.points[shown, 1])

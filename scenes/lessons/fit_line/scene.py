@@ -23,6 +23,8 @@ from typing import ClassVar
 import numpy as np
 from manim import Create, FadeIn, Write
 
+from mathcore import line_fit, line_loss
+
 from scenes.kit.beats import NO_FACTS
 from scenes.kit.lesson import rendered_from
 from scenes.lessons.common.data_fit import Data, DataFitLesson, ParameterStart
@@ -57,11 +59,7 @@ class FitALine(DataFitLesson):
     start: ClassVar[ParameterStart] = (-1.0, 3.0)
     learning_rate: ClassVar[LearningRate] = 0.15
 
-    @staticmethod
-    def loss_of(data):
-        from mathcore import line_loss  # mathcore's exact loss: the mean of (w x + b - y)^2
-
-        return line_loss(data)
+    loss_of = staticmethod(line_loss)  # mathcore's exact loss: the mean of (w x + b - y)^2
 
     def model(self, w: float, b: float):
         return lambda xs: w * xs + b
@@ -70,8 +68,6 @@ class FitALine(DataFitLesson):
         return scale_for(float(data[:, 0].min()), float(data[:, 0].max())), scale_for(float(data[:, 1].min()), float(data[:, 1].max()))
 
     def anchors(self):
-        from mathcore import line_fit
-
         return [line_fit(self.walk.data)]
 
     def formula_tex(self) -> str:

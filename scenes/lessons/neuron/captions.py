@@ -63,12 +63,12 @@ def _separable_lines(facts: OutcomeFacts) -> list[Line]:
     d = facts.decimals
     lines = [
         Line("One x splits these labels cleanly, so no (w, b) has the lowest L:", facts),
-        Line("a steeper curve through the gap always does better, so w keeps growing.", facts),
+        Line("a steeper curve through the gap always does better, so the walk keeps steepening it.", facts),
     ]
     if facts.status == "converged":
         lines.append(Line(f"At w = {number(facts.w, d)} the gradient is below the tolerance, so mathcore stops; a larger w would still lower L.", facts))
     elif facts.status == "max_steps":
-        lines.append(Line(f"{not_settled(facts, str(facts.steps)).capitalize()}: w = {number(facts.w, d)} and still growing.", facts))
+        lines.append(Line(f"{not_settled(facts, str(facts.steps)).capitalize()}: w = {number(facts.w, d)}, the curve still getting steeper.", facts))
     return lines
 
 
@@ -79,8 +79,10 @@ def outcome_lines(facts: OutcomeFacts) -> list[Line]:
     lines: list[Line] = []
     if facts.status == "diverged":
         lines.append(Line(f"{diverged(facts).capitalize()}: with η = {eta} each step overshoots more.", facts))
-    elif not facts.in_range:
+    if not facts.in_range:
         lines.append(Line("The next step leaves the map, so the walk is drawn up to here.", facts))
+    elif facts.status == "diverged":
+        pass
     elif facts.separable and facts.fell and facts.grew:
         lines += _separable_lines(facts)
     elif facts.status == "converged" and facts.kind == "minimum":

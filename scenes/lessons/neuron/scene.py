@@ -23,6 +23,8 @@ from typing import ClassVar
 import numpy as np
 from manim import Create, FadeIn, VGroup, VMobject, Write
 
+from mathcore import neuron_loss
+
 from scenes.kit import style
 from scenes.kit.beats import NO_FACTS
 from scenes.kit.lesson import rendered_from
@@ -66,11 +68,7 @@ class OneNeuron(DataFitLesson):
     curve_name = "curve"
     samples = 80
 
-    @staticmethod
-    def loss_of(data):
-        from mathcore import neuron_loss  # mathcore's exact mean cross-entropy over (w, b)
-
-        return neuron_loss(data)
+    loss_of = staticmethod(neuron_loss)  # mathcore's exact loss: the mean cross-entropy over (w, b)
 
     def model(self, w: float, b: float):
         return lambda xs: 0.5 * (1.0 + np.tanh(0.5 * (w * xs + b)))  # sigmoid(w x + b), without overflow
