@@ -2,7 +2,8 @@
 # Install everything the project needs, skipping whatever is already there.
 #
 #   bash scripts/setup.sh            system packages (apt-get), .venv, the project (editable, dev extra)
-#   bash scripts/setup.sh --browser  also Debian's chromium (for the gallery page's browser test)
+#   bash scripts/setup.sh --browser  also Debian's chromium (for the browser tests) and scorm-again
+#                                    (the SCORM runtime the SCORM test's LMS page uses) into .cache/npm
 #
 # Without apt-get (or without root), it prints the packages to install and stops.
 set -euo pipefail
@@ -14,7 +15,10 @@ packages=(
   texlive-latex-extra texlive-fonts-recommended    # MathTex (standalone.cls, fonts)
   dvisvgm                                          # LaTeX -> SVG for manim
 )
-[[ " $* " == *" --browser "* ]] && packages+=(chromium)
+if [[ " $* " == *" --browser "* ]]; then
+  packages+=(chromium)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)  # fetches scorm-again for the SCORM test
+fi
 
 command -v gcc >/dev/null 2>&1 || packages+=(build-essential)
 if ! "$PYTHON" -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null; then
@@ -59,4 +63,15 @@ if [[ ! -f "$stamp" ]]; then
   .venv/bin/python -m pip install --quiet -e '.[dev]'
   rm -f .venv/.installed-*
   touch "$stamp"
+fi
+
+# The SCORM test's LMS side: scorm-again's Scorm12API from the npm registry, pinned, into the
+# project's .cache/npm (ignored by git). Reinstalled only when the pinned version changes.
+SCORM_AGAIN_VERSION=3.4.3
+if [[ " $* " == *" --browser "* ]]; then
+  installed="$(node -p "require('./.cache/npm/node_modules/scorm-again/package.json').version" 2>/dev/null || true)"
+  if [[ "$installed" != "$SCORM_AGAIN_VERSION" ]]; then
+    echo "setup: installing scorm-again $SCORM_AGAIN_VERSION into .cache/npm (for the SCORM test)"
+    npm install --prefix .cache/npm --no-save --no-audit --no-fund --loglevel=error "scorm-again@$SCORM_AGAIN_VERSION" >/dev/null
+  fi
 fi
