@@ -139,3 +139,13 @@ def test_fit_a_line_renders_with_its_captions(render):
     assert r.movie.exists() and r.movie.stat().st_size > 0
     subtitles = r.subcaptions()
     assert any("least-squares line" in s for s in subtitles)
+
+
+def test_a_course_file_list_of_pairs_becomes_data():
+    from course.registry import coerce
+
+    annotation = FitALine.parameters()["data"][0]
+    data = coerce([[0, 1.2], [1, 2.9]], annotation)
+    assert data == ((0.0, 1.2), (1.0, 2.9)) and isinstance(data[0], tuple)
+    with_settings(FitALine, data=data).check()
+    assert coerce(None, FitALine.parameters()["batch_size"][0]) is None and coerce(4, FitALine.parameters()["batch_size"][0]) == 4

@@ -1,0 +1,119 @@
+"""OneNeuron: labelled data refused before rendering, facts and captions over data sets
+(separable either way, overlapping, two points, 200 points), the decision point, a dry run
+(claims, pace, layout, picture) and one small render."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from mathcore import neuron_loss
+from scenes.kit.claims import claim_problems
+from scenes.kit.storyboard import dry_run, with_settings
+from scenes.lessons.neuron import captions as say
+from scenes.lessons.neuron.facts import decision_point, outcome_facts, separable, start_facts
+from scenes.lessons.neuron.scene import OneNeuron
+from tests.scenes.fit_cases import LABEL_SETS, built_walk, walk_lines
+
+
+def _lines(data, **settings):
+    rate = settings.get("learning_rate", 1.0)
+    settings.setdefault("learning_rate", rate)
+    settings.setdefault("tolerance", 1e-4)
+    walk, shown, judge = built_walk(neuron_loss, data, **settings)
+    lines = say.start_lines(start_facts(walk, 2)) + walk_lines(walk, shown, judge, rate)
+    outcome = outcome_facts(walk, judge, shown, 2, rate)
+    return walk, shown, outcome, lines + say.outcome_lines(outcome)
+
+
+# -- refused before rendering, in one line naming the setting ----------------------------------
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        ({"data": ((0.0, 0), (1.0, 2))}, "label 2"),
+        ({"data": ((0.0, 0), (1.0, 0.5))}, "OneNeuron.data"),
+        ({"data": ((0.0, 1),)}, "OneNeuron.data"),
+        ({"data": ((math.nan, 1), (1.0, 0))}, "OneNeuron.data"),
+        ({"data": ((0.0, 1), (1.0, 1), (2.0, 1))}, "both labels"),
+        ({"batch_size": 15}, "OneNeuron.batch_size = 15"),
+        ({"seed": -1}, "OneNeuron.seed"),
+    ],
+)
+def test_bad_settings_are_refused_in_one_line(settings, words):
+    with pytest.raises(ValueError) as caught:
+        with_settings(OneNeuron, **settings).validate()
+    message = str(caught.value)
+    assert words in message and "\n" not in message
+
+
+# -- facts and captions over data sets, without manim -------------------------------------------
+def test_separable_and_decision_point():
+    assert [separable(LABEL_SETS[k]) for k in ("separable", "separable_left", "overlapping", "two")] == [1, -1, 0, 1]
+    assert decision_point(2.0, -1.0, 2) == 0.5 and decision_point(0.004, 1.0, 2) is None
+
+
+@pytest.mark.parametrize("name", sorted(LABEL_SETS))
+def test_every_caption_is_backed_by_its_facts(name):
+    walk, shown, outcome, lines = _lines(LABEL_SETS[name])
+    for line in lines:
+        assert not claim_problems(line.text, line.facts), line.text
+        assert "e-" not in line.text and "e+" not in line.text
+    assert outcome.fell, name
+
+
+@pytest.mark.parametrize("name", ["separable", "separable_left", "two"])
+def test_separable_labels_have_no_lowest_loss_and_w_grows(name):
+    walk, shown, outcome, lines = _lines(LABEL_SETS[name], start=(0.5 * separable(LABEL_SETS[name]), 0.0))
+    texts = " ".join(line.text for line in lines)
+    assert outcome.separable and outcome.grew and outcome.status != "converged"
+    assert abs(walk.path.points[-1, 0]) > 3  # w keeps growing
+    assert "no (w, b) has the lowest L" in texts and "as low as it gets" not in texts
+    assert "has not settled after 200 steps" in texts
+
+
+def test_overlapping_labels_reach_the_lowest_loss():
+    walk, shown, outcome, lines = _lines(LABEL_SETS["overlapping"], max_steps=500)
+    texts = " ".join(line.text for line in lines)
+    assert (outcome.separable, outcome.status, outcome.kind) == (0, "converged", "minimum")
+    assert "as low as it gets" in texts and "no (w, b)" not in texts
+    x = decision_point(outcome.w, outcome.b, 2)
+    assert f"decision point at x = {x:.2f}" in texts
+
+
+def test_a_flat_start_says_why_no_point_is_told_apart():
+    walk, shown, outcome, lines = _lines(LABEL_SETS["overlapping"])
+    assert lines[1].text.startswith("With w = 0, s is the same at every x")
+    moved = say.start_lines(start_facts(built_walk(neuron_loss, LABEL_SETS["two"], start=(2.0, -1.0))[0], 2))
+    assert moved[1].text.startswith("The dashed line marks x = 0.50")
+
+
+def test_mini_batches_of_a_neuron_are_told_as_stochastic():
+    walk, shown, outcome, lines = _lines(LABEL_SETS["many"], batch_size=8, seed=2)
+    assert walk.stochastic and any("stochastic gradient descent" in line.text for line in lines)
+    rises = int(np.sum(np.diff(walk.path.values[: shown + 1]) > 1e-12))
+    noise = next(line.text for line in lines if line.text.startswith(("L rose on", "Even with", "No step")))
+    assert (f"L rose on {rises} of" in noise) if rises else not noise.startswith("L rose")
+
+
+# -- the whole lesson, without drawing ---------------------------------------------------------
+def test_a_dry_run_of_separable_labels_has_no_problem():
+    board = dry_run(OneNeuron, data=LABEL_SETS["separable"], roll_time=2.0)
+    assert not board.problems(), board.problems()
+    assert [name for name, _ in board.chapters()] == [say.DATA_PART, say.LOSS_PART, say.WALK_PART, say.END_PART]
+    assert any("no (w, b) has the lowest L" in t for t in board.captions)
+
+
+@pytest.mark.render
+def test_one_neuron_renders_with_its_captions(render):
+    class Quick(OneNeuron):
+        data = LABEL_SETS["overlapping"]
+        steps_told = 1
+        roll_time = 1.0
+        max_steps = 60
+        title = ""
+
+    r = render(Quick, frame_rate=4)
+    assert r.movie.exists() and r.movie.stat().st_size > 0
+    assert any("decision point" in s for s in r.subcaptions())
