@@ -146,6 +146,7 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
     names = {kind: f"{job.id}.{ext}" for kind, ext in zip(FILE_KINDS, ("mp4", "webm", "png", "vtt", "srt"))}
     if job.narration:
         progress.phase("voice")
+        scene_class.narration.close()
         add_speech(scene, movie, Path(writer.webm_file_path), staged / names["mp4"], staged / names["webm"])
     else:
         media.remux_faststart(movie, staged / names["mp4"])
@@ -175,18 +176,12 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
 
 
 def narrated(scene_class: type, job_narration: dict, progress: ProgressReporter) -> type:
-    """``scene_class`` speaking its captions: every line it will say is synthesised first, in
-    one run of the voice (a dry run lists them), so the render only reads the cache."""
-    from scenes.kit.storyboard import dry_run
-
+    """``scene_class`` speaking its captions with the job's voice and recordings (the voice
+    program starts once and says each line as its caption comes up; cached lines are reused)."""
     from .narration import narrator
     from .registry import make_scene_class
 
-    voice = narrator(job_narration)
-    progress.phase("voice")
-    beats = dry_run(scene_class, check_layout=False).beats
-    voice.prepare(beat.spoken or beat.text for number, beat in enumerate(beats, start=1) if number not in voice.recordings)
-    return make_scene_class(scene_class, {"narration": voice})
+    return make_scene_class(scene_class, {"narration": narrator(job_narration)})
 
 
 def add_speech(scene, mp4: Path, webm: Path, mp4_out: Path, webm_out: Path) -> None:

@@ -133,6 +133,11 @@ def check_recordings(narration: Narration, clips: Any, where: str) -> Narration:
             if int(path.stem) in found:
                 raise CourseError(f"{label}: two recordings for cue {int(path.stem)}")
             found[int(path.stem)] = str(path)
+        for number, path in found.items():  # each file first: no dry run needed to refuse a bad one
+            try:
+                recorded(Path(path))
+            except (VoiceError, OSError) as error:
+                raise CourseError(f"{label}: cue {number}: {error}") from None
         count = cue_count(clip)
         extra = sorted(n for n in found if n > count)
         if extra:
@@ -140,20 +145,22 @@ def check_recordings(narration: Narration, clips: Any, where: str) -> Narration:
         missing = [n for n in range(1, count + 1) if n not in found]
         if missing:
             raise CourseError(f"{label}: cue {missing[0]} has no recording ({folder / str(missing[0])}.wav, .mp3 or .ogg); a clip with a folder is recorded entirely")
-        for number, path in found.items():
-            try:
-                recorded(Path(path))
-            except (VoiceError, OSError) as error:
-                raise CourseError(f"{label}: cue {number}: {error}") from None
         takes[clip.id] = found
     return Narration(narration.voice, narration.rate, narration.recordings, takes)
 
 
 def cue_count(clip: Any) -> int:
-    """How many captions ``clip`` shows (its cues), from a dry run."""
+    """How many captions ``clip`` shows (its cues), from a dry run (one per scene and
+    parameters in a process)."""
     from scenes.kit.storyboard import dry_run
 
-    return len(dry_run(clip.scene_class(), check_layout=False).beats)
+    key = (clip.scene, json.dumps(clip.params, sort_keys=True, default=repr))
+    if key not in _CUE_COUNTS:
+        _CUE_COUNTS[key] = len(dry_run(clip.scene_class(), check_layout=False).beats)
+    return _CUE_COUNTS[key]
+
+
+_CUE_COUNTS: dict[tuple[str, str], int] = {}
 
 
 def write_script(course: Any, out: Path) -> list[Path]:

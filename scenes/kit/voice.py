@@ -16,8 +16,9 @@ is trimmed, so a cue's speech starts where its file starts.
 
 A :class:`Narrator` is what a lesson hears: ``narrator.speak(number, text)`` returns the
 :class:`Utterance` for caption ``number`` (1, 2, ...), from a recording when the course has
-one for that cue, else synthesised. :meth:`Narrator.prepare` synthesises many lines in one
-run of the engine (Piper takes most of a second to start).
+one for that cue, else synthesised: Piper runs once per narrator and is handed one line at a
+time (it takes most of a second to start); :meth:`Narrator.prepare` says many lines in one
+run when they are known beforehand. :meth:`Narrator.close` ends the program.
 
 This module imports PyAV and numpy only; no manim.
 """
@@ -168,6 +169,42 @@ def _synthesise_piper(texts: list[str], rate: float, folder: Path) -> list[Path]
     return made
 
 
+class _PiperProcess:
+    """One piper program kept running: a line in on its input, a WAV file out, which piper
+    names on its log ("Wrote <path>") once the file is closed. Saves the second it takes
+    to start for every caption."""
+
+    def __init__(self, rate: float, folder: Path) -> None:
+        command = [_piper_command(), "-m", str(_piper_model()), "-d", str(folder), "--length-scale", f"{1 / rate:.4f}", "--debug"]
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1
+        )
+
+    def say(self, text: str) -> Path:
+        try:
+            self.process.stdin.write(text + "\n")
+            self.process.stdin.flush()
+            for line in self.process.stderr:
+                if "Wrote " in line:
+                    return Path(line.split("Wrote ", 1)[1].strip())
+                self.log = (self.log + [line.strip()])[-5:]
+        except (BrokenPipeError, OSError):
+            pass
+        self.close()
+        last = next((line for line in reversed(self.log) if line), "no message")
+        raise VoiceError(f"voice 'piper' stopped (exit {self.process.returncode}): {last[:200]}")
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            try:
+                self.process.stdin.close()
+                self.process.wait(timeout=30)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+                self.process.wait()
+
+
 def _synthesise_espeak(texts: list[str], name: str, rate: float, folder: Path) -> list[Path]:
     if name not in _espeak_voices():
         raise VoiceError(f"voice 'espeak-ng:{name}': espeak-ng has no voice {name!r} (see espeak-ng --voices)")
@@ -293,6 +330,35 @@ class Narrator:
             shutil.rmtree(folder, ignore_errors=True)
         return len(wanted)
 
+    def _say_now(self, text: str) -> None:
+        """Synthesise one line into the cache (Piper: through the program kept running)."""
+        if self.engine != "piper":
+            self.prepare([text])
+            return
+        if getattr(self, "_piper", None) is None:
+            work = speech_cache_dir().with_name("speech.work")
+            work.mkdir(parents=True, exist_ok=True)
+            self._folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=work))
+            self._piper = _PiperProcess(self.rate, self._folder)
+        made = self._piper.say(text)
+        final = self._cached(text)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        _publish(made, final)
+        made.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """End the piper program kept running, if any, and remove its folder."""
+        piper, self._piper = getattr(self, "_piper", None), None
+        if piper is not None:
+            piper.close()
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown: nothing left to tidy
+            pass
+
     def speak(self, number: int, text: str) -> Utterance | None:
         """Cue ``number``'s speech: its recording if there is one, else ``text`` in the
         voice (synthesised now if not cached). None when there is nothing to say."""
@@ -304,7 +370,7 @@ class Narrator:
             return None
         path = self._cached(clean)
         if not path.is_file():
-            self.prepare([clean])
+            self._say_now(clean)
         return Utterance(path, _wav_seconds(path))
 
 
