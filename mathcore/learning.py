@@ -64,6 +64,7 @@ MAX_POINTS = 200
 MAX_SIZE = 1e6  # the largest |x| or |y| a data point may have: every loss stays finite
 
 _PARAMETERS = ("w", "b")
+_SYMBOLS = tuple(sympy.Symbol(n, real=True) for n in _PARAMETERS)
 _VECTORISE_LIMIT = 2_000_000  # grid cells times points evaluated in one numpy expression
 
 
@@ -156,7 +157,7 @@ class DataLoss(ScalarField):
         self.data = checked
         self.indices = indices
         self.variables = _PARAMETERS
-        self.symbols = tuple(sympy.Symbol(n, real=True) for n in _PARAMETERS)
+        self.symbols = _SYMBOLS
         self._typed = False
         self._x = np.ascontiguousarray(checked[:, 0])
         self._y = np.ascontiguousarray(checked[:, 1])
@@ -204,14 +205,15 @@ class DataLoss(ScalarField):
 
     def _value_and_gradient(self, w: float, b: float) -> list[float]:
         z = w * self._x + b
+        n = len(self._x)
         if self.model == "line":
             residual = z - self._y
-            value = np.mean(residual * residual)
+            value = float(residual @ residual) / n
             slope = 2.0 * residual  # dL_i/dz
         else:
-            value = np.mean(np.logaddexp(0.0, self._sign * z))
+            value = float(np.logaddexp(0.0, self._sign * z).sum()) / n
             slope = _np_sigmoid(z) - self._y
-        return [value, np.mean(slope * self._x), np.mean(slope)]
+        return [value, float(slope @ self._x) / n, float(slope.sum()) / n]
 
     def _hessian(self, w: float, b: float) -> list[list[float]]:
         if self.model == "line":
