@@ -182,7 +182,7 @@ class TwinFileWriter(SceneFileWriter):
         return TwinSegmentEncoder(target, self.video_encoder)
 
     def write_frame(self, pixels: np.ndarray, *, repeat: int = 1) -> None:
-        if self.output_spec.is_video and self._current_encode_job is not None:  # frames manim puts in the file
+        if self.output_spec.is_video and getattr(self, "_current_encode_job", self) is not None:  # frames in the file
             self.last_frame = pixels  # manim hands the array over and never changes it again
             if self.poster_chooser is not None:
                 self.poster_chooser.offer(pixels, repeat)
