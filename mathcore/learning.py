@@ -147,6 +147,14 @@ class DataLoss(ScalarField):
     indices : tuple of int or None
         For a mini-batch loss, which points of the full data it holds (counted from 0);
         None for the loss on all the data.
+
+    Examples
+    --------
+    >>> loss = line_loss([(0, 1), (1, 2)])
+    >>> print(loss.latex)
+    \\frac{1}{2}\\sum_{i=1}^{2}\\left(w x_i + b - y_i\\right)^{2}
+    >>> loss.subset([1]).indices, float(loss.subset([1])(1.0, 1.0))
+    ((1,), 0.0)
     """
 
     def __init__(self, model: str, data: Any, indices: tuple[int, ...] | None = None, *, _checked: bool = False):
@@ -174,6 +182,19 @@ class DataLoss(ScalarField):
         return DataLoss(self.model, data, chosen, _checked=True)
 
     # -- exact ----------------------------------------------------------------------------
+    @cached_property
+    def latex(self) -> str:
+        """The loss as a formula over the data, short whatever the number of points
+        (the exact expression with every point is :func:`mathcore.latex` of :attr:`expr`)."""
+        n = len(self.data)
+        mean = rf"\frac{{1}}{{{n}}}\sum_{{i=1}}^{{{n}}}"
+        if self.model == "line":
+            return mean + r"\left(w x_i + b - y_i\right)^{2}"
+        return (
+            "-" + mean + r"\left[y_i \log \sigma\left(w x_i + b\right)"
+            r" + \left(1 - y_i\right) \log\left(1 - \sigma\left(w x_i + b\right)\right)\right]"
+        )
+
     @cached_property
     def expr(self) -> sympy.Expr:
         """The exact loss, a sympy expression in w and b."""

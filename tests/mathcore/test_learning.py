@@ -154,7 +154,10 @@ def test_grid_evaluation_by_chunks_matches_the_vectorised_one(monkeypatch):
 def test_a_loss_is_a_full_scalar_field():
     loss = line_loss(LINE_DATA)
     assert loss.partial("b").expr == sympy.diff(loss.expr, B)
-    assert "\\left(" in loss.latex or "b" in loss.latex
+    assert loss.latex == r"\frac{1}{5}\sum_{i=1}^{5}\left(w x_i + b - y_i\right)^{2}"
+    big = neuron_loss([(float(i), i % 2) for i in range(200)])
+    assert len(big.latex) < 200 and r"\frac{1}{200}" in big.latex and r"\sigma" in big.latex
+    assert "x_{199}" not in big.latex and "expr" not in big.__dict__  # no sympy needed to show it
     assert loss.level_set(float(loss(1.0, 1.0)), (-3, 5), (-3, 5))
     assert "5 points" in loss.text and repr(loss) == "line_loss(5 points)"
     assert repr(neuron_loss(LABELS)) == "neuron_loss(6 points)"
