@@ -14,7 +14,10 @@ All builds go into fresh folders (nothing reused).
 4. The real-time check: a cold build of the default course at high quality (1080p60, every
    output) with ``--jobs 2``, its wall time against the length of the video it makes (below 1.0:
    faster than real time), and the CPU seconds it used per second of video (``wall x cores``
-   bounds it from above; on a busy machine it is the steadier number).
+   bounds it from above; on a busy machine it is the steadier number); once silent
+   (``--silent``) and once narrated (the default course's Piper voice, with an empty speech
+   cache), side by side with their ratio. The narrated clips are longer (beats wait for
+   speech), so compare the wall / video and CPU / video columns.
 
 Run: ``.venv/bin/python benchmarks/bench_course.py [COURSE_FILE] [--quality low|medium|high|4k]``
 (default: the lesson, at low quality, for parts 1-3).
@@ -46,21 +49,37 @@ def build(out: Path, course: list[str], quality: str, *options: str) -> tuple[fl
     return time.perf_counter() - start, result.stdout
 
 
-def bench_real_time(out: Path, jobs: int = 2) -> float:
-    """Cold high-quality build of the default course; print and return wall / video seconds."""
+def bench_real_time(out: Path, jobs: int = 2, silent: bool = False) -> tuple[float, float, float, float]:
+    """Cold high-quality build of the default course, silent or narrated (speech not cached);
+    return (wall s, video s, wall / video, CPU / video)."""
+    import os
+
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
+    env = {**os.environ, "LESSONS_SPEECH_DIR": str(out.parent / f"speech-{out.name}")}
     subprocess.run(
-        [sys.executable, "-m", "course.cli", "build", "--out", str(out), "--quality", "high", "--jobs", str(jobs)],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+        [sys.executable, "-m", "course.cli", "build", "--out", str(out), "--quality", "high", "--jobs", str(jobs), *(["--silent"] if silent else [])],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env,
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     video = sum(clip["duration"] for clip in json.loads((out / "manifest.json").read_text())["clips"])
-    print(f"cold build, default course, 1080p60, --jobs {jobs}: {wall:7.1f} s for {video:.1f} s of video")
-    print(f"  wall / video = {wall / video:.2f} (below 1: faster than real time); CPU / video = {cpu / video:.2f} core-s per s")
-    return wall / video
+    return wall, video, wall / video, cpu / video
+
+
+def print_real_time(jobs: int = 2) -> None:
+    """Part 4: silent and narrated cold builds of the default course, side by side."""
+    rows = {}
+    for name, silent in (("silent", True), ("narrated", False)):
+        with tempfile.TemporaryDirectory() as tmp:
+            rows[name] = bench_real_time(Path(tmp) / name, jobs, silent)
+    print(f"cold build, default course, 1080p60, --jobs {jobs} (below 1 in wall / video: faster than real time)")
+    print(f"  {'':10s} {'wall s':>8s} {'video s':>8s} {'wall/video':>11s} {'CPU/video':>10s}")
+    for name, (wall, video, ratio, cpu) in rows.items():
+        print(f"  {name:10s} {wall:8.1f} {video:8.1f} {ratio:11.2f} {cpu:10.2f}")
+    (_, _, silent_ratio, silent_cpu), (_, _, spoken_ratio, spoken_cpu) = rows["silent"], rows["narrated"]
+    print(f"  narrated / silent: wall/video x{spoken_ratio / silent_ratio:.2f}, CPU/video x{spoken_cpu / silent_cpu:.2f}")
 
 
 def clip_times(output: str) -> dict[str, float]:
@@ -123,8 +142,7 @@ def main(argv: list[str]) -> int:
         bench_dask(tmp, course, args.quality, local_two)
     print_scaling(times)
     print()
-    with tempfile.TemporaryDirectory() as tmp:
-        bench_real_time(Path(tmp) / "high")
+    print_real_time()
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the project needs, skipping whatever is already there.
 #
-#   bash scripts/setup.sh            system packages (apt-get), .venv, the project (editable, dev extra)
+#   bash scripts/setup.sh            system packages (apt-get), .venv, the project (editable, dev and voice extras)
 #   bash scripts/setup.sh --browser  also Debian's chromium (for the browser tests) and scorm-again
 #                                    (the SCORM runtime the SCORM test's LMS page uses) into .cache/npm
 #
@@ -14,6 +14,7 @@ packages=(
   libcairo2-dev libpango1.0-dev pkg-config        # manimpango builds from source
   texlive-latex-extra texlive-fonts-recommended    # MathTex (standalone.cls, fonts)
   dvisvgm                                          # LaTeX -> SVG for manim
+  espeak-ng                                        # narration: the espeak-ng voices (other languages)
 )
 if [[ " $* " == *" --browser "* ]]; then
   packages+=(chromium)
@@ -60,7 +61,7 @@ stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
   echo "setup: installing the project and its dependencies into .venv (manimpango compiles: a few minutes)"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[dev]'
+  .venv/bin/python -m pip install --quiet -e '.[dev,voice]'
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

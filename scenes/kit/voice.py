@@ -9,7 +9,7 @@ Python that runs us, and ``espeak-ng``) and never imports them. ``rate`` scales 
 (1 is the voice's own pace; 0.5 to 2).
 
 Speech is cached like clips: a file per (text, voice, engine version, rate), under
-``$LESSONS_CACHE_DIR/speech`` (else ``<tmp>/lessons-cache/speech``). A file is made in a private
+``$LESSONS_SPEECH_DIR``, else ``$LESSONS_CACHE_DIR/speech`` (else ``<tmp>/lessons-cache/speech``). A file is made in a private
 folder and published with one ``os.replace``, so two processes saying the same line both
 publish a whole file and a reader never sees half of one. Silence before and after the words
 is trimmed, so a cue's speech starts where its file starts.
@@ -78,9 +78,10 @@ class Utterance:
 
 
 def speech_cache_dir() -> Path:
-    """The shared speech cache folder (created)."""
+    """The shared speech cache folder (created): ``$LESSONS_SPEECH_DIR`` if set, else
+    ``speech`` in ``$LESSONS_CACHE_DIR`` (or ``<tmp>/lessons-cache``)."""
     base = Path(os.environ.get("LESSONS_CACHE_DIR") or Path(tempfile.gettempdir()) / "lessons-cache")
-    path = base / "speech"
+    path = Path(os.environ.get("LESSONS_SPEECH_DIR") or base / "speech")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -281,3 +281,24 @@ def test_mix_places_each_utterance_at_its_cue_sample(tmp_path):
     assert track.size == 48000
     loud = np.flatnonzero(track > 0.25)
     assert loud[0] == 12000 and loud[479] == 12479 and loud[-1] == 47999  # the last one cut at the end
+
+
+def test_script_lists_each_cue_with_its_text_spoken_form_and_narrated_time(tmp_path, capsys):
+    import json
+
+    from scenes.kit.pacing import reading_time
+
+    course = _course(tmp_path, 'voice = "espeak-ng:en-us"\nrate = 1.5', scene="PositionToSpeed")
+    out = tmp_path / "script"
+    assert main(["script", str(course), "--out", str(out)]) == 0
+    assert "1 clips" in capsys.readouterr().out
+    script = json.loads((out / "script.json").read_text(encoding="utf-8"))
+    assert script["voice"] == {"voice": "espeak-ng:en-us", "rate": 1.5}
+    (clip,) = script["clips"]
+    cues = clip["cues"]
+    assert [cue["cue"] for cue in cues] == list(range(1, len(cues) + 1)) and len(cues) > 3
+    for cue, after in zip(cues, cues[1:]):
+        assert cue["start"] < after["start"] and cue["seconds"] >= reading_time(cue["text"]) - 0.05
+        assert cue["spoken"] and cue["recording"] == f"one/{cue['cue']}.wav"
+    text = (out / "one.txt").read_text(encoding="utf-8")
+    assert f"record as one/{len(cues)}.wav" in text and cues[0]["text"] in text
