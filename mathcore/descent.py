@@ -132,6 +132,10 @@ def gradient_descent(
 ) -> DescentPath:
     """Walk downhill from ``start`` until the slope vanishes or something goes wrong.
 
+    The simple front door of :func:`descend`: the same walk with the rule
+    :func:`~mathcore.optimizers.sgd` (``momentum`` 0) or
+    :func:`~mathcore.optimizers.momentum` (the heavy ball with ``beta = momentum``).
+
     Parameters
     ----------
     function : Curve or ScalarField

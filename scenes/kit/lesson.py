@@ -24,7 +24,7 @@ from manim import DEFAULT_WAIT_TIME, DOWN, FadeIn, FadeOut, LEFT, Mobject, Scene
 from mathcore import ExpressionError, parse_expression
 
 from scenes.kit import style
-from scenes.kit.beats import NO_FACTS, BeatRecord, Line, require_facts
+from scenes.kit.beats import NO_FACTS, BeatRecord, Line, require_facts, said_for
 from scenes.kit.caption_band import CaptionFade, caption_swap, make_caption_group, set_caption_opacity
 from scenes.kit.caption_limit import TimedCaptionFade, caption_fade_at, planned_run_time
 from scenes.kit.clip_bounds import bounds_unchecked, check_clip_bounds
@@ -373,7 +373,7 @@ class LessonMixin:
         self._open_beat = BeatRecord(text, facts, start, part=getattr(self, "_part", None), facts_given=given, spoken=spoken)
         self._open_beat.picture_before = collect_picture(self.mobjects, self._named.values())
         self.beats.append(self._open_beat)
-        self._speak(len(self.beats), spoken or text, start)
+        self._speak(len(self.beats), said_for(text, spoken), start)  # the text converted only as a last resort
 
     def _speak(self, number: int, words: str, start: float) -> None:
         """Cue ``number`` is spoken from ``start``: the next cue waits for its speech."""

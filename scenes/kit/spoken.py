@@ -634,7 +634,7 @@ class _Walker:
             part = self.grouped(factor)
             if previous is None:
                 out = part
-            elif previous.is_Number and not factor.is_Number and not factor.is_Add:
+            elif previous.is_Number and (factor.is_Symbol or (factor.is_Pow and factor.base.is_Symbol)):
                 out += " " + part  # "three x", "zero point five x squared"
             else:
                 out += " times " + part
@@ -765,8 +765,8 @@ def spoken_problems(text: str, spoken: str | None) -> list[str]:
 
     >>> spoken_problems("f = 1.25", "f equals one point two five")
     []
-    >>> spoken_problems("f = 1.25 at w = 2", "f equals one point two")
-    ["'f = 1.25 at w = 2': the number 1.25 (one point two five) is not said in order", "'f = 1.25 at w = 2': the number 2 (two) is not said in order"]
+    >>> spoken_problems("f = 1.25 at w = 2", "f equals one point two at w equals two")
+    ["'f = 1.25 at w = 2': the number 1.25 (one point two five) is not said in order"]
     """
     if spoken is None:
         return [f"{text!r} has no spoken form (the kit would convert the text)"]

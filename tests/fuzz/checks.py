@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tests.fuzz.scenarios import Scenario
 
-__all__ = ["Outcome", "caption_number_problems", "chapter_problems", "run"]
+__all__ = ["Outcome", "SPOKEN", "caption_number_problems", "chapter_problems", "run", "spoken_beat_problems"]
 
 #: Longest clip a lesson may make, in seconds.
 LONGEST_CLIP = 180.0
@@ -55,6 +55,23 @@ def chapter_problems(board) -> list[str]:
     return problems
 
 
+#: Lessons whose captions are written with their spoken forms (:mod:`scenes.kit.spoken`): every
+#: beat of theirs must carry one. Add a lesson once its captions module writes them; a beat that
+#: carries a spoken form is checked in every lesson.
+SPOKEN = frozenset({
+    "TangentSlope", "PositionToSpeed", "GradientDescent1D", "LearningRates", "PartialDerivatives",
+    "GradientOnHillside", "GradientField", "BallRollsToMinimum", "MomentumRace",
+})
+
+
+def spoken_beat_problems(board, required: bool = True) -> list[str]:
+    """Beats a voice would say wrongly: no spoken form (when ``required``: the kit would fall
+    back to converting the text), glyphs in it, or a number of the caption not said."""
+    from scenes.kit.spoken import spoken_problems
+
+    return [p for beat in board.beats if required or beat.spoken is not None for p in spoken_problems(beat.text, beat.spoken)]
+
+
 def run(scenario: Scenario) -> Outcome:
     """Dry-run ``scenario`` and collect everything wrong with it."""
     from course.registry import scene_classes
@@ -72,4 +89,5 @@ def run(scenario: Scenario) -> Outcome:
     if board.duration > LONGEST_CLIP:
         problems.append(f"the clip lasts {board.duration:.1f} s (more than {LONGEST_CLIP:g})")
     problems += chapter_problems(board)
+    problems += spoken_beat_problems(board, scenario.scene in SPOKEN)
     return Outcome(scenario, None, tuple(problems), len(board.beats), board.duration)
