@@ -98,7 +98,7 @@ def iframe_snippet(clip: dict[str, Any], base_url: str = "") -> str:
     src = escape(base_url + clip.get("embed", page_path(clip)), quote=True)
     title = escape(str(clip["title"]), quote=True)
     return (
-        f'<iframe src="{src}" title="{title}" loading="lazy" allow="fullscreen; picture-in-picture" allowfullscreen\n'
+        f'<iframe src="{src}" title="{title}" loading="lazy" allowfullscreen\n'
         f'  style="display: block; width: 100%; max-width: {int(clip["width"])}px; height: auto; '
         f'aspect-ratio: {aspect.numerator} / {aspect.denominator}; border: 0;"></iframe>'
     )
