@@ -25,11 +25,11 @@ from manim import DOWN, LEFT, RIGHT, UP, Arrow, Circle, RoundedRectangle, Create
 
 from mathcore import NeuronGraph
 from scenes.kit import style
-from scenes.kit.beats import NO_FACTS, Line
+from scenes.kit.beats import NO_FACTS
 from scenes.kit.lesson import LessonScene, fit_in_band, fit_width, rendered_from
 from scenes.kit.settings import Setting
 from scenes.lessons.backprop import captions as words
-from scenes.lessons.backprop.digits import Product, Shown
+from scenes.lessons.backprop.digits import Product, Shown, show
 from scenes.lessons.backprop.facts import LessonFacts, lesson_facts
 from scenes.lessons.common.walk_settings import LearningRate
 
@@ -52,9 +52,6 @@ LABEL_WIDTH = {"w": 1.4, "x": 1.4, "b": 1.4, "z": 1.6, "s": 1.6, "L": 1.55}
 GRAD_TOP = -0.78
 #: The widest a local slope's value under its arrow may be.
 SLOPE_WIDTH = 1.35
-
-Number = Annotated[float, Setting("", low=-10.0, high=10.0)]
-
 
 @rendered_from("scenes.backprop")
 class Backpropagation(LessonScene):
@@ -260,6 +257,4 @@ def _update_lines(name: str, result: Product) -> tuple[str, ...]:
 
 
 def _shown_after(facts: LessonFacts, name: str) -> Shown:
-    from scenes.lessons.backprop.digits import show
-
     return show(facts.after.node(name).exact)
