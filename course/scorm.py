@@ -12,8 +12,8 @@ its SCORM block) imports. The package holds:
 - ``sco.js`` (:data:`SCO_SCRIPT`): finds the LMS's API (``window.API``) by the standard walk
   up ``window.parent`` and then ``window.opener``'s parents, calls ``LMSInitialize``, marks
   the clip ``incomplete`` when first opened, sets ``cmi.core.lesson_status`` to
-  ``completed`` (and ``LMSCommit``) when the video has played to its end, and calls
-  ``LMSFinish`` when the page is left. Without an LMS (or in a frame of another origin) it
+  ``completed`` (and ``LMSCommit``) when the video has played to its end, and when the page
+  is left reports ``cmi.core.session_time`` (the time it was open) and calls ``LMSFinish``. Without an LMS (or in a frame of another origin) it
   does nothing and the page plays as it does on its own.
 
 The zip is reproducible (entries in a fixed order with a fixed date), stores the videos and
@@ -85,9 +85,16 @@ SCO_SCRIPT = """\
     api.LMSSetValue("cmi.core.lesson_status", "completed");
     api.LMSCommit("");
   }
+  var opened = Date.now();
+  function timespan(ms) {  // CMITimespan: HHHH:MM:SS.SS
+    var seconds = ms / 1000, hours = Math.floor(seconds / 3600), minutes = Math.floor(seconds / 60) % 60;
+    var rest = (seconds % 60).toFixed(2);
+    return ("000" + hours).slice(-4) + ":" + ("0" + minutes).slice(-2) + ":" + (rest.length < 5 ? "0" : "") + rest;
+  }
   function finish() {
     if (finished) return;
     finished = true;
+    api.LMSSetValue("cmi.core.session_time", timespan(Date.now() - opened));
     api.LMSFinish("");
   }
   function watch() {

@@ -4,6 +4,7 @@ it, and its SCO reporting to a real SCORM runtime (scorm-again's Scorm12API) in 
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
@@ -149,7 +150,7 @@ PARENT = """<!doctype html><html><head><meta charset="utf-8"><script src="/scorm
   for (const name of ["LMSInitialize", "LMSCommit", "LMSFinish"]) {
     window.API.on(name, () => window.calls.push([name]));
   }
-  window.API.on("LMSSetValue.cmi.*", (element, value) => window.calls.push(["LMSSetValue", element, value]));
+  window.API.on("LMSSetValue.cmi.*", (element, value) => window.calls.push(["LMSSetValue", element, value, String(window.API.LMSGetLastError())]));
 </script></head><body><iframe id="sco" src="SRC" style="width: 640px; height: 360px"></iframe></body></html>"""
 
 PLAY_TO_END = """async () => {
@@ -194,7 +195,11 @@ def test_the_sco_reports_completed_to_scorm_again_when_the_video_ends_and_finish
     assert not errors
     names = [call[0] for call in calls]
     assert names[0] == "LMSInitialize" and names[-1] == "LMSFinish" and names.count("LMSFinish") == 1
-    sets = [call[1:] for call in calls if call[0] == "LMSSetValue"]
-    assert sets == [["cmi.core.lesson_status", "incomplete"], ["cmi.core.lesson_status", "completed"]]
+    assert {call[3] for call in calls if call[0] == "LMSSetValue"} == {"0"}  # each value accepted
+    sets = [call[1:3] for call in calls if call[0] == "LMSSetValue"]
+    assert sets[:2] == [["cmi.core.lesson_status", "incomplete"], ["cmi.core.lesson_status", "completed"]]
+    (element, spent), = sets[2:]  # on leaving: how long the page was open, as SCORM 1.2 writes time
+    assert element == "cmi.core.session_time" and re.fullmatch(r"\d{4}:\d{2}:\d{2}\.\d{2}", spent)
+    assert 0 < float(spent.split(":")[2]) < 60
     assert names.index("LMSCommit", names.index("LMSSetValue", names.index("LMSSetValue") + 1)) < names.index("LMSFinish")
     assert status_at_end == "completed"
