@@ -190,17 +190,19 @@ class LessonMixin:
             self._hold_for_reading()
         self._close_caption(self.time)
         super().tear_down()
+        use_theme(THEMES[0])  # the next scene (or test) in this process starts from the default
 
     # -- overridable hooks ----------------------------------------------------------------
     def pin(self, *mobjects: Mobject) -> None:
         """Keep ``mobjects`` fixed to the screen (a no-op in 2-D; 3-D scenes override)."""
 
     def make_title_card(self) -> VGroup:
-        """The title (and subtitle) as a group centred on the frame."""
-        title = Text(self.title, font=style.FONT, font_size=style.TITLE_SIZE, color=style.INK)
+        """The title (and subtitle) as a group centred on the frame (plain text: manimpango
+        refuses a :class:`~scenes.kit.spoken.Said`, the str that carries a spoken form)."""
+        title = Text(str(self.title), font=style.FONT, font_size=style.TITLE_SIZE, color=style.INK)
         group = VGroup(title)
         if self.subtitle:
-            sub = Text(self.subtitle, font=style.FONT, font_size=style.CAPTION_SIZE, color=style.MUTED)
+            sub = Text(str(self.subtitle), font=style.FONT, font_size=style.CAPTION_SIZE, color=style.MUTED)
             group.add(sub.next_to(title, DOWN, buff=0.4))
         fit_width(group, config.frame_width - 1.0)
         return group.move_to([0, 0.4, 0])
