@@ -183,19 +183,19 @@ def roll_line(race: RaceFacts) -> Line | None:
 
 def outcome_label(racer: RacerFacts) -> str:
     """The short word shown beside a racer's readout when its walk is over (in the colour
-    of its status)."""
+    of its status; "arrived" in the colour of converging)."""
     walk = racer.walk
     if walk.shown_status == "left_map":
-        return "off the map"
+        return "off map"
     if racer.arrived:
         return "arrived"
     if racer.stalled:
         return "stalled"
     return {
-        "converged": "converged",
+        "converged": "at rest",
         "diverged": "diverged",
-        "oscillating": "oscillating",
-        "max_steps": "out of steps",
+        "oscillating": "bouncing",
+        "max_steps": "unfinished",
         "left_domain": "stopped",
         "flat_start": "flat start",
     }.get(walk.status, walk.status)
@@ -239,8 +239,7 @@ def summary_lines(race: RaceFacts, digits: Digits) -> list[Line]:
     for i in race.stalled:
         racer = race.racers[i]
         walk = racer.walk
-        text = (f"{stalls(racer)}: the slope there is only {digits.small(walk.end_slope)}, "
-                f"so its last step is only {digits.small(racer.last_step)} long.")
+        text = f"{stalls(racer)}: slope {digits.small(walk.end_slope)}, its last stride {digits.small(racer.last_step)} long."
         lines.append(Line(text, racer))
     overshooting = [i for i in race.overshooting if race.racers[i].walk.status != "diverged"]
     for i in overshooting:

@@ -5,7 +5,7 @@ through :func:`~scenes.lessons.rolling.roll.build_cast`): for each racer a ball 
 on the hill, its path and marker on the contour map, and a readout of f, all in the racer's
 colour (:data:`RACER_COLORS`). This module adds what a race needs: the walks from mathcore's
 optimizers (:func:`race_walks`), the panel's line with the common start (:func:`start_tex`),
-and a short label beside each readout saying how the racer's walk ended, in the colour of
+and a short label per racer in the title band saying how its walk ended, in the colour of
 its status (:func:`status_labels`).
 """
 
@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from manim import ManimColor, Text, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, ManimColor, Text, VGroup
 
 from mathcore import DescentPath, DomainError, ScalarField
 from mathcore.descent import descend
 from mathcore.optimizers import make_optimizer
 
 from scenes.kit import style
+from scenes.kit.lesson import fit_width
 from scenes.lessons.rolling.digits import exact_number
 
 __all__ = ["RACER_COLORS", "race_walks", "readout_label", "start_tex", "status_labels"]
@@ -31,9 +32,10 @@ __all__ = ["RACER_COLORS", "race_walks", "readout_label", "start_tex", "status_l
 #: or the hill's sky blue; each reads at 4.5:1 on the background (the tests check).
 RACER_COLORS = (style.BALL, style.MOMENTUM, ManimColor("#F2F2F2"), ManimColor("#B8A1FF"), ManimColor("#FFA8A8"))
 
-#: Font size of the status labels beside the readouts, and their gap to the widest readout.
+#: Font size of the status labels in the title band.
 LABEL_SIZE = 24
-_GAP = 0.35
+#: The least share of the title band's width the formula keeps beside the labels.
+_FORMULA_SHARE = 0.35
 
 
 def race_walks(scene: Any, field: ScalarField) -> list[DescentPath]:
@@ -61,18 +63,28 @@ def start_tex(var_tex: Sequence[str], start: Sequence[float]) -> list[str]:
     return [rf"\text{{start: }} ({n}, {e}) = ({a},\ {b})"]
 
 
-def status_labels(panel: Any, words: Sequence[str], statuses: Sequence[str]) -> VGroup:
-    """One label per racer on the row of its readout, in a column right of the widest
-    readout (shrunk to fit the side panel): ``words`` in the colour of each walk's
-    ``statuses`` (shown when the walk is over)."""
-    side = panel.hill.zones.side
-    labels = VGroup(*(Text(w, font=style.FONT, font_size=LABEL_SIZE, color=style.status_color(s)) for w, s in zip(words, statuses)))
-    left = max(r.readout.get_right()[0] for r in panel.riders) + _GAP
-    room = side.right - 0.05 - left
-    widest = max(label.width for label in labels)
-    if widest > room > 0:
-        labels.scale(room / widest)
-    for rider, label in zip(panel.riders, labels):
-        label.move_to([left + label.width / 2, rider.readout.get_center()[1], 0])
+def status_labels(panel: Any, names: Sequence[str], colors: Sequence[Any], words: Sequence[str], statuses: Sequence[str]) -> VGroup:
+    """One label per racer at the right of the title band, each shown when the racer's
+    walk is over: its name in its colour and ``words`` in the colour of its walk's
+    ``statuses``. Up to two rows; a third racer opens a second column, a fifth a third. The
+    formula at the left of the band gives way (it shrinks) before the labels do."""
+    title = panel.hill.zones.title
+    labels = VGroup()
+    for name, color, word, status in zip(names, colors, words, statuses):
+        parts = [Text(f"{name}:", font=style.FONT, font_size=LABEL_SIZE, color=color),
+                 Text(word, font=style.FONT, font_size=LABEL_SIZE, color=style.status_color(status))]
+        labels.add(VGroup(*parts).arrange(RIGHT, buff=0.12, aligned_edge=DOWN))
+    rows = 1 if len(labels) == 1 else 2
+    columns = [VGroup(*labels[i:i + rows]).arrange(DOWN, aligned_edge=LEFT, buff=0.08) for i in range(0, len(labels), rows)]
+    grid = VGroup(*columns).arrange(RIGHT, aligned_edge=UP, buff=0.4)
+    if grid.height > title.height - 0.1:
+        grid.scale_to_fit_height(title.height - 0.1)
+    formula = panel.formula
+    room = title.width - grid.width - 0.6
+    if formula.width > room:
+        formula.scale_to_fit_width(max(room, _FORMULA_SHARE * title.width))
+        formula.move_to([title.left + formula.width / 2, (title.top + title.bottom) / 2, 0])
+    fit_width(grid, title.right - formula.get_right()[0] - 0.4)
+    grid.move_to([title.right - grid.width / 2, (title.top + title.bottom) / 2, 0])
     panel.labels = labels
     return labels

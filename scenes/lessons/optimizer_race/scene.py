@@ -5,12 +5,13 @@
 (:func:`mathcore.descent.descend` with :func:`mathcore.optimizers.make_optimizer`). Every
 racer has its own colour, trail on the hill, path on the contour map and readout of f;
 all take step k at the same moment, so fewer steps means sooner there. When a walk is over,
-a label beside its readout says how it ended, in the colour of its status. The captions,
+a label in the title band says how it ended, in the colour of its status. The captions,
 written from the walks' facts (:mod:`scenes.lessons.optimizer_race.facts`), say who arrives
 first, who stalls on a plateau, who overshoots, who diverges and which racers coincide.
 
 The default hill is a plateau around a narrow valley: plain steps, scaled by the gentle
-slope, barely move; momentum gathers speed; Adam's steps keep their size and cross it.
+slope, barely move (SGD stalls); momentum gathers speed, overshoots and gets there after
+236 steps; Adam's steps keep their size, and it arrives first, after 112.
 Render with::
 
     manim -qh scenes/optimizers.py OptimizerRace
@@ -60,7 +61,7 @@ class OptimizerRace(RollingLesson):
     subtitle = ""
     function = "1 - exp(-(0.2*n**2 + 2*e**2))"
     start = (2.5, 2.0)
-    optimizers: ClassVar[Optimizers] = (("sgd", 0.1), ("momentum", 0.1), ("adam", 0.1))
+    optimizers: ClassVar[Optimizers] = (("sgd", 0.2), ("momentum", 0.2), ("adam", 0.1))
     max_steps = 300
     roll_time: ClassVar[RollTime] = 10.0
     ball_radius = 0.11
@@ -92,7 +93,8 @@ class OptimizerRace(RollingLesson):
         if not self.subtitle and self.title == OptimizerRace.title:
             self.subtitle = say.subtitle_for(self.race)
         statuses = ["converged" if r.arrived else r.walk.shown_status for r in racers]
-        self.pin(*self.panel.pinned, status_labels(self.panel, [say.outcome_label(r) for r in racers], statuses))
+        words = [say.outcome_label(r) for r in racers]
+        self.pin(*self.panel.pinned, status_labels(self.panel, self.names, colors, words, statuses))
         for name, rider in zip(self.names, self.riders):
             self.name_in_picture(name.lower(), rider.ball, coords=rider.place)
 
