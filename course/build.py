@@ -177,6 +177,9 @@ def _manifest(course: Course, planned: list[ClipJob], records: dict[str, dict]) 
                 "fps": record["fps"],
                 "files": {kind: folder + name for kind, name in record["files"].items()},
                 "sha256": record["sha256"],
+                "chapters": record.get("chapters", []),  # [{title, start, end}], see course.chapters
+                "description": record.get("description", []),  # "0:00 The curve" lines
+                "transcript": record.get("transcript", ""),
             }
         )
     return {"title": course.title, "quality": planned[0].quality if planned else None, "clips": clips}

@@ -1,13 +1,15 @@
-"""The gallery page: every clip playing with its poster and captions, beside its embed code."""
+"""The gallery page: every clip playing with its poster, captions and chapters (a list that
+seeks, and a transcript to open), beside its embed code."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
 
+from .chapters import clock
 from .embed import iframe_snippet
 
-__all__ = ["embed_snippet", "gallery_html"]
+__all__ = ["chapter_list", "embed_snippet", "gallery_html", "transcript_block"]
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 1.5rem;
@@ -22,6 +24,13 @@ button { background: #56B4E9; color: #111318; border: 0; border-radius: 4px; pad
          cursor: pointer; font-weight: 600; }
 .meta { color: #8c8c8c; font-size: .85rem; }
 .meta a { color: #56B4E9; }
+.chapters { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .35rem; }
+.chapters button { background: #1d2129; color: #f2f2f2; font-weight: 400; }
+.chapters button .at { color: #8c8c8c; margin-right: .4rem; font-variant-numeric: tabular-nums; }
+details.transcript { background: #1d2129; border-radius: 6px; padding: .5rem .75rem; margin-top: .5rem; }
+details.transcript summary { cursor: pointer; font-weight: 600; }
+details.transcript h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
+details.transcript p { margin: .2rem 0; line-height: 1.45; }
 @media (max-width: 760px) { .clip { grid-template-columns: 1fr; } }
 """
 
@@ -31,6 +40,16 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
     const text = document.getElementById(button.dataset.copy).textContent;
     try { await navigator.clipboard.writeText(text); button.textContent = "Copied"; }
     catch (error) { button.textContent = "Select the code and copy it"; }
+  });
+}
+for (const video of document.querySelectorAll("video")) {
+  for (const track of video.textTracks) { if (track.kind === "chapters") track.mode = "hidden"; }  // load its cues
+}
+for (const button of document.querySelectorAll("button[data-seek]")) {
+  button.addEventListener("click", () => {
+    const video = button.closest("section").querySelector("video");
+    video.currentTime = Number(button.dataset.seek);
+    video.focus();
   });
 }
 """
@@ -49,8 +68,32 @@ def embed_snippet(clip: dict[str, Any], base_url: str = "") -> str:
         f'  <source src="{url("webm")}" type="video/webm">\n'
         f'  <source src="{url("mp4")}" type="video/mp4">\n'
         f'  <track kind="captions" src="{url("vtt")}" srclang="en" label="English" default>\n'
-        f"</video>"
+        + (f'  <track kind="chapters" src="{url("chapters")}" srclang="en" label="Chapters">\n' if "chapters" in files else "")
+        + "</video>"
     )
+
+
+def chapter_list(clip: dict[str, Any]) -> str:
+    """The clip's chapters as a list of buttons that seek its video ("" without chapters)."""
+    items = [
+        f'<li><button type="button" data-seek="{float(c["start"]):.3f}"><span class="at">{clock(float(c["start"]))}</span>'
+        f'{escape(str(c["title"]))}</button></li>'
+        for c in clip.get("chapters") or []
+    ]
+    return f'<ol class="chapters" aria-label="Chapters">{"".join(items)}</ol>' if items else ""
+
+
+def transcript_block(clip: dict[str, Any]) -> str:
+    """The clip's transcript in a ``<details>`` toggle, a heading per part ("" without one)."""
+    text = clip.get("transcript") or ""
+    blocks = [block.strip().splitlines() for block in text.split("\n\n") if block.strip()]
+    if not blocks:
+        return ""
+    body = "".join(f"<p>{escape(line)}</p>" for line in blocks[0])
+    for block in blocks[1:]:
+        body += f"<h3>{escape(block[0])}</h3>" + "".join(f"<p>{escape(line)}</p>" for line in block[1:])
+    return f'<details class="transcript"><summary>Transcript</summary>{body}</details>'
+
 
 
 def _scorm_link(manifest: dict[str, Any]) -> str:
@@ -70,7 +113,7 @@ def gallery_html(manifest: dict[str, Any]) -> str:
         params = ", ".join(f"{key} = {value!r}" for key, value in clip["params"].items())
         sections.append(
             f'<section class="clip" id="{escape(clip["id"], quote=True)}">\n'
-            f"<div>{snippet}</div>\n"
+            f"<div>{snippet}\n{chapter_list(clip)}\n{transcript_block(clip)}</div>\n"
             f"<div>\n<h2>{number}. {escape(clip['title'])}</h2>\n"
             f'<p class="meta">{escape(clip["scene"])}{escape(" (" + params + ")") if params else ""} · '
             f'{clip["duration"]:.1f} s · {clip["width"]}×{clip["height"]} at {clip["fps"]:g} fps</p>\n'

@@ -2,7 +2,8 @@
 
 ``python -m course.jobs JOB.json`` renders the clip the job file describes with
 manim's own Python API into a private temporary media folder, makes the web files (faststart
-mp4, webm, poster PNG, .srt and .vtt captions) and a ``clip.json`` record, then publishes
+mp4, webm, poster PNG, .srt and .vtt captions, chapters and a transcript, see
+:mod:`course.chapters`) and a ``clip.json`` record, then publishes
 the whole folder with one atomic rename to ``clips/<id>-<key>/``. A folder under ``clips/`` is
 therefore always complete; an interrupted render leaves only a temporary folder, which the
 next build removes.
@@ -32,7 +33,10 @@ MISMATCH_EXIT = 3  # exit code of a job process whose code gives the clip anothe
 #: --quality name -> manim's quality setting
 QUALITIES = {"low": "low_quality", "medium": "medium_quality", "high": "high_quality", "4k": "fourk_quality"}
 
-FILE_KINDS = ("mp4", "webm", "poster", "vtt", "srt")
+FILE_KINDS = ("mp4", "webm", "poster", "vtt", "srt", "chapters", "description", "transcript")
+#: kind -> the end of its file name after ``<id>.``
+FILE_SUFFIXES = {"mp4": "mp4", "webm": "webm", "poster": "png", "vtt": "vtt", "srt": "srt",
+                 "chapters": "chapters.vtt", "description": "chapters.txt", "transcript": "transcript.txt"}
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
         progress.phase("encoding")
         movie = Path(writer.movie_file_path)
 
-    names = {kind: f"{job.id}.{ext}" for kind, ext in zip(FILE_KINDS, ("mp4", "webm", "png", "vtt", "srt"))}
+    names = {kind: f"{job.id}.{FILE_SUFFIXES[kind]}" for kind in FILE_KINDS}
     if job.narration:
         progress.phase("voice")
         scene_class.narration.close()
@@ -156,23 +160,48 @@ def render_clip(job: ClipJob, progress: ProgressReporter | None = None) -> dict:
     cues = captions.read_srt(srt_file.read_text(encoding="utf-8")) if srt_file.exists() else []
     (staged / names["srt"]).write_text(captions.to_srt(cues), encoding="utf-8")
     (staged / names["vtt"]).write_text(captions.to_vtt(cues), encoding="utf-8")
+    info = media.probe(staged / names["mp4"])
+    parts = write_chapters(scene, job, info["duration"], staged, names)
 
     record = {
         "key": job.key,
         "id": job.id,
         "scene": job.scene,
         "params": job.params,
-        **media.probe(staged / names["mp4"]),
+        **info,
         "files": names,
         "sha256": {kind: sha256_of(staged / name) for kind, name in names.items()},
         "captions": len(cues),
         **({"narration": {"voice": job.narration["voice"], "rate": job.narration["rate"], "spoken": len(scene.spoken_cues)}} if job.narration else {}),
         "poster": {"time": round(poster.time, 3), "reason": poster.reason},
+        **parts,
     }
     atomic_write_text(staged / "clip.json", json.dumps(record, indent=2))
     publish_folder(staged, Path(job.clips_dir) / job.folder_name, job.key)
     shutil.rmtree(work, ignore_errors=True)
     return record
+
+
+def write_chapters(scene, job: ClipJob, duration: float, staged: Path, names: dict[str, str]) -> dict:
+    """Write the clip's chapters (WebVTT), description lines and transcript from the beats
+    ``scene`` recorded; return what the clip record keeps of them (chapters, description
+    lines, the transcript's paragraphs)."""
+    from . import chapters as chapters_module
+
+    beats = list(getattr(scene, "beats", []))
+    title = getattr(scene, "title", "") or job.scene
+    subtitle = getattr(scene, "subtitle", "")
+    card = title if not subtitle else f"{title}: {subtitle}"
+    marks = chapters_module.chapters_of(beats, duration, title)
+    transcript = chapters_module.transcript_text(beats, marks, title, card)
+    (staged / names["chapters"]).write_text(chapters_module.chapters_vtt(marks), encoding="utf-8")
+    (staged / names["description"]).write_text(chapters_module.description_text(marks), encoding="utf-8")
+    (staged / names["transcript"]).write_text(transcript, encoding="utf-8")
+    return {
+        "chapters": [mark.as_dict() for mark in marks],
+        "description": chapters_module.description_lines(marks),
+        "transcript": transcript,
+    }
 
 
 def narrated(scene_class: type, job_narration: dict, progress: ProgressReporter) -> type:

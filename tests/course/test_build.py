@@ -84,7 +84,7 @@ def test_build_writes_every_file_with_matching_hashes(built):
     assert manifest["title"] == "Test course <with> & escapes"
     assert [clip["id"] for clip in manifest["clips"]] == ["default-cubic", "parabola"]
     for clip in manifest["clips"]:
-        assert set(clip["files"]) == {"mp4", "webm", "poster", "vtt", "srt"}
+        assert set(clip["files"]) == {"mp4", "webm", "poster", "vtt", "srt", "chapters", "description", "transcript"}
         for kind, relative in clip["files"].items():
             path = built / relative
             assert path.is_file() and path.stat().st_size > 0, relative
@@ -126,6 +126,25 @@ def test_build_captions_are_the_scene_subcaptions(built):
             assert b.start >= a.end - timedelta(milliseconds=1), (a, b)
 
 
+def test_build_chapters_and_transcript_follow_the_lessons_parts(built):
+    manifest = json.loads((built / "manifest.json").read_text())
+    for clip in manifest["clips"]:
+        marks = clip["chapters"]
+        # TangentSlope's parts, as its captions module names them
+        assert [m["title"] for m in marks] == ["Rise over run", "From secant to tangent", "Sliding the tangent"]
+        assert marks[0]["start"] == 0 and marks[-1]["end"] == clip["duration"]
+        assert all(a["end"] == b["start"] < b["end"] for a, b in zip(marks, marks[1:]))
+        vtt = (built / clip["files"]["chapters"]).read_text()
+        assert vtt.startswith("WEBVTT\n") and vtt.count(" --> ") == len(marks)
+        lines = (built / clip["files"]["description"]).read_text().splitlines()
+        assert lines == clip["description"] and lines[0].startswith("0:00 ")
+        transcript = (built / clip["files"]["transcript"]).read_text()
+        assert transcript == clip["transcript"]
+        for cue in read_srt((built / clip["files"]["srt"]).read_text())[1:]:  # the first is the title card
+            assert " ".join(cue.content.split()) in transcript
+        assert all(f"\n\n{m['title']}\n" in transcript for m in marks)
+
+
 def test_gallery_plays_every_clip_with_captions_in_chromium(built):
     sync_api = pytest.importorskip("playwright.sync_api")
     chromium = shutil.which("chromium")
@@ -145,13 +164,31 @@ def test_gallery_plays_every_clip_with_captions_in_chromium(built):
             assert "Test course &lt;with&gt; &amp; escapes" in page.content()
             page.wait_for_function(
                 """() => { const v = [...document.querySelectorAll('video')];
-                   return v.length === 2 && v.every(x => x.readyState >= 1 && x.textTracks.length === 1
-                          && x.textTracks[0].cues && x.textTracks[0].cues.length > 0); }""",
+                   return v.length === 2 && v.every(x => x.readyState >= 1 && x.textTracks.length === 2
+                          && [...x.textTracks].every(t => t.cues && t.cues.length > 0)); }""",
                 timeout=30000,
             )
             state = page.evaluate(
-                "() => [...document.querySelectorAll('video')].map(v => ({d: v.duration, w: v.videoWidth, cues: v.textTracks[0].cues.length, mode: v.textTracks[0].mode}))"
+                "() => [...document.querySelectorAll('video')].map(v => ({d: v.duration, w: v.videoWidth, cues: v.textTracks[0].cues.length, mode: v.textTracks[0].mode,"
+                " chapters: [...v.textTracks[1].cues].map(c => [c.startTime, c.text]), kind: v.textTracks[1].kind,"
+                " ready: [...v.querySelectorAll('track')].map(t => t.readyState)}))"
             )
+            # a chapter button seeks its video; the transcript opens and closes
+            section = page.locator("section.clip").nth(1)
+            # (the test server sends no byte ranges, so the browser cannot stay there: record the seek asked for)
+            page.evaluate("() => { const v = document.querySelectorAll('video')[1]; window.seeks = [];"
+                          " const d = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime');"
+                          " Object.defineProperty(v, 'currentTime', {get() { return d.get.call(this); },"
+                          " set(x) { window.seeks.push(x); d.set.call(this, x); }}); }")
+            section.locator("button[data-seek]").nth(2).click()
+            page.wait_for_function("() => window.seeks.length > 0", timeout=10000)
+            seeked = page.evaluate("() => window.seeks[0]")
+            toggle = section.locator("details.transcript")
+            assert not toggle.evaluate("d => d.open") and not section.locator("details.transcript h3").first.is_visible()
+            toggle.locator("summary").click()
+            assert toggle.evaluate("d => d.open") and section.locator("details.transcript h3").first.is_visible()
+            toggle.locator("summary").click()
+            assert not toggle.evaluate("d => d.open")
             browser.close()
     finally:
         server.shutdown()
@@ -161,6 +198,9 @@ def test_gallery_plays_every_clip_with_captions_in_chromium(built):
         assert seen["d"] == pytest.approx(clip["duration"], abs=0.2)
         assert seen["cues"] == len(read_srt((built / clip["files"]["srt"]).read_text()))
         assert seen["mode"] == "showing"
+        assert seen["kind"] == "chapters" and seen["ready"] == [2, 2]  # both tracks LOADED
+        assert seen["chapters"] == [[pytest.approx(m["start"], abs=1e-3), m["title"]] for m in clip["chapters"]]
+    assert seeked == pytest.approx(manifest["clips"][1]["chapters"][2]["start"], abs=0.1)
 
 
 def test_rebuild_with_nothing_changed_reuses_every_clip(built, course_file):
