@@ -13,7 +13,7 @@ import pytest
 from mathcore import NeuronGraph
 from scenes.kit.claims import claim_problems
 from scenes.kit.phrases import ClaimError
-from scenes.kit.storyboard import dry_run, with_settings
+from scenes.kit.storyboard import Storyboard, _check_layout, dry_run, with_settings
 from scenes.lessons.backprop import captions as words
 from scenes.lessons.backprop.digits import show
 from scenes.lessons.backprop.facts import GradientFacts, lesson_facts
@@ -166,27 +166,27 @@ def test_settings_are_declared_with_bounds():
     assert "(>= 0 and <= 1)" in Backpropagation.__doc__ and "y : whole number = 1" in Backpropagation.__doc__
 
 
-@pytest.mark.parametrize("settings", [{}, {"w": 10.0, "b": 0.0, "x": 3.0, "y": 1}], ids=["default", "saturated z=30"])
-def test_dry_run_is_true_readable_and_laid_out(settings):
-    board = dry_run(Backpropagation, **settings)
+def test_dry_run_of_a_saturated_sigmoid_is_true_readable_and_laid_out():
+    board = dry_run(Backpropagation, w=10.0, b=0.0, x=3.0, y=1)  # z = 30: slopes of 1/10.7 trillion
     assert not board.problems(), board.problems()
     assert not chapter_problems(board) and not caption_number_problems(board.captions)
     assert [name for name, _ in board.chapters()] == [words.GRAPH_PART, words.FORWARD_PART, words.BACKWARD_PART, words.STEP_PART]
-    assert 50 < board.duration < 150
     captions = " ".join(board.captions)
-    if settings:
-        assert "1/10.7 trillion" in captions and "saturated" in captions
-    else:
-        assert "-2.00 × 0.250 = -0.500" in captions and "L falls to 0.252" in captions
+    assert "1/10.7 trillion" in captions and "saturated" in captions and "0.00" not in captions
+    assert 50 < board.duration < 150
 
 
 @pytest.mark.render
-def test_render_a_wrong_sure_guess(render):
-    class SureAndWrong(Backpropagation):
-        w, b, x, y = -10.0, 0.0, 3.0, 1
-        learning_rate = 0.1
+def test_render_of_the_default_is_true_readable_and_laid_out(render):
+    """The one render: the default lesson, each beat's layout checked at its end as a dry run does."""
 
-    result = render(SureAndWrong, pixel_width=256, pixel_height=144, frame_rate=4)
+    class Checked(Backpropagation):
+        beat_hook = staticmethod(_check_layout)
+
+    result = render(Checked, pixel_width=256, pixel_height=144, frame_rate=4)
     assert result.movie.exists() and result.movie.stat().st_size > 0
+    board = Storyboard("Backpropagation", result.scene.beats, result.scene.time, title=Backpropagation.title)
+    assert not board.problems() and not chapter_problems(board), board.problems()
     captions = " ".join(result.subcaptions())
-    assert "The label is y = 1" in captions and "cancel" in captions
+    assert "-2.00 × 0.250 = -0.500" in captions and "L falls to 0.252" in captions and "∇L = (-1.00, -0.500)" in captions
+    assert 50 < result.scene.time < 150
