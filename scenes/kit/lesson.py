@@ -36,6 +36,7 @@ from scenes.parts.hill3d.fast3d import FastThreeDCamera
 from scenes.kit.settings import Setting, check_value, describe, setting_of
 from scenes.kit.spoken import spoken_of, split_spoken, title_spoken
 from scenes.kit.tex_cache import install as _install_safe_caches
+from scenes.kit.theme import THEMES, check_theme, use_theme
 from scenes.kit.voice import Narrator, Utterance
 
 _install_safe_caches()  # TeX and Text caches shared by processes hand out whole files only
@@ -94,6 +95,7 @@ class LessonMixin:
     title: ClassVar[Annotated[str, Setting("shown on the title card at the start; empty for no card", max_length=60)]] = ""
     subtitle: ClassVar[Annotated[str, Setting("a smaller line under the title", max_length=90)]] = ""
     caption_width: ClassVar[Annotated[int, Setting("characters per caption line (two lines at most)", low=24, high=60)]] = LINE_WIDTH
+    theme: ClassVar[Annotated[str, Setting("colours for a dark background (dark) or a white one (light)", max_length=12)]] = THEMES[0]
 
     #: Keep captions last in the scene's list of mobjects (see :meth:`to_end`): a 2-D lesson
     #: whose cast is large and still sets it, so a caption swap redraws only the captions.
@@ -152,6 +154,7 @@ class LessonMixin:
         name = cls.__name__
         for key, (annotation, value) in cls.parameters().items():
             check_value(f"{name}.{key}", annotation, value)
+        check_theme(cls.theme, f"{name}.theme")
         for key, (annotation, value) in cls.parameters().items():
             marker = _formula_marker(annotation)
             if marker is not None:
@@ -171,6 +174,7 @@ class LessonMixin:
     # -- life cycle -------------------------------------------------------------------------
     def setup(self) -> None:
         super().setup()
+        use_theme(check_theme(self.theme, f"{type(self).__name__}.theme"))  # the palette, before anything is drawn
         self.camera.background_color = style.BACKGROUND
         self._caption_mobject: Mobject | None = None
         self._open_beat: BeatRecord | None = None

@@ -23,16 +23,22 @@ oscillating orange, diverged vermillion, stopped (step limit, domain, flat start
 Anything drawn on the hillside (trail, slice curve, ball, arrow) needs 3:1 contrast against
 every shaded colour of the hill (:func:`hill_shades`); a colour that lacks it on part of the
 hill is drawn over a dark :data:`HALO` (:func:`needs_halo`). The tests check the palette.
+
+These are the values of the dark theme. :func:`scenes.kit.theme.use_theme` sets the same
+objects to another theme's values (the light theme: white background, darker tones of the
+same hues), so code reads ``style.INK`` and gets the colour of the scene's theme.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from manim import ManimColor
+from manim import BLACK, WHITE, ManimColor, interpolate_color
 
 __all__ = [
     "BACKGROUND",
     "BALL",
+    "CONTOUR_RAMP",
+    "HILL_RAMP",
     "DESCENT",
     "FUNCTION",
     "GRADIENT",
@@ -86,8 +92,22 @@ STATUS_COLORS = {
     "flat_start": STOPPED,
 }
 
-#: The dark outline under lines and balls drawn on a light surface.
-HALO = BACKGROUND
+#: The dark outline under lines and balls drawn on a light surface (its own object: a theme
+#: may give it another value than the background).
+HALO = ManimColor("#111318")
+
+#: The hillside's colours from the lowest to the highest value (the function's colour, deep
+#: in the valleys), and the contour lines' (dark low levels, pale high ones).
+HILL_RAMP: tuple[ManimColor, ...] = (
+    interpolate_color(FUNCTION, BLACK, 0.6),
+    interpolate_color(FUNCTION, BLACK, 0.25),
+    ManimColor(FUNCTION.to_hex()),
+)
+CONTOUR_RAMP: tuple[ManimColor, ...] = (
+    interpolate_color(FUNCTION, BLACK, 0.45),
+    ManimColor(FUNCTION.to_hex()),
+    interpolate_color(FUNCTION, WHITE, 0.55),
+)
 HALO_EXTRA_WIDTH = 4.0
 
 

@@ -48,8 +48,10 @@ _GAP = 0.25
 
 
 def colour_name(colour: Any) -> str:
-    """The word the captions use for a ball of ``colour``."""
-    return COLOUR_NAMES.get(ManimColor(colour).to_hex(), "The other")
+    """The word the captions use for a ball of ``colour`` (in the scene's theme: the light
+    theme's darker yellow is still the yellow ball)."""
+    words = {style.BALL.to_hex(): "Yellow", style.MOMENTUM.to_hex(): "Pink", style.DESCENT.to_hex(): "Green"}
+    return words.get(ManimColor(colour).to_hex(), COLOUR_NAMES.get(ManimColor(colour).to_hex(), "The other"))
 
 
 class PanelHill(Protocol):

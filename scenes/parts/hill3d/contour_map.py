@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from manim import BLACK, DOWN, LEFT, RIGHT, UP, WHITE, Axes, Dot, Line, ManimColor, MathTex, Rectangle, VGroup, VMobject, interpolate_color
+from manim import DOWN, LEFT, RIGHT, UP, Axes, Dot, Line, ManimColor, MathTex, Rectangle, VGroup, VMobject, interpolate_color
 
 from mathcore import ScalarField
 from mathcore.level_sets import REFINE_STEPS, check_range
@@ -28,12 +28,9 @@ TICK_NUMBER_SIZE = READABLE_NUMBER_SIZE
 #: Length of a tick mark on the map's edge (14 px at 480p).
 TICK_LENGTH = 2 * READABLE_TICK_SIZE
 
-#: The function's sky blue from a dark tone (low levels) to a pale one (high levels).
-CONTOUR_RAMP: tuple[ManimColor, ...] = (
-    interpolate_color(style.FUNCTION, BLACK, 0.45),
-    style.FUNCTION,
-    interpolate_color(style.FUNCTION, WHITE, 0.55),
-)
+#: The function's colour from a dark tone (low levels) to a pale one (high levels) (the
+#: palette's, so it follows the scene's theme: :mod:`scenes.kit.theme`).
+CONTOUR_RAMP: tuple[ManimColor, ...] = style.CONTOUR_RAMP
 
 
 

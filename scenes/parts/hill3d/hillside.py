@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from manim import BLACK, ManimColor, Mobject, VMobject, interpolate_color
+from manim import ManimColor, Mobject, VMobject
 
 from mathcore import DomainError, ScalarField
 
@@ -53,12 +53,9 @@ from scenes.parts.hill3d.hill_grid import sample_hill
 
 __all__ = ["HEIGHT_RAMP", "HillsideMesh"]
 
-#: The function's sky blue from a deep valley tone to a pale summit tone.
-HEIGHT_RAMP: tuple[ManimColor, ...] = (
-    interpolate_color(style.FUNCTION, BLACK, 0.6),
-    interpolate_color(style.FUNCTION, BLACK, 0.25),
-    style.FUNCTION,
-)
+#: The function's colour from a deep valley tone to the summit tone (the palette's, so it
+#: follows the scene's theme: :mod:`scenes.kit.theme`).
+HEIGHT_RAMP: tuple[ManimColor, ...] = style.HILL_RAMP
 
 Scale = Callable[[np.ndarray], np.ndarray]
 

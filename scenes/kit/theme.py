@@ -1,0 +1,138 @@
+"""Themes: the palette of :mod:`scenes.kit.style` for a dark or a light (white) background.
+
+A theme gives every named colour of the palette a value; the meanings stay the same (the
+function is blue, a slope orange, the ball yellow, ...), only the tones move so that each
+keeps its contrast on the theme's background:
+
+- ``"dark"`` (the default): the Okabe-Ito colours on a near-black background, white text.
+- ``"light"``: a white background, near-black text, and each Okabe-Ito colour darkened in
+  its own hue until it reads as text on white (4.5:1): the function blue ``#0072B2``, the
+  slope amber, the ball a dark (mustard) yellow. The hillside and the contour lines take
+  their tones from the theme's function colour; the halo under lines drawn on the hill stays
+  dark (the hill is the same mid-blue stage in both themes).
+
+A lesson chooses its theme with its ``theme`` setting (a class attribute, ``theme = "light"``
+in a course file, ``--theme light`` on the command line); :meth:`scenes.kit.lesson.LessonMixin.setup`
+calls :func:`use_theme` before the scene builds its cast, and the scene's end returns to the
+dark theme. :func:`use_theme` sets the values of the palette's colour objects in place, so
+every reference to them (``style.INK``, a default argument, a tuple made at import) follows.
+
+>>> use_theme("light"); style.BACKGROUND.to_hex(), current_theme()
+('#FFFFFF', 'light')
+>>> use_theme("dark"); style.BACKGROUND.to_hex()
+'#111318'
+>>> check_theme("sepia", "TangentSlope.theme")
+Traceback (most recent call last):
+...
+ValueError: TangentSlope.theme = 'sepia': unknown theme (choose dark or light)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from manim import BLACK, WHITE, ManimColor, interpolate_color
+
+from scenes.kit import style
+
+__all__ = ["NAMES", "THEMES", "check_theme", "current_theme", "palette", "use_theme"]
+
+#: The theme names, the default first.
+THEMES = ("dark", "light")
+
+#: The named colours of :mod:`scenes.kit.style` a theme sets.
+NAMES = ("FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL", "MOMENTUM", "INK", "MUTED", "BACKGROUND", "STOPPED", "HALO")
+
+_HEX = {
+    "dark": {
+        "FUNCTION": "#56B4E9",
+        "SLOPE": "#E69F00",
+        "SECANT": "#CC79A7",
+        "GRADIENT": "#D55E00",
+        "DESCENT": "#009E73",
+        "BALL": "#F0E442",
+        "MOMENTUM": "#CC79A7",
+        "INK": "#F2F2F2",
+        "MUTED": "#8C8C8C",
+        "BACKGROUND": "#111318",
+        "STOPPED": "#BDBDBD",
+        "HALO": "#111318",
+    },
+    "light": {
+        "FUNCTION": "#0072B2",  # Okabe-Ito blue: the sky blue's own darker partner
+        "SLOPE": "#9E6A00",  # amber: the orange's hue (40 degrees), dark enough for text on white
+        "SECANT": "#A8457F",
+        "GRADIENT": "#C24A00",  # vermillion, still redder than the slope's amber
+        "DESCENT": "#007A5A",
+        "BALL": "#857600",  # a dark (mustard) yellow: bright yellow vanishes on white
+        "MOMENTUM": "#A8457F",
+        "INK": "#1A1A1A",
+        "MUTED": "#666666",
+        "BACKGROUND": "#FFFFFF",
+        "STOPPED": "#767676",
+        "HALO": "#111318",
+    },
+}
+
+_current = "dark"
+
+
+def check_theme(name: Any, where: str = "theme") -> str:
+    """``name`` if it is a theme, else a one-line ``ValueError`` naming ``where``."""
+    if not isinstance(name, str) or name not in THEMES:
+        raise ValueError(f"{where} = {name!r}: unknown theme (choose {' or '.join(THEMES)})")
+    return name
+
+
+def palette(name: str) -> dict[str, Any]:
+    """The colours of theme ``name`` (new objects; the style module is not touched): each of
+    :data:`NAMES`, and ``HILL_RAMP`` and ``CONTOUR_RAMP`` (low to high values)."""
+    check_theme(name)
+    colours: dict[str, Any] = {key: ManimColor(value) for key, value in _HEX[name].items()}
+    function = colours["FUNCTION"]
+    # The hillside from a deep valley tone to the function's colour (dark: exactly the ramp
+    # the hill has always had). On white the light function blue is darker already.
+    colours["HILL_RAMP"] = (
+        interpolate_color(function, BLACK, 0.6),
+        interpolate_color(function, BLACK, 0.25),
+        function,
+    ) if name == "dark" else (
+        interpolate_color(function, BLACK, 0.35),
+        function,
+        interpolate_color(function, WHITE, 0.3),
+    )
+    # Contour lines, low levels dark, high levels pale; on white the palest must still be a
+    # line (3:1), so the light ramp ends at the sky blue, darkened.
+    colours["CONTOUR_RAMP"] = (
+        interpolate_color(function, BLACK, 0.45),
+        function,
+        interpolate_color(function, WHITE, 0.55),
+    ) if name == "dark" else (
+        interpolate_color(function, BLACK, 0.5),
+        function,
+        interpolate_color(ManimColor(_HEX["dark"]["FUNCTION"]), BLACK, 0.2),
+    )
+    return colours
+
+
+def _set(target: ManimColor, value: ManimColor) -> None:
+    # A new array (not written into the old one): colours copied from the palette earlier
+    # (``ManimColor(style.BALL)`` shares its array) keep the value they were made with.
+    target._internal_value = value._internal_value.copy()
+
+
+def use_theme(name: str) -> None:
+    """Make ``name`` the palette of :mod:`scenes.kit.style` (its colour objects, in place)."""
+    global _current
+    colours = palette(name)
+    for key in NAMES:
+        _set(getattr(style, key), colours[key])
+    for key in ("HILL_RAMP", "CONTOUR_RAMP"):
+        for target, value in zip(getattr(style, key), colours[key]):
+            _set(target, value)
+    _current = name
+
+
+def current_theme() -> str:
+    """The theme the palette holds now."""
+    return _current
