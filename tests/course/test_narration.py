@@ -302,3 +302,23 @@ def test_script_lists_each_cue_with_its_text_spoken_form_and_narrated_time(tmp_p
         assert cue["spoken"] and cue["recording"] == f"one/{cue['cue']}.wav"
     text = (out / "one.txt").read_text(encoding="utf-8")
     assert f"record as one/{len(cues)}.wav" in text and cues[0]["text"] in text
+
+
+def test_the_default_course_is_narrated_and_silent_turns_it_off(tmp_path, monkeypatch):
+    import course.build
+
+    seen = []
+
+    def fake_build(course, out, **options):
+        seen.append(course.narration)
+        return Path(out) / "index.html"
+
+    monkeypatch.setattr(course.build, "build_course", fake_build)
+    assert main(["build", "--out", str(tmp_path / "a")]) == 0
+    assert main(["build", "--silent", "--out", str(tmp_path / "b")]) == 0
+    assert main(["render", "TangentSlope", "--narrate", "--rate", "0.8", "--out", str(tmp_path / "c")]) == 0
+    assert main(["render", "TangentSlope", "--out", str(tmp_path / "d")]) == 0
+    assert seen == [Narration("piper", 1.0), None, Narration("piper", 0.8), None]
+    silent = tmp_path / "silent.toml"
+    silent.write_text('title = "T"\n[[clips]]\nid = "one"\ntitle = "One"\nscene = "TangentSlope"\n', encoding="utf-8")
+    assert load_course(silent).narration is None
