@@ -74,10 +74,10 @@ def spoken_beat_problems(board, required: bool = True) -> list[str]:
 
 def run(scenario: Scenario) -> Outcome:
     """Dry-run ``scenario`` and collect everything wrong with it."""
-    from course.registry import scene_classes
     from scenes.kit.storyboard import dry_run, with_settings
+    from tests.fuzz.scenarios import scene_class
 
-    scene = with_settings(scene_classes()[scenario.scene], **scenario.settings)
+    scene = with_settings(scene_class(scenario.scene), **scenario.settings)
     try:
         scene.validate()
     except ValueError as error:

@@ -55,11 +55,9 @@ def rule_line(facts: RuleFacts) -> list[Line]:
     """How each step is made: plain gradient descent, or on a random mini-batch."""
     eta = format_rate(facts.learning_rate)
     if not facts.stochastic:
-        return [Line(f"Gradient descent steps (w, b) against the gradient of L, with η = {eta}.", facts,
-                     f"Gradient descent steps w and b against the gradient of L, with eta = {eta}.")]
+        return [Line(f"Gradient descent steps (w, b) against the gradient of L, with η = {eta}.", facts)]
     return [
-        Line(f"Each step uses a random batch of {facts.batch_size} of the {facts.count} points, with η = {eta}.", facts,
-             f"Each step uses a random batch of {facts.batch_size} of the {facts.count} points, with eta = {eta}."),
+        Line(f"Each step uses a random batch of {facts.batch_size} of the {facts.count} points, with η = {eta}.", facts),
         Line("This is stochastic gradient descent, as networks are trained.", facts),
     ]
 

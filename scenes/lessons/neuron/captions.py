@@ -35,8 +35,7 @@ def data_lines(facts: DataFacts) -> list[Line]:
     zeros = facts.count - facts.ones
     return [
         Line(f"Here are {facts.count} points: {facts.ones} with label 1, {zeros} with label 0.", facts),
-        Line("A neuron says s = σ(w x + b): how sure it is that the label is 1.", facts,
-             "A neuron says s equals sigma of w x plus b: how sure it is that the label is 1."),
+        Line("A neuron says s = σ(w x + b): how sure it is that the label is 1.", facts),
     ]
 
 
@@ -53,8 +52,7 @@ def start_lines(facts: StartFacts) -> list[Line]:
 def loss_line(facts: LossFacts) -> list[Line]:
     """What the loss is, with its value at the start."""
     return [
-        Line("The loss L is the mean cross-entropy: −log of the chance s gives each true label.", facts,
-             "The loss L is the mean cross-entropy: minus the log of the chance s gives each true label."),
+        Line("The loss L is the mean cross-entropy: −log of the chance s gives each true label.", facts),
         Line(f"For this neuron, L = {number(facts.loss, facts.decimals)}.", facts),
     ]
 
@@ -62,8 +60,8 @@ def loss_line(facts: LossFacts) -> list[Line]:
 def _separable_lines(facts: OutcomeFacts) -> list[Line]:
     d = facts.decimals
     lines = [
-        Line("One x splits these labels cleanly, so no (w, b) has the lowest L:", facts),
-        Line("a steeper curve through the gap always does better, so the walk keeps steepening it.", facts),
+        Line("One x splits these labels cleanly: no (w, b) has the lowest L.", facts),
+        Line("A steeper curve through the gap always lowers L a little more.", facts),
     ]
     if facts.status == "converged":
         lines.append(Line(f"At w = {number(facts.w, d)} the gradient is below the tolerance, so mathcore stops; a larger w would still lower L.", facts))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from manim import Circle, Dot, VGroup, VMobject
+from manim import Circle, VGroup, VMobject
 
 from scenes.kit import style
 from scenes.kit.layout import Box
@@ -81,16 +81,20 @@ class DataPlot(VGroup):
             (np.asarray(self.axes.c2p(x.stop, y.start), dtype=float) - origin)[0] / (x.stop - x.start),
             (np.asarray(self.axes.c2p(x.start, y.stop), dtype=float) - origin)[1] / (y.stop - y.start),
         ])
-        radius = 0.07 if len(self.data) <= 60 else 0.05
-        self.dots = VGroup()
-        for px, py in self.data:
-            at = self.to_screen(np.array([[px, py]]))[0]
-            if hollow is not None and hollow(py):
-                self.dots.add(Circle(radius=radius, color=style.INK, stroke_width=2.5).move_to(at))
-            else:
-                self.dots.add(Dot(at, radius=radius, color=style.INK))
+        radius = 0.07 if len(self.data) <= 30 else 0.05 if len(self.data) <= 80 else 0.035
+        # Two mobjects for all the points (filled dots, rings): cheap to copy and fade.
+        ring = Circle(radius=radius).points
+        centres = self.to_screen(self.data)
+        rings = np.array([hollow is not None and hollow(py) for py in self.data[:, 1]], dtype=bool)
+        self.filled = VMobject(stroke_width=0, fill_color=style.INK, fill_opacity=1.0)
+        self.rings = VMobject(stroke_color=style.INK, stroke_width=2.5, fill_opacity=0)
+        for mobject, chosen in ((self.filled, centres[~rings]), (self.rings, centres[rings])):
+            if len(chosen):
+                mobject.set_points((chosen[:, None, :] + ring[None, :, :]).reshape(-1, 3))
+        self.dots = VGroup(self.filled, self.rings)
         self.curve = VMobject(stroke_color=style.BALL, stroke_width=4, fill_opacity=0)
-        self.gaps = VMobject(stroke_color=style.SECANT, stroke_width=2.5, fill_opacity=0)
+        many = len(self.data) > 40  # thinner gaps, so 200 of them do not hide the points
+        self.gaps = VMobject(stroke_color=style.SECANT, stroke_width=1.2 if many else 2.5, stroke_opacity=0.7 if many else 1.0, fill_opacity=0)
         self.residuals = residuals
         self.add(self.axes, self.dots)
 
