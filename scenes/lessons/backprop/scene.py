@@ -51,7 +51,7 @@ LABEL_WIDTH = {"w": 1.4, "x": 1.4, "b": 1.4, "z": 1.6, "s": 1.6, "L": 1.55}
 #: Where dL/d(node) hangs under z, s and L: below the slope values under the arrows.
 GRAD_TOP = -0.78
 #: The widest a local slope's value under its arrow may be.
-SLOPE_WIDTH = 1.35
+SLOPE_WIDTH = 1.6
 
 @rendered_from("scenes.backprop")
 class Backpropagation(LessonScene):
@@ -148,8 +148,8 @@ class Backpropagation(LessonScene):
         label = fit_width(MathTex(shown.tex, font_size=VALUE_SIZE, color=style.INK), LABEL_WIDTH[name])
         if name in ("w", "x", "b"):  # inside the box, after "w ="
             label.next_to(self.nodes[name][1], RIGHT, buff=0.15)
-        else:
-            label.next_to(self.nodes[name], UP, buff=0.1)
+        else:  # (z's a little to the right, clear of the arrow from w)
+            label.next_to(self.nodes[name], UP, buff=0.1).shift((0.25 if name == "z" else 0.0) * RIGHT)
         return self.name_in_picture(name, label, says=shown.text if shown.plain else None)
 
     def grad_label(self, name: str, shown: Shown) -> MathTex:
