@@ -10,6 +10,7 @@ import pytest
 from mathcore import Curve
 from scenes.lessons.derivative import captions as words
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_of, spoken_problems
 from scenes.lessons.derivative.scene import TangentSlope
 from scenes.parts.plot2d.curve_spots import sweep_segments
 from scenes.kit.storyboard import dry_run, with_settings
@@ -61,6 +62,7 @@ def test_every_caption_of_the_slide_is_backed_by_its_facts(function, x_range):
     for leg in legs:
         text = caption_of(leg)
         assert claim_problems(text, leg) == [], (function, text)
+        assert spoken_problems(text, spoken_of(text)) == [], text  # said from the same values
         assert "e-" not in text and len(text) <= 84, text
         if isinstance(leg, words.Stretch) and leg.slope is not None:
             # The sign named holds at both ends of the stretch as well as the middle.

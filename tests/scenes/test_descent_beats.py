@@ -12,6 +12,7 @@ import pytest
 
 from mathcore import Curve, gradient_descent
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_of, spoken_problems
 from scenes.lessons.descent.captions import (
     intro_caption,
     outcome_caption,
@@ -64,6 +65,7 @@ def _walks(function, variable, w_range, starts, rates, max_steps=200):
 
 def _check(text, facts):
     assert claim_problems(text, facts) == [], text
+    assert spoken_problems(text, spoken_of(text)) == [], text  # said from the same values, numbers in words
     assert not SCIENTIFIC.search(text), text
     assert not re.search(r"\b(nan|inf)\b", text.lower()), text
 

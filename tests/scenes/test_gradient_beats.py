@@ -9,6 +9,7 @@ import pytest
 
 from mathcore import ScalarField
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_of, spoken_problems
 from scenes.lessons.gradient.scene import turn_stops
 from scenes.lessons.gradient.captions import (
     DirectionFacts,
@@ -69,6 +70,7 @@ def test_the_story_at_a_point_is_backed_by_its_facts(function, point, ranges):
     beats.append((way_down_caption(facts, direction), direction))
     for text, beat_facts in beats:
         assert claim_problems(text, beat_facts) == [], text
+        assert spoken_problems(text, spoken_of(text)) == [], text  # said from the same values
         assert "e-0" not in text and "nan" not in text
     if facts.shown(facts.gradient[1]) == 0:
         assert "along n alone" in sum_caption(facts, ("n", "e"))
@@ -92,6 +94,7 @@ def test_the_field_story_is_backed_by_its_facts(function, ranges, even):
     assert facts.even == even and facts.count == len(grid.feet) > 0
     for text in (arrows_caption(facts), pattern_caption(facts), flip_caption(facts)):
         assert claim_problems(text, facts) == [], text
+        assert spoken_problems(text, spoken_of(text)) == [], text  # said from the same values
     # Uphill along each arrow, downhill against it: that is what the facts assert.
     for foot, g in zip(grid.feet, grid.gradients):
         unit = g / np.linalg.norm(g)

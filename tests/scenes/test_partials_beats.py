@@ -11,6 +11,7 @@ import pytest
 
 from mathcore import ScalarField
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_of, spoken_problems
 from scenes.kit.numbers import number
 from scenes.kit.pacing import MAX_SECONDS, reading_time
 from scenes.lessons.partials.captions import (
@@ -72,6 +73,7 @@ def test_captions_are_backed_by_their_facts(function, point, ranges, variables):
     field, facts, slices, beats = _story(function, point, ranges, variables)
     for text, beat_facts in beats:
         assert claim_problems(text, beat_facts) == [], text
+        assert spoken_problems(text, spoken_of(text)) == [], text  # said from the same values
         assert "e-0" not in text and "e+0" not in text  # no scientific notation
         assert reading_time(text) <= 2 * MAX_SECONDS  # at most two captions' worth
     for k, s in enumerate(slices):

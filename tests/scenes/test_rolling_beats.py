@@ -15,6 +15,7 @@ import pytest
 
 from mathcore import ScalarField, gradient_descent
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_problems
 from scenes.kit.pacing import split_caption
 from scenes.lessons.common.hill import fitted_value_range
 from scenes.parts.walk.descent_walk import steps_in_view
@@ -131,6 +132,7 @@ def test_no_caption_claims_what_its_facts_do_not_establish(case):
     lines += _race_lines(race, digits)
     problems = [p for line in lines for p in claim_problems(line.text, line.facts)]
     assert problems == []
+    assert [p for line in lines for p in spoken_problems(line.text, line.spoken)] == []  # every line said, numbers in words
     text = _text(lines)
     assert not re.search(r"\d[eE][-+]?\d", text), text  # no scientific notation
     assert "the minimum" not in text.lower()  # one of possibly several: "a minimum"
@@ -364,6 +366,7 @@ def test_fuzzed_walks_are_told_as_drawn(case, fit):
     lines += _race_lines(race, race_digits)
     problems = [p for line in lines for p in claim_problems(line.text, line.facts)]
     assert problems == []
+    assert [p for line in lines for p in spoken_problems(line.text, line.spoken)] == []  # every line said, numbers in words
     text = _text(lines)
     assert not re.search(r"\d[eE][-+]?\d", text), text
     if facts.shown < facts.steps:

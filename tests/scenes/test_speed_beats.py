@@ -8,6 +8,7 @@ import pytest
 from mathcore import Curve
 from scenes.lessons.speed import captions as words
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_of, spoken_problems
 from scenes.lessons.speed.scene import PositionToSpeed
 from scenes.kit.storyboard import dry_run
 
@@ -41,6 +42,7 @@ def test_every_caption_of_the_run_is_backed_by_its_facts(position, t_range):
     for leg in legs:
         text = caption_of(leg)
         assert claim_problems(text, leg) == [], (position, text)
+        assert spoken_problems(text, spoken_of(text)) == [], text  # said from the same values
         assert "e-" not in text and len(text) <= 84, text
         if isinstance(leg, words.Move) and leg.speed is not None and leg.speed != 0:
             # "moves right" only if x did go up over the move (and left only if it went down).
