@@ -42,12 +42,14 @@ def intro_captions() -> tuple[tuple[str, Facts], ...]:
     return (
         (said("An object on a line: where it is, x metres, depends on the time t in seconds."), NO_FACTS),
         (said("Plot each position against its time and you get the graph of ", _X_OF_T, "."), NO_FACTS),
-        (said("Its speed ", eq("v", derivative("x", "t")), " is how fast x changes: the slope of the tangent to that graph."), NO_FACTS),
+        (said("Its speed ", _V_IS_DX_DT, " is how fast x changes: the slope of the tangent to that graph."), NO_FACTS),
         (said("Let time run: the tangent's slope is read out as v and traced on the right."), NO_FACTS),
     )
 
 
 _X_OF_T = function_of("x", "t")
+#: "v = dx/dt" inside a sentence, said "v, which is d x by d t,".
+_V_IS_DX_DT = said((str(eq("v", derivative("x", "t"))), f"v, which is {derivative('x', 't').spoken},"))
 _ZERO = num_text("0")
 
 
