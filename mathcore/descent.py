@@ -37,7 +37,9 @@ from .optimizers import Momentum, Nesterov, Optimizer, momentum as _momentum, sg
 from .sampling import DomainError
 from .symbolic import SymbolicFunction
 
-__all__ = ["DescentPath", "descend", "gradient_descent", "STATUSES", "creeping_toward", "point_kind", "walk_box"]
+__all__ = [
+    "DescentPath", "descend", "gradient_descent", "STATUSES", "creeping_toward", "on_falling_tail", "point_kind", "walk_box",
+]
 
 STATUSES = ("converged", "max_steps", "oscillating", "diverged", "left_domain", "flat_start")
 
@@ -446,6 +448,12 @@ class _Walk:
         where, value = _fmt(x, self.f), _num(self.values[-1])
         if kind == "minimum":
             return f"Reached the minimum at {where} after {steps} {_plural(steps, 'step')}, where f = {value}."
+        g = self.gradients[-1]
+        if kind == "plateau" and on_falling_tail(self.f, x, g):
+            return (
+                f"Stopped after {steps} {_plural(steps, 'step')} at {where}, where the slope is only "
+                f"{_num(float(np.linalg.norm(g)))}: f keeps falling slowly that way, with no lowest point in reach."
+            )
         return (
             f"Stopped after {steps} {_plural(steps, 'step')} on {_article(kind)} at {where}: the slope is zero "
             f"there, but it is not a minimum."
@@ -476,7 +484,7 @@ class _Walk:
             )
         if _creeping(self.f, np.array(self.points), g):
             ahead = _flat_ahead(self.f, x, g)
-            if ahead is None:
+            if ahead is None or (ahead[1] == "plateau" and on_falling_tail(self.f, x, g)):
                 return (
                     f"Used all {steps} {_plural(steps, 'step')} sliding down a long, nearly flat "
                     f"slope: at {_fmt(x, self.f)} the slope is only {_num(slope)} and f keeps "
@@ -578,7 +586,9 @@ def _flat_point_ahead(function: SymbolicFunction, x: np.ndarray, gradient: np.nd
     for distance in np.linspace(0.0, 10 * size, 65):
         value, g = function.value_and_gradient(x + distance * downhill)
         slopes.append(float(np.linalg.norm(g)) if np.isfinite(value) and np.all(np.isfinite(g)) else np.inf)
-    return int(np.argmin(slopes)) < len(slopes) - 1
+    # A slope that shrinks to nothing (it underflows to 0 on the way: the tail of a
+    # sigmoid) is smallest at the far end too: no flat point ahead.
+    return int(np.argmin(slopes)) < len(slopes) - 1 and slopes[-1] > min(slopes)
 
 
 def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) -> str:
@@ -592,26 +602,76 @@ def point_kind(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) 
     around ``x``. The ring reaches past the flat
     point that the gradient and the curvature predict nearby, so a slow approach to the
     inflection point of x**3 is not mistaken for a minimum, and it is wider where the
-    second derivatives vanish (x**4 at 0 is still a minimum).
+    second derivatives vanish (x**4 at 0 is still a minimum). For two variables, a point
+    where f falls one way and rises the others is a saddle (x**3 + y**2 at 0, where the
+    slope vanishes and grows again further on) unless f keeps falling that way ever more
+    gently, with no flat point ahead: then it is a ``"plateau"`` (the far tail of a
+    neuron's loss on separable data, :func:`on_falling_tail`).
     """
     x = np.asarray(x, dtype=float)
-    size = 1 + float(np.linalg.norm(x))
-    hessian = function.hessian_at(x)
-    curvature = float(np.min(np.abs(np.linalg.eigvalsh(hessian)))) if np.all(np.isfinite(hessian)) else 0.0
-    floor = (1e-3 if curvature > 1e-9 else 1e-2) * size
-    reach = 20 * float(np.linalg.norm(gradient)) / max(curvature, 1e-12)
-    radius = min(max(floor, reach), size)
+    radius = _ring_radius(function, x, gradient)
     solved = _solved_kind(function, x, radius)
     if solved is not None:
         return solved
-    lower, higher = _probe(function, x, radius)
+    lower, higher, crossings, lowest = _probe(function, x, radius)
     if lower and higher:
-        return "inflection point" if function.dimension == 1 else "saddle"
+        if function.dimension == 1:
+            return "inflection point"
+        if crossings < 4 and _falls_away(function, x, lowest):
+            return "plateau"
+        return "saddle"
     if lower:
         return "maximum"
     if higher:
         return "minimum"
     return "plateau"
+
+
+def _ring_radius(function: SymbolicFunction, x: np.ndarray, gradient: np.ndarray) -> float:
+    """How far from ``x`` :func:`point_kind` looks (see there)."""
+    size = 1 + float(np.linalg.norm(x))
+    hessian = function.hessian_at(x)
+    curvature = float(np.min(np.abs(np.linalg.eigvalsh(hessian)))) if np.all(np.isfinite(hessian)) else 0.0
+    floor = (1e-3 if curvature > 1e-9 else 1e-2) * size
+    reach = 20 * float(np.linalg.norm(gradient)) / max(curvature, 1e-12)
+    return min(max(floor, reach), size)
+
+
+def _falls_away(function: SymbolicFunction, x: np.ndarray, direction: np.ndarray | None) -> bool:
+    """Does f keep falling from ``x`` along ``direction`` with a slope that only shrinks,
+    with no flat point on the way (the tail of a separable neuron's loss as w grows)?"""
+    if direction is None:
+        return False
+    size = 1 + float(np.linalg.norm(x))
+    slopes, values = [], []
+    for distance in np.linspace(0.0, 10 * size, 65):
+        value, g = function.value_and_gradient(x + distance * direction)
+        if not (np.isfinite(value) and np.all(np.isfinite(g))):
+            return False
+        slopes.append(float(np.linalg.norm(g)))
+        values.append(value)
+    return values[-1] < values[0] and slopes[-1] <= min(slopes)
+
+
+def on_falling_tail(function: SymbolicFunction, x: Any, gradient: Any) -> bool:
+    """Is the nearly flat point ``x`` of a field on a long tail down which f keeps falling,
+    ever more gently, with no flat point ahead (:func:`point_kind` calls it a plateau)?
+
+    >>> from mathcore import neuron_loss
+    >>> loss = neuron_loss([(-1.0, 0), (1.0, 1)])
+    >>> on_falling_tail(loss, [40.0, 0.0], loss.gradient((40.0, 0.0)))
+    True
+    >>> from mathcore import line_fit, line_loss
+    >>> data = [(0.0, 1.0), (1.0, 2.0), (2.0, 2.5)]
+    >>> on_falling_tail(line_loss(data), line_fit(data), line_loss(data).gradient(line_fit(data)))
+    False
+    """
+    x = np.asarray(x, dtype=float)
+    gradient = np.asarray(gradient, dtype=float)
+    if function.dimension == 1 or point_kind(function, x, gradient) != "plateau":
+        return False
+    lowest = _probe(function, x, _ring_radius(function, x, gradient))[3]
+    return _falls_away(function, x, lowest)
 
 
 def _solved_kind(function: SymbolicFunction, x: np.ndarray, radius: float) -> str | None:
@@ -639,8 +699,10 @@ def _solved_kind(function: SymbolicFunction, x: np.ndarray, radius: float) -> st
     return None if kind == "degenerate" else kind
 
 
-def _probe(function: SymbolicFunction, x: np.ndarray, radius: float) -> tuple[bool, bool]:
-    """Is f lower, and is it higher, somewhere on a ring of ``radius`` around ``x``?"""
+def _probe(function: SymbolicFunction, x: np.ndarray, radius: float) -> tuple[bool, bool, int, np.ndarray | None]:
+    """Is f lower, and is it higher, somewhere on a ring of ``radius`` around ``x``; how
+    many times does f cross f(x) once round the ring (two variables: 2 where the ring
+    tilts one way, 4 or more round a saddle); and the direction of the lowest value on it."""
     if function.dimension == 1:
         directions = np.array([[1.0], [-1.0]])
     else:
@@ -650,8 +712,13 @@ def _probe(function: SymbolicFunction, x: np.ndarray, radius: float) -> tuple[bo
     around = function.evaluate(*probes.T)
     centre = float(function.evaluate(*x))
     slack = 1e-15 * (1 + abs(centre))
-    around = around[np.isfinite(around)]
-    return bool(np.any(around < centre - slack)), bool(np.any(around > centre + slack))
+    finite = np.isfinite(around)
+    lowest = directions[finite][int(np.argmin(around[finite]))] if np.any(finite) else None
+    around = around[finite]
+    signs = np.where(around < centre - slack, -1, np.where(around > centre + slack, 1, 0))
+    signs = signs[signs != 0]
+    crossings = int(np.count_nonzero(signs != np.roll(signs, 1))) if signs.size > 1 else 0
+    return bool(np.any(signs < 0)), bool(np.any(signs > 0)), crossings, lowest
 
 
 def _plural(count: int, word: str) -> str:

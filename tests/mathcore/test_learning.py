@@ -320,3 +320,36 @@ def test_property_losses_are_finite_and_match_their_exact_form(points, w, b):
 def test_exported_from_mathcore():
     for name in ("line_loss", "neuron_loss", "minibatches", "line_fit"):
         assert name in mathcore.__all__ and getattr(mathcore, name) is getattr(mathcore.learning, name)
+
+
+# -- a neuron on separable data has no lowest point ----------------------------------------------
+
+SEPARABLE = [(-2.0, 0), (-1.0, 0), (-0.5, 0), (0.5, 1), (1.0, 1), (2.0, 1)]
+
+
+@pytest.mark.parametrize("name, rate", [("rmsprop", 1.0), ("adam", 5.0), ("sgd", 1.0), ("momentum", 5.0)])
+def test_descent_on_separable_labels_says_the_loss_keeps_falling(name, rate):
+    # The cross-entropy falls toward 0 as w grows without end: wherever the walk stops, it
+    # is on that tail, never "on a saddle" or "at a minimum".
+    path = descend(neuron_loss(SEPARABLE), (0.0, 0.0), mathcore.make_optimizer(name, rate), max_steps=500)
+    assert path.status in ("converged", "max_steps")
+    assert "keeps falling slowly that way, with no lowest point in reach" in path.message, path.message
+    assert "saddle" not in path.message and "minimum" not in path.message
+    assert path.final_point[0] > 5 and path.final_value < 0.02 * path.values[0]
+
+
+def test_falling_tail_and_true_flat_points_apart():
+    from mathcore.descent import on_falling_tail, point_kind
+
+    loss = neuron_loss(SEPARABLE)
+    far = np.array([33.0, 0.0])
+    assert point_kind(loss, far, loss.gradient(far)) == "plateau" and on_falling_tail(loss, far, loss.gradient(far))
+    saddle = ScalarField("x**3 + y**2")  # the slope vanishes at 0 and grows again beyond
+    near = np.array([0.0066, 0.0])
+    assert point_kind(saddle, near, saddle.gradient(near)) == "saddle"
+    assert not on_falling_tail(saddle, near, saddle.gradient(near))
+    flat = ScalarField("relu(x) + relu(y)")  # truly flat where x, y < 0: nothing falls
+    assert not on_falling_tail(flat, np.array([-2.0, -2.0]), np.zeros(2))
+    overlap = neuron_loss([(-2.0, 0), (-1.0, 1), (0.5, 0), (1.0, 1)])
+    path = descend(overlap, (0.0, 0.0), mathcore.adam(0.1), max_steps=3000)
+    assert path.status == "converged" and "Reached the minimum" in path.message
