@@ -28,7 +28,7 @@ from manim import DOWN, LEFT, UP, Animation, Dot, MathTex, VGroup, VMobject
 from scenes.kit import style
 from scenes.kit.beats import Line
 from scenes.kit.layout import Box
-from scenes.kit.lesson import LessonScene, fit_in_band, fit_width
+from scenes.kit.lesson import LessonScene, caption_parts, fit_in_band, fit_width
 from scenes.kit.settings import Setting
 from scenes.lessons.common import fit_captions as say
 from scenes.lessons.common.fit_facts import Judge, noise_facts, roll_facts, rule_facts, step_facts
@@ -238,6 +238,19 @@ class DataFitLesson(LessonScene):
         """Caption ``line`` (nothing for None)."""
         if line is not None:
             self.caption(line, run_time=run_time)
+
+    def show(self, line: Line, *animations: Any, run_time: float = 0.8) -> None:
+        """Caption ``line`` and play ``animations`` while its first part is up (a line too
+        long for one caption is shown in parts: what it names is drawn from the first), then
+        hold until it has been read."""
+        parts = caption_parts(line.text, self.caption_width)
+        self.say(line if len(parts) == 1 else Line(parts[0], line.facts, None))
+        if animations:
+            self.play(*animations, run_time=run_time)
+        for part in parts[1:]:
+            self.hold()
+            self.say(Line(part, line.facts))
+        self.hold()
 
     def walk_down(self) -> None:
         """The rule, the steps told one by one, the rest of the walk, and its noise."""
