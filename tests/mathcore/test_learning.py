@@ -353,3 +353,33 @@ def test_falling_tail_and_true_flat_points_apart():
     overlap = neuron_loss([(-2.0, 0), (-1.0, 1), (0.5, 0), (1.0, 1)])
     path = descend(overlap, (0.0, 0.0), mathcore.adam(0.1), max_steps=3000)
     assert path.status == "converged" and "Reached the minimum" in path.message
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=60),
+    st.sampled_from([1.0, 100.0, 1e6]),
+    st.sampled_from(["line", "neuron"]),
+    st.sampled_from(sorted(mathcore.OPTIMIZERS)),
+    st.floats(min_value=1e-4, max_value=10.0),
+    st.integers(min_value=0, max_value=1000),
+    st.booleans(),
+)
+def test_property_walks_on_data_never_nan_and_batched_walks_never_oscillate(n, scale, model, name, rate, seed, batched):
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1, 1, n) * scale
+    if model == "line":
+        y = np.clip(rng.normal() * x + rng.normal(0, 0.3, n) * scale, -1e6, 1e6)
+        loss_of = line_loss
+    else:
+        y = (x + rng.normal(0, 0.3 * scale, n) > 0).astype(int)
+        loss_of = neuron_loss
+    data = list(zip(x.tolist(), y.tolist()))
+    batches = minibatches(data, int(rng.integers(1, n + 1)), seed, loss=loss_of) if batched else None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        path = descend(loss_of(data), tuple(rng.normal(size=2)), mathcore.make_optimizer(name, rate), max_steps=80, batches=batches)
+    for array in (path.points, path.values, path.gradients):
+        assert np.all(np.isfinite(array))
+    assert path.batched == batched and not (batched and path.status == "oscillating")
+    assert path.message.endswith(".") and "nan" not in path.message.lower()
