@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
@@ -75,7 +76,8 @@ class OptimizerState:
     step : int
         How many updates have been made (the next update is number ``step + 1``).
     slots : mapping of str to ndarray
-        The optimizer's running quantities by name, each the shape of x and read-only:
+        The optimizer's running quantities by name (a read-only mapping of read-only
+        arrays, each the shape of x):
         ``velocity`` (momentum, nesterov), ``squares`` (adagrad, rmsprop: the sum or the
         running mean of g^2), ``m`` and ``v`` (adam). Empty for sgd.
     """
@@ -128,7 +130,7 @@ class Optimizer:
     def init(self, x: Any) -> OptimizerState:
         """The state before the first update: step 0 and every slot zero, shaped like ``x``."""
         shape = np.shape(np.asarray(x, dtype=float))
-        return OptimizerState(0, {name: _frozen(np.zeros(shape)) for name in self.slot_names})
+        return OptimizerState(0, MappingProxyType({name: _frozen(np.zeros(shape)) for name in self.slot_names}))
 
     def update(
         self, state: OptimizerState, x: Any, gradient: Any, gradient_at: GradientAt | None = None
@@ -142,7 +144,7 @@ class Optimizer:
         x_new, slots = self._rule(state.step + 1, state.slots, x, g, gradient_at)
         for array in slots.values():
             array.flags.writeable = False
-        return x_new, OptimizerState(state.step + 1, slots)
+        return x_new, OptimizerState(state.step + 1, MappingProxyType(slots))
 
     def _rule(self, t, slots, x, g, gradient_at):  # pragma: no cover - every subclass defines it
         raise NotImplementedError

@@ -148,6 +148,8 @@ def test_optimizer_state_names_its_slots():
     assert momentum(0.1).init([1.0]).slots.keys() == {"velocity"}
     assert rmsprop(0.1).init([1.0]).slots.keys() == adagrad(0.1).init([1.0]).slots.keys() == {"squares"}
     assert sgd(0.1).init([1.0]).slots == {}
+    with pytest.raises(TypeError):
+        state.slots["m"] = np.ones(2)  # read-only, like the arrays in it
     assert isinstance(state, OptimizerState)
 
 
