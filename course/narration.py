@@ -177,10 +177,15 @@ def write_script(course: Any, out: Path) -> list[Path]:
     if narration is not None:
         everything["voice"] = {"voice": narration.voice, "rate": narration.rate}
     for clip in course.clips:
-        scene_class = clip.scene_class()
+        scene_class, voice = clip.scene_class(), None
         if narration is not None:
-            scene_class = make_scene_class(scene_class, {"narration": narrator(narration.for_clip(clip.id))})
-        board = dry_run(scene_class, check_layout=False)
+            voice = narrator(narration.for_clip(clip.id))
+            scene_class = make_scene_class(scene_class, {"narration": voice})
+        try:
+            board = dry_run(scene_class, check_layout=False)
+        finally:
+            if voice is not None:
+                voice.close()  # the voice program of this clip
         cues = [
             {
                 "cue": number,
