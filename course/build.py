@@ -58,6 +58,7 @@ def build_course(
     out = Path(out).absolute()
     jobs = max(1, jobs or os.cpu_count() or 1)
     course = checked_narration(course)  # a missing voice or a bad recording: one line, nothing touched
+    course = course.themed()  # the course's theme in every clip that has none of its own
     client = connect(scheduler) if scheduler else None  # before touching ``out``: a bad address changes nothing
     try:
         return _build(course, out, quality, jobs, client, live, scorm)

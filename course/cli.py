@@ -13,6 +13,7 @@ Examples
     lessons build my_course.toml --scorm            # also OUT/course-scorm.zip for an LMS
     lessons render GradientDescent1D --narrate espeak-ng:en-us   # spoken (default voice: piper)
     lessons build my_course.toml --silent           # no voice, even with [narration]
+    lessons build my_course.toml --theme light      # white backgrounds (or theme = "light" in the file)
     lessons script my_course.toml --out script/     # each clip's cues, to record a voice
 
 Mistakes in what you typed (unknown scene or parameter, a wrong type, a bad formula, a
@@ -52,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, default=RENDER_OUT, help=f"each scene renders into its own folder OUT/<scene> (default {RENDER_OUT})")
     render.add_argument("--narrate", nargs="?", const="piper", default=None, metavar="VOICE", help="speak the captions: piper (the default voice) or espeak-ng:<name>")
     render.add_argument("--rate", type=float, default=1.0, help="speed of the voice with --narrate (0.5 to 2, default 1)")
+    render.add_argument("--theme", default=None, metavar="THEME", help="the look: dark (the default) or light (a white background)")
 
     script = commands.add_parser("script", help="write the narration script of a course: each clip's cues, their text, spoken form and time")
     script.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
@@ -68,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     build.add_argument("--quality", choices=list(QUALITIES), default="high")
     build.add_argument("--silent", action="store_true", help="no narration, even if the course has [narration]")
+    build.add_argument("--theme", default=None, metavar="THEME", help="the look of clips that choose none: dark or light (a white background)")
     build.add_argument("--scorm", action="store_true", help="also write OUT/course-scorm.zip, a SCORM 1.2 package (one SCO per clip) for an LMS")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="clips rendered at once (default: the number of cores)")
     build.add_argument(
@@ -129,7 +132,7 @@ def _list() -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from .build import build_course
-    from .course_file import Clip, Course, CourseError, check_clip, default_course, load_course
+    from .course_file import Clip, Course, CourseError, check_clip, check_course_theme, default_course, load_course
     from .registry import scene_classes
 
     if args.command == "list":
@@ -139,7 +142,10 @@ def _run(args: argparse.Namespace) -> int:
         scene = scene_classes().get(args.scene)
         if scene is None:
             raise CourseError(f"unknown scene {args.scene[:60]!r} (known: {', '.join(sorted(scene_classes()))})")
-        clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=_parse_set(args.params, scene.parameters()))
+        params = _parse_set(args.params, scene.parameters())
+        if args.theme is not None:
+            params["theme"] = check_course_theme(args.theme, "--theme")
+        clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=params)
         clip = check_clip(clip, f"lessons render {args.scene}")
         course = Course(title=args.scene, clips=(clip,), source="<command line>", narration=_narration_option(args))
         index = build_course(course, args.out / clip.id, quality=args.quality, jobs=1)
@@ -158,6 +164,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
     course = load_course(args.course) if args.course else default_course()
+    if args.theme is not None:  # over the course file's theme; a clip's own theme still wins
+        from dataclasses import replace
+
+        course = replace(course, theme=check_course_theme(args.theme, "--theme"))
     if args.silent:
         from dataclasses import replace
 

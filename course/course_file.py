@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from .registry import ParameterError, coerce, make_scene_class, scene_classes, s
 __all__ = ["Clip", "Course", "CourseError", "default_course", "load_course", "check_clip"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}\Z")
-_CLIP_KEYS = {"id", "title", "scene", "params"}
+_CLIP_KEYS = {"id", "title", "scene", "params", "theme"}
 #: A course file larger than this is refused (a course of a thousand clips is about 200 kB).
 SIZE_LIMIT = 1 << 20
 
@@ -62,6 +62,15 @@ class Course:
     clips: tuple[Clip, ...]
     source: str  # the file it came from, for messages
     narration: Any = None  # a course.narration.Narration from [narration]; None: silent clips
+    theme: str | None = None  # the course's look (scenes.kit.theme); a clip's own theme wins
+
+    def themed(self) -> Course:
+        """This course with its :attr:`theme` in the parameters of every clip that does not
+        choose its own (a theme is a parameter, so it is part of each clip's input key)."""
+        if self.theme is None:
+            return self
+        clips = tuple(c if "theme" in c.params else replace(c, params={**c.params, "theme": self.theme}) for c in self.clips)
+        return replace(self, clips=clips)
 
 
 def default_course() -> Course:
@@ -96,9 +105,9 @@ def load_course(path: str | Path) -> Course:
     except RecursionError:
         raise CourseError(f"{where}: not a course file (arrays or tables nested too deeply)") from None
 
-    unknown = set(data) - {"title", "clips", "narration"}
+    unknown = set(data) - {"title", "clips", "narration", "theme"}
     if unknown:
-        raise CourseError(f"{where}: unknown top-level key {short_repr(sorted(unknown)[0])} (expected title, [[clips]] and [narration])")
+        raise CourseError(f"{where}: unknown top-level key {short_repr(sorted(unknown)[0])} (expected title, theme, [[clips]] and [narration])")
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         raise CourseError(f"{where}: key 'title' must be non-empty text, got {short_repr(title)}")
@@ -118,7 +127,18 @@ def load_course(path: str | Path) -> Course:
         from .narration import read_narration
 
         narration = read_narration(where, data["narration"], path.parent)
-    return Course(title=title.strip(), clips=tuple(clips), source=where, narration=narration)
+    theme = check_course_theme(data["theme"], f"{where}: key 'theme'") if "theme" in data else None
+    return Course(title=title.strip(), clips=tuple(clips), source=where, narration=narration, theme=theme)
+
+
+def check_course_theme(theme: Any, label: str) -> str:
+    """``theme`` if it names a theme (:data:`scenes.kit.theme.THEMES`), else a one-line
+    :class:`CourseError` starting with ``label``."""
+    from scenes.kit.theme import THEMES
+
+    if not isinstance(theme, str) or theme not in THEMES:
+        raise CourseError(f"{label}: {short_repr(theme)} is not a theme (choose {' or '.join(THEMES)})")
+    return theme
 
 
 def _read_clip(where: str, number: int, raw: Any) -> Clip:
@@ -127,7 +147,7 @@ def _read_clip(where: str, number: int, raw: Any) -> Clip:
         raise CourseError(f"{label}: must be a table")
     unknown = set(raw) - _CLIP_KEYS
     if unknown:
-        raise CourseError(f"{label}: unknown key {short_repr(sorted(unknown)[0])} (expected id, title, scene, params)")
+        raise CourseError(f"{label}: unknown key {short_repr(sorted(unknown)[0])} (expected id, title, scene, theme, params)")
     for key in ("id", "title", "scene"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise CourseError(f"{label}: key {short_repr(key)} must be non-empty text, got {short_repr(raw.get(key))}")
@@ -138,7 +158,12 @@ def _read_clip(where: str, number: int, raw: Any) -> Clip:
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise CourseError(f"{label}: key 'params' must be a table")
-    clip = Clip(id=clip_id, title=raw["title"].strip(), scene=raw["scene"].strip(), params=dict(params))
+    params = dict(params)
+    if "theme" in raw:  # the clip's own look: a parameter of its scene like any other
+        if "theme" in params:
+            raise CourseError(f"{label}: key 'theme': give the theme once (key 'theme' or 'params.theme')")
+        params["theme"] = check_course_theme(raw["theme"], f"{label}: key 'theme'")
+    clip = Clip(id=clip_id, title=raw["title"].strip(), scene=raw["scene"].strip(), params=params)
     return check_clip(clip, label)
 
 

@@ -194,7 +194,14 @@ class LessonMixin:
             self._hold_for_reading()
         self._close_caption(self.time)
         super().tear_down()
-        use_theme(THEMES[0])  # the next scene (or test) in this process starts from the default
+
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        """Render (manim's ``render``); the palette returns to the default theme afterwards,
+        even when the scene fails, so the next scene (or test) in this process starts from it."""
+        try:
+            return super().render(*args, **kwargs)
+        finally:
+            use_theme(THEMES[0])
 
     # -- overridable hooks ----------------------------------------------------------------
     def pin(self, *mobjects: Mobject) -> None:

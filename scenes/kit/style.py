@@ -53,6 +53,7 @@ __all__ = [
     "TITLE_SIZE",
     "FONT",
     "HALO",
+    "HILL",
     "STATUS_COLORS",
     "STOPPED",
     "contrast_ratio",
@@ -96,12 +97,14 @@ STATUS_COLORS = {
 #: may give it another value than the background).
 HALO = ManimColor("#111318")
 
-#: The hillside's colours from the lowest to the highest value (the function's colour, deep
-#: in the valleys), and the contour lines' (dark low levels, pale high ones).
+#: The hillside's colour (the function's sky blue, in every theme), its colours from the
+#: lowest to the highest value (deep in the valleys), and the contour lines' (dark low
+#: levels, pale high ones).
+HILL = ManimColor("#56B4E9")
 HILL_RAMP: tuple[ManimColor, ...] = (
-    interpolate_color(FUNCTION, BLACK, 0.6),
-    interpolate_color(FUNCTION, BLACK, 0.25),
-    ManimColor(FUNCTION.to_hex()),
+    interpolate_color(HILL, BLACK, 0.6),
+    interpolate_color(HILL, BLACK, 0.25),
+    ManimColor(HILL.to_hex()),
 )
 CONTOUR_RAMP: tuple[ManimColor, ...] = (
     interpolate_color(FUNCTION, BLACK, 0.45),
@@ -128,7 +131,7 @@ def contrast_ratio(a, b) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def hill_shades(base=FUNCTION, shading: float = 0.8, samples: int = 25) -> np.ndarray:
+def hill_shades(base=HILL, shading: float = 0.8, samples: int = 25) -> np.ndarray:
     """The range of colours a hillside of colour ``base`` takes under the fast mesh's light
     (:func:`scenes.parts.hill3d.fast3d.shade`: ``0.5 cos^3`` added, halved when negative)."""
     rgb = np.asarray(ManimColor(base).to_rgb(), dtype=float)
@@ -136,6 +139,6 @@ def hill_shades(base=FUNCTION, shading: float = 0.8, samples: int = 25) -> np.nd
     return np.clip(rgb[None, :] + light[:, None], 0.0, 1.0)
 
 
-def needs_halo(color, base=FUNCTION, shading: float = 0.8, ratio: float = 3.0) -> bool:
+def needs_halo(color, base=HILL, shading: float = 0.8, ratio: float = 3.0) -> bool:
     """True if ``color`` falls below ``ratio`` contrast on some shade of the hill."""
     return min(contrast_ratio(color, shade) for shade in hill_shades(base, shading)) < ratio

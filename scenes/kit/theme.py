@@ -7,9 +7,11 @@ keeps its contrast on the theme's background:
 - ``"dark"`` (the default): the Okabe-Ito colours on a near-black background, white text.
 - ``"light"``: a white background, near-black text, and each Okabe-Ito colour darkened in
   its own hue until it reads as text on white (4.5:1): the function blue ``#0072B2``, the
-  slope amber, the ball a dark (mustard) yellow. The hillside and the contour lines take
-  their tones from the theme's function colour; the halo under lines drawn on the hill stays
-  dark (the hill is the same mid-blue stage in both themes).
+  slope amber, the ball a dark (mustard) yellow. The contour lines take their tones from the
+  theme's function blue (they are lines on the white map). The hillside keeps its sky blue
+  (:data:`~scenes.kit.style.HILL`) and the dark halo under what is drawn on it: a surface
+  is a stage of its own, and on a darker hill neither the darkened colours nor their halo
+  would reach 3:1 on every shade (the palette test checks both themes).
 
 A lesson chooses its theme with its ``theme`` setting (a class attribute, ``theme = "light"``
 in a course file, ``--theme light`` on the command line); :meth:`scenes.kit.lesson.LessonMixin.setup`
@@ -41,7 +43,7 @@ __all__ = ["NAMES", "THEMES", "check_theme", "current_theme", "palette", "use_th
 THEMES = ("dark", "light")
 
 #: The named colours of :mod:`scenes.kit.style` a theme sets.
-NAMES = ("FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL", "MOMENTUM", "INK", "MUTED", "BACKGROUND", "STOPPED", "HALO")
+NAMES = ("FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL", "MOMENTUM", "INK", "MUTED", "BACKGROUND", "STOPPED", "HALO", "HILL")
 
 _HEX = {
     "dark": {
@@ -57,6 +59,7 @@ _HEX = {
         "BACKGROUND": "#111318",
         "STOPPED": "#BDBDBD",
         "HALO": "#111318",
+        "HILL": "#56B4E9",
     },
     "light": {
         "FUNCTION": "#0072B2",  # Okabe-Ito blue: the sky blue's own darker partner
@@ -71,6 +74,7 @@ _HEX = {
         "BACKGROUND": "#FFFFFF",
         "STOPPED": "#767676",
         "HALO": "#111318",
+        "HILL": "#56B4E9",  # the hillside stays sky blue: see the module's docstring
     },
 }
 
@@ -89,18 +93,9 @@ def palette(name: str) -> dict[str, Any]:
     :data:`NAMES`, and ``HILL_RAMP`` and ``CONTOUR_RAMP`` (low to high values)."""
     check_theme(name)
     colours: dict[str, Any] = {key: ManimColor(value) for key, value in _HEX[name].items()}
-    function = colours["FUNCTION"]
-    # The hillside from a deep valley tone to the function's colour (dark: exactly the ramp
-    # the hill has always had). On white the light function blue is darker already.
-    colours["HILL_RAMP"] = (
-        interpolate_color(function, BLACK, 0.6),
-        interpolate_color(function, BLACK, 0.25),
-        function,
-    ) if name == "dark" else (
-        interpolate_color(function, BLACK, 0.35),
-        function,
-        interpolate_color(function, WHITE, 0.3),
-    )
+    function, hill = colours["FUNCTION"], colours["HILL"]
+    # The hillside from a deep valley tone to its sky blue, in both themes.
+    colours["HILL_RAMP"] = (interpolate_color(hill, BLACK, 0.6), interpolate_color(hill, BLACK, 0.25), hill)
     # Contour lines, low levels dark, high levels pale; on white the palest must still be a
     # line (3:1), so the light ramp ends at the sky blue, darkened.
     colours["CONTOUR_RAMP"] = (

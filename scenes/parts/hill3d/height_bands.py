@@ -93,10 +93,10 @@ def share_below(values: np.ndarray) -> np.ndarray:
 #: From a deep valley tone through the function's sky blue to a pale summit: more contrast
 #: than the hill's own ramp, as every tone now covers the same share of the ground.
 SHARE_RAMP: tuple[ManimColor, ...] = (
-    interpolate_color(style.FUNCTION, BLACK, 0.72),
-    interpolate_color(style.FUNCTION, BLACK, 0.35),
-    style.FUNCTION,
-    interpolate_color(style.FUNCTION, WHITE, 0.3),
+    interpolate_color(style.HILL, BLACK, 0.72),
+    interpolate_color(style.HILL, BLACK, 0.35),
+    style.HILL,
+    interpolate_color(style.HILL, WHITE, 0.3),
 )
 
 

@@ -217,7 +217,7 @@ class HillsideMesh(FastMesh):
         self.color = ManimColor(colors[len(colors) // 2])
         return self
 
-    def set_color(self, color: Any = style.FUNCTION, family: bool = True, **kwargs: Any) -> HillsideMesh:
+    def set_color(self, color: Any = style.HILL, family: bool = True, **kwargs: Any) -> HillsideMesh:
         return self.set_colors_by_value(color)
 
     def get_color(self) -> ManimColor:
