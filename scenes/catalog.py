@@ -36,6 +36,10 @@ LESSON: tuple[LessonEntry, ...] = (
     LessonEntry("scenes.gradient", "GradientField", "contour lines seen from above and gradient arrows crossing them at right angles", three_d=True),
     LessonEntry("scenes.rolling", "BallRollsToMinimum", "a ball rolls down the hillside along gradient descent to the minimum", three_d=True),
     LessonEntry("scenes.rolling", "MomentumRace", "plain gradient descent against momentum, from the same start", three_d=True),
+    LessonEntry("scenes.optimizers", "OptimizerRace", "optimizers race downhill from one start: plain, momentum, adaptive", three_d=True),
+    LessonEntry("scenes.learning", "FitALine", "learning is descent on a loss: fitting a line to data, step by step"),
+    LessonEntry("scenes.learning", "OneNeuron", "one neuron learns to separate labelled points by descending its loss"),
+    LessonEntry("scenes.backprop", "Backpropagation", "backpropagation is the chain rule: local slopes multiply into the gradient"),
 )
 
 #: Every module that holds lesson scenes (a course may use any scene class in them).
