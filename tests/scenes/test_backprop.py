@@ -13,12 +13,13 @@ import pytest
 from mathcore import NeuronGraph
 from scenes.kit.claims import claim_problems
 from scenes.kit.phrases import ClaimError
+from scenes.kit.spoken import spoken_problems
 from scenes.kit.storyboard import Storyboard, _check_layout, dry_run, with_settings
 from scenes.lessons.backprop import captions as words
 from scenes.lessons.backprop.digits import show
 from scenes.lessons.backprop.facts import GradientFacts, lesson_facts
 from scenes.lessons.backprop.scene import Backpropagation, _chain_lines, _update_lines
-from tests.fuzz.checks import caption_number_problems, chapter_problems
+from tests.fuzz.checks import caption_number_problems, chapter_problems, spoken_beat_problems
 
 #: (w, b, x, y, learning_rate): the default, both labels, zeros, negative inputs, saturated
 #: sigmoids (z = 30 and -30, right and wrong), a tiny and a large rate.
@@ -104,6 +105,7 @@ def test_captions_claim_only_what_their_facts_hold(case):
     facts = lesson_facts(*case)
     for line in _lines(facts):
         assert not claim_problems(line.text, line.facts), line.text
+        assert not spoken_problems(line.text, line.spoken), line.spoken
     assert facts.gradient.matches
     w, b, x, y, _ = case
     assert (facts.graph.node("w").grad, facts.graph.node("b").grad) == NeuronGraph(w, b, x, y).gradient
@@ -169,6 +171,7 @@ def test_settings_are_declared_with_bounds():
 def test_dry_run_of_a_saturated_sigmoid_is_true_readable_and_laid_out():
     board = dry_run(Backpropagation, w=10.0, b=0.0, x=3.0, y=1)  # z = 30: slopes of 1/10.7 trillion
     assert not board.problems(), board.problems()
+    assert not spoken_beat_problems(board), spoken_beat_problems(board)
     assert not chapter_problems(board) and not caption_number_problems(board.captions)
     assert [name for name, _ in board.chapters()] == [words.GRAPH_PART, words.FORWARD_PART, words.BACKWARD_PART, words.STEP_PART]
     captions = " ".join(board.captions)
