@@ -117,3 +117,19 @@ def test_one_neuron_renders_with_its_captions(render):
     r = render(Quick, frame_rate=4)
     assert r.movie.exists() and r.movie.stat().st_size > 0
     assert any("decision point" in s for s in r.subcaptions())
+
+
+def test_a_step_too_small_to_see_claims_no_move():
+    """Fuzz (OneNeuron seed 0): a mini-batch step of a thousandth of the map was told as a
+    move the picture did not show; now it is 'too small a step to see' with moved None."""
+    from scenes.lessons.common import fit_captions
+    from scenes.lessons.common.fit_facts import step_facts
+
+    data = ((-3.59, 1), (-3.47, 1), (-0.3, 1), (0.07, 1), (2.02, 1), (2.03, 1), (2.7, 0), (3.38, 0))
+    walk, shown, judge = built_walk(neuron_loss, data, start=(-1.5, 0.2), learning_rate=0.05, batch_size=1, seed=582)
+    facts = [step_facts(walk, judge, k, 2) for k in range(1, 5)]
+    tiny = [f for f in facts if f.moved is not True]
+    assert tiny and all(f.moved is None for f in tiny)
+    for f in facts:
+        line = fit_captions.step_line(f)
+        assert ("too small" in line.text) == (f.moved is not True) and not claim_problems(line.text, line.facts)

@@ -69,15 +69,14 @@ def step_line(facts: StepFacts, width: int = LINE_WIDTH) -> Line:
     d = facts.decimals
     head = f"Step {facts.step}"
     where = f"{head}: w = {number(facts.w, d)}, b = {number(facts.b, d)}"
-    if not facts.moved:
-        texts = [f"{where}: the step is too small to change w or b.", f"{head} is too small to change w or b."]
+    change = f_change(facts, _loss_text(facts.loss_old, facts.loss, d), subject="L")
+    if facts.moved is not True:  # too small a step to see on the map: say so, claim no move
+        texts = [f"{where}: too small a step to see on the map, and {change}.", f"{head}: too small to see, and {change}."]
+    elif facts.rose:
+        why = "this batch pulled away from the rest" if facts.stochastic else "the step overshot"
+        texts = [f"{where}, but {change}: {why}.", f"{where}, but {change}.", f"{head}: {change}."]
     else:
-        change = f_change(facts, _loss_text(facts.loss_old, facts.loss, d), subject="L")
-        if facts.rose:
-            why = "this batch pulled away from the rest" if facts.stochastic else "the step overshot"
-            texts = [f"{where}, but {change}: {why}.", f"{where}, but {change}.", f"{head}: {change}."]
-        else:
-            texts = [f"{where}, and {change}.", f"{head}: {change}."]
+        texts = [f"{where}, and {change}.", f"{head}: {change}."]
     text = next((t for t in texts if len(split_caption(t, width)) == 1), texts[-1])
     return Line(text, facts)
 

@@ -29,6 +29,11 @@ __all__ = ["Judge", "NoiseFacts", "RollFacts", "RuleFacts", "StepFacts", "noise_
 #: What the walk's captions name as drawn.
 DRAWN = frozenset({"map", "ball", "trail"})
 
+#: A move of (w, b) is "seen" when it covers this share of the map's side (about a pixel of a
+#: map 3.5 units wide at 480p, twice what the picture check counts as a move); a smaller one
+#: is neither a move nor staying put (``moved`` None), so no caption claims either.
+SEEN_SHARE = 1 / 200
+
 
 @dataclass(frozen=True)
 class Judge:
@@ -36,6 +41,7 @@ class Judge:
 
     walk: FitWalk
     scale: float
+    spans: tuple[float, float] = (1.0, 1.0)  # the map's sides in w and b
 
     @classmethod
     def on_map(cls, walk: FitWalk, w_range, b_range) -> Judge:
@@ -43,7 +49,14 @@ class Judge:
             scale = value_scale(walk.loss, tuple(w_range), tuple(b_range), num=41)
         except (DomainError, ValueError):
             scale = max(float(np.max(np.abs(walk.path.values))), 1e-300)
-        return cls(walk, scale)
+        return cls(walk, scale, (float(w_range[1] - w_range[0]), float(b_range[1] - b_range[0])))
+
+    def moved(self, i: int, j: int) -> bool | None:
+        """Did (w, b) move visibly on the map from point ``i`` to point ``j``: True for at
+        least :data:`SEEN_SHARE` of a side, False for no change at all, else None."""
+        points = self.walk.path.points
+        share = max(abs(float(points[j, k] - points[i, k])) / self.spans[k] for k in range(2))
+        return True if share >= SEEN_SHARE else (False if share == 0 else None)
 
     def between(self, i: int, j: int, exact: bool = True) -> int:
         """-1 if L fell from point ``i`` to point ``j`` of the walk, +1 if it rose, else 0."""
@@ -88,6 +101,7 @@ class StepFacts(Facts):
     change: int  # -1 L fell, +1 rose, 0 neither
     decimals: int
     stochastic: bool
+    moved: bool | None = True  # (w, b) moved visibly on the map (None: too little to tell)
     visible: frozenset = DRAWN
 
     @property
@@ -98,17 +112,13 @@ class StepFacts(Facts):
     def rose(self) -> bool:
         return self.change > 0
 
-    @property
-    def moved(self) -> bool:
-        return (self.w, self.b) != (self.w_old, self.b_old)
-
 
 def step_facts(walk: FitWalk, judge: Judge, step: int, decimals: int) -> StepFacts:
     p = walk.path
     (w0, b0), (w1, b1) = p.points[step - 1], p.points[step]
     return StepFacts(
         step, float(w1), float(b1), float(w0), float(b0), float(p.values[step - 1]), float(p.values[step]),
-        judge.between(step - 1, step), int(decimals), walk.stochastic,
+        judge.between(step - 1, step), int(decimals), walk.stochastic, judge.moved(step - 1, step),
     )
 
 
@@ -123,6 +133,7 @@ class RollFacts(Facts):
     loss: float
     change: int
     decimals: int
+    moved: bool | None = True  # (w, b) moved visibly on the map over these steps
     visible: frozenset = DRAWN
 
     @property
@@ -137,14 +148,10 @@ class RollFacts(Facts):
     def rose(self) -> bool:
         return self.change > 0
 
-    @property
-    def moved(self) -> bool:
-        return self.steps > 0
-
 
 def roll_facts(walk: FitWalk, judge: Judge, first: int, last: int, decimals: int) -> RollFacts:
     p = walk.path
-    return RollFacts(first, last, float(p.values[first]), float(p.values[last]), judge.between(first, last), int(decimals))
+    return RollFacts(first, last, float(p.values[first]), float(p.values[last]), judge.between(first, last), int(decimals), judge.moved(first, last))
 
 
 @dataclass(frozen=True)
