@@ -11,10 +11,11 @@ its status (:func:`status_labels`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
-from manim import DOWN, LEFT, RIGHT, UP, ManimColor, Text, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, ManimColor, MathTex, Text, VGroup
 
 from mathcore import DescentPath, DomainError, ScalarField
 from mathcore.descent import descend
@@ -22,7 +23,8 @@ from mathcore.optimizers import make_optimizer
 
 from scenes.kit import style
 from scenes.kit.lesson import fit_width
-from scenes.lessons.rolling.digits import exact_number
+from scenes.kit.numbers import number
+from scenes.lessons.rolling.digits import exact_number, value_decimals
 
 __all__ = ["RACER_COLORS", "race_walks", "readout_label", "start_tex", "status_labels"]
 
@@ -32,6 +34,8 @@ __all__ = ["RACER_COLORS", "race_walks", "readout_label", "start_tex", "status_l
 #: or the hill's sky blue; each reads at 4.5:1 on the background (the tests check).
 RACER_COLORS = (style.BALL, style.MOMENTUM, ManimColor("#F2F2F2"), ManimColor("#B8A1FF"), ManimColor("#FFA8A8"))
 
+#: The smallest font size the readouts are given to fit the side panel.
+_SMALLEST_PANEL = 24.0
 #: Font size of the status labels in the title band.
 LABEL_SIZE = 24
 #: The least share of the title band's width the formula keeps beside the labels.
@@ -49,6 +53,19 @@ def race_walks(scene: Any, field: ScalarField) -> list[DescentPath]:
         ]
     except DomainError as error:
         raise DomainError(f"{type(scene).__name__}.start = {scene.start!r}: {error}") from None
+
+
+def fitted_panel_size(scene: Any, names: Sequence[str], paths: Sequence[DescentPath]) -> float:
+    """The scene's ``panel_size``, or smaller (not below 24) when a racer's readout with the
+    widest value its walk shows would not fit the side panel (long names: "AdaGrad 0.012 (2)")."""
+    size = float(scene.panel_size)
+    low, high = scene.value_range[:2]
+    decimals = value_decimals(high - low, scene.decimals)
+    values = [number(float(v), decimals) for path in paths for v in path.values if math.isfinite(float(v)) and low <= float(v) <= high]
+    widest = max(values, key=len, default="0")
+    room = scene.zones.side.width - 0.3
+    width = max(MathTex(f"{readout_label(name)} {widest}", font_size=size).width for name in names)
+    return size if width <= room else max(_SMALLEST_PANEL, size * room / width)
 
 
 def readout_label(name: str) -> str:

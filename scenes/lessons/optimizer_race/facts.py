@@ -234,7 +234,8 @@ def racer_facts(
     """The facts of one racer's walk ``path``, drawn up to step ``shown`` on the rectangle
     ``n_range`` x ``e_range`` with the heights ``heights`` (low, high) drawn; ``typical``
     is the function's typical slope there (computed when not given)."""
-    walk = walk_facts(path, field, n_range, e_range, shown, drawn=DRAWN | {name.lower()})
+    # The racer's ball is named by the racer's name (the picture names each ball so), not "the ball".
+    walk = walk_facts(path, field, n_range, e_range, shown, drawn=(DRAWN - {"ball"}) | {name.lower()})
     span = max(n_range[1] - n_range[0], e_range[1] - e_range[0])
     points = np.asarray(path.points, dtype=float)
     arrival = None

@@ -37,7 +37,7 @@ from scenes.kit import style
 from scenes.kit.lesson import rendered_from
 from scenes.lessons.optimizer_race import captions as say
 from scenes.lessons.optimizer_race.captions import PARTS, RuleFacts
-from scenes.lessons.optimizer_race.cast import RACER_COLORS, race_walks, readout_label, start_tex, status_labels
+from scenes.lessons.optimizer_race.cast import RACER_COLORS, fitted_panel_size, race_walks, readout_label, start_tex, status_labels
 from scenes.lessons.optimizer_race.facts import display_names, race_facts, racer_facts
 from scenes.lessons.optimizer_race.settings import Optimizers, check_names
 from scenes.lessons.rolling.roll import build_cast, frame_walks, name_end, roll_between
@@ -81,6 +81,7 @@ class OptimizerRace(RollingLesson):
         frame_walks(self, self.paths)
         super().build()
         colors = RACER_COLORS[: len(self.paths)]
+        self.panel_size = fitted_panel_size(self, self.names, self.paths)
         build_cast(self, self.paths, colors, [readout_label(n) for n in self.names], rule=start_tex(self.var_tex, self.start))
         span = max(self.n_range[1] - self.n_range[0], self.e_range[1] - self.e_range[0])
         racers = [
