@@ -123,7 +123,7 @@ def _list() -> None:
         print(f"\n  {name}  ({scene.__module__.replace('.', '/')}.py)")
         for key, (annotation, value) in scene.parameters().items():
             setting = setting_of(annotation)
-            doc = f"  # {setting.doc}" if setting is not None else ""
+            doc = f"  # {setting.doc} ({setting.limits_text(annotation)})" if setting is not None else ""
             print(f"      {key} = {value!r}{doc}")
     print("\nThe default course:")
     for number, clip in enumerate(default_course().clips, start=1):

@@ -62,18 +62,67 @@ class Setting:
     min_span: float | None = None
     max_length: int | None = None
 
-    def bounds_text(self) -> str:
-        """The bounds in words, e.g. ``"> 0 and <= 10"``."""
+    def bounds_text(self, plain: bool = False) -> str:
+        """The bounds in words, e.g. ``"> 0 and <= 10"`` (``plain``: ``1,000,000``, not ``1e+06``)."""
+        show = _plain if plain else (lambda x: f"{x:g}")
         parts = []
         if self.above is not None:
-            parts.append(f"> {self.above:g}")
+            parts.append(f"> {show(self.above)}")
         if self.low is not None:
-            parts.append(f">= {self.low:g}")
+            parts.append(f">= {show(self.low)}")
         if self.below is not None:
-            parts.append(f"< {self.below:g}")
+            parts.append(f"< {show(self.below)}")
         if self.high is not None:
-            parts.append(f"<= {self.high:g}")
+            parts.append(f"<= {show(self.high)}")
         return " and ".join(parts)
+
+    def limits_text(self, annotation: Any = None) -> str:
+        """Every limit in words, for ``lessons list``: the type of ``annotation`` (when
+        given), the bounds (on each number of a tuple), how many items, how long a text.
+
+        >>> Setting("eta", above=0, high=10).limits_text(float)
+        'number, > 0 and <= 10'
+        >>> Setting("data", items=(2, 200)).limits_text()
+        '2 to 200 items'
+        """
+        parts = [describe(annotation)] if annotation is not None else []
+        bounds = self.bounds_text(plain=True)
+        if bounds:
+            nested = annotation is not None and typing.get_origin(_bare(annotation)) is tuple
+            parts.append(f"each number {bounds}" if nested else bounds)
+        if self.items is not None:
+            low, high = self.items
+            parts.append(f"{low} to {high} items" if low != high else f"{low} items")
+        if self.increasing:
+            parts.append("increasing")
+        if self.min_span is not None:
+            parts.append(f"at least {self.min_span:g} wide")
+        if self.max_length is not None:
+            parts.append(f"at most {self.max_length} characters")
+        return ", ".join(parts)
+
+
+def _plain(x: float) -> str:
+    """A bound as people write it: ``1,000,000`` and ``0.000001``, never ``1e+06``.
+
+    >>> _plain(1e6), _plain(1e-06), _plain(-2.5)
+    ('1,000,000', '0.000001', '-2.5')
+    """
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return format(float(x), "f").rstrip("0").rstrip(".") if abs(x) >= 1e-9 else f"{x:g}"
+
+
+def _bare(annotation: Any) -> Any:
+    """``annotation`` without ClassVar, Annotated and Optional around it."""
+    if typing.get_origin(annotation) is typing.ClassVar:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        kept = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = kept[0] if len(kept) == 1 else annotation
+    return annotation
 
 
 def setting_of(annotation: Any) -> Setting | None:
@@ -100,7 +149,8 @@ def describe(annotation: Any) -> str:
         return "true or false"
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return f"list of {describe(args[0])}s"
+            inner = describe(args[0])
+            return f"list of {'lists' + inner[4:] if inner.startswith('list ') else inner + 's'}"
         return f"list of {len(args)} {describe(args[0])}s" if len(set(args)) == 1 else "list"
     if origin in (typing.Union, types.UnionType):
         return " or ".join("nothing" if a is type(None) else describe(a) for a in args)
