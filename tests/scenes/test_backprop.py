@@ -136,6 +136,16 @@ def test_saturated_sigmoid_is_said_and_its_slopes_are_not_zero():
     assert not lesson_facts(0.5, -1.0, 2.0, 1, 0.5).edges.saturated
 
 
+def test_numbers_in_words_are_read_by_the_picture_check_reciprocals_are_not():
+    """A readout of ``1.96 million`` names its quantity in the picture (so the ``s`` of
+    "∂L/∂s = 1.96 million" is not read as s = 1.96: fuzz, seed 2); ``1/10.7 trillion`` cannot
+    be read as one number and is left out."""
+    assert show(1.96e6).plain and show(-1.07e13).plain and show(2.5).plain
+    assert not show(9.4e-14).plain and not show(-0.0002).plain
+    facts = lesson_facts(-5.0, -0.509, -3.0, 0, 0.1)
+    assert facts.shown["s"][1].text == "1.96 million" and facts.shown["s"][1].plain
+
+
 def test_the_gradient_line_needs_its_fact():
     facts = lesson_facts(0.5, -1.0, 2.0, 1, 0.5).gradient
     assert "∇L = (-1.00, -0.500)" in words.gradient_line(facts).text

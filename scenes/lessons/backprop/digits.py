@@ -51,7 +51,7 @@ class Shown:
     text: str
     tex: str
     exact: Fraction
-    plain: bool = True  # a decimal a reader (and the picture check) parses as it is
+    plain: bool = True  # not a reciprocal: read as it is, by a learner and by the picture check
 
     def same_as(self, value: Any) -> bool:
         """Whether ``value`` is exactly the number written."""
@@ -82,7 +82,7 @@ def show(value: Any) -> Shown:
     size = abs(exact)
     if size >= 1000:
         text, tex, amount = _big(size)
-        return Shown(sign + text, sign + tex, -amount if sign else amount, plain=" " not in text or text.endswith(("billion", "trillion")))
+        return Shown(sign + text, sign + tex, -amount if sign else amount)
     if size >= Decimal("0.001"):
         digits = _decimals(size)
         if abs(rounded(exact, digits)) > size:  # 0.9996 rounds up to 1.000: shown as 1.00
