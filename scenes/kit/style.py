@@ -57,6 +57,7 @@ __all__ = [
     "STATUS_COLORS",
     "STOPPED",
     "contrast_ratio",
+    "halo_for",
     "hill_shades",
     "needs_halo",
     "status_color",
@@ -137,6 +138,12 @@ def hill_shades(base=HILL, shading: float = 0.8, samples: int = 25) -> np.ndarra
     rgb = np.asarray(ManimColor(base).to_rgb(), dtype=float)
     light = np.linspace(-0.25, 0.5, samples) * shading
     return np.clip(rgb[None, :] + light[:, None], 0.0, 1.0)
+
+
+def halo_for(color) -> ManimColor:
+    """The halo under ``color`` on the hill: :data:`HALO`, or the page's :data:`BACKGROUND`
+    when ``color`` is as dark as the halo (the light theme's near-black ink)."""
+    return HALO if contrast_ratio(color, HALO) >= 3.0 else BACKGROUND
 
 
 def needs_halo(color, base=HILL, shading: float = 0.8, ratio: float = 3.0) -> bool:

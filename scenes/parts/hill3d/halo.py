@@ -31,7 +31,7 @@ def with_halo(mobject: Mobject, extra: float = style.HALO_EXTRA_WIDTH, always: b
         if width <= 0 and not filled:
             continue
         if always or style.needs_halo(color):
-            part.set_stroke(color=style.HALO, width=width + extra if width > 0 else extra, opacity=1.0, background=True)
+            part.set_stroke(color=style.halo_for(color), width=width + extra if width > 0 else extra, opacity=1.0, background=True)
     return mobject
 
 
