@@ -45,6 +45,7 @@ STATUSES = ("converged", "max_steps", "oscillating", "diverged", "left_domain", 
 
 _GROWTH_LIMIT = 1e6  # |f| or |point| this many times its start (plus one) means divergence
 _BOUNCE_WINDOW = 20  # steps of alternating direction with no progress means oscillation
+_NOISE_SHARE = 1e-6  # bouncing steps this much shorter than the walk's longest are float noise
 _PROGRESS_SHARE = 1e-6  # a bounce whose f fell by more than this share of the walk's span is still descending
 
 
@@ -296,8 +297,12 @@ class _Walk:
         self.values: list[float] = []
         self.gradients: list[np.ndarray] = []
         self._bound: float | None = None
+        self._longest = 0.0  # the longest step so far
 
     def record(self, x, value, gradient) -> None:
+        if self.points:
+            step = x - self.points[-1]
+            self._longest = max(self._longest, math.sqrt(float(np.dot(step, step))))
         self.points.append(x)
         self.values.append(value)
         self.gradients.append(gradient)
@@ -405,6 +410,10 @@ class _Walk:
         k = len(pts) - 1
         if k < 4 or float(np.dot(pts[-1] - pts[-2], pts[-2] - pts[-3])) >= 0:
             return False  # a bounce reverses direction; a steady walk cannot be oscillating
+        if float(np.linalg.norm(pts[-1] - pts[-2])) < _NOISE_SHARE * self._longest:
+            # A spiral closed in to a millionth of the walk's longest step is float noise
+            # around the point it converges to (momentum, nesterov), not a bounce.
+            return False
         scale = 1e-9 * (1 + float(np.linalg.norm(pts[-1])))
         for period in (2, 3, 4):
             if k >= 2 * period and np.linalg.norm(pts[-1] - pts[-2]) > scale:

@@ -460,3 +460,19 @@ def test_batch_converging_on_the_whole_gradient():
     halves = [ScalarField("2*(x - 1)**2"), ScalarField("2*(y - 1)**2")]
     path = descend(f, (0.0, 0.0), sgd(0.2), max_steps=500, batches=itertools.cycle(halves))
     assert path.status == "converged" and np.linalg.norm(path.gradients[-1]) <= 1e-8
+
+
+@pytest.mark.parametrize(
+    "rule, text, start",
+    [
+        (momentum(0.03966712872032056), "0.14999399955594794*x**2 - 0.026810835030885976*x*y + 28.831874603131688*y**2 - 1.0612408977110352*x", (-1.2853970376612036, 1.863544721244016)),
+        (nesterov(0.06549605306079988), "4.976346758121438*x**2 + 5.989670478234405*x*y + 8.18293537728342*y**2 + 0.28176867203175826*x", (0.28124988573788734, 2.721737170985559)),
+    ],
+    ids=["momentum", "nesterov"],
+)
+def test_a_spiral_closing_in_at_float_noise_is_not_oscillating(rule, text, start):
+    # Near the end these walks spiral in with steps of 1e-9 while f no longer changes in
+    # float; they were called "oscillating" (learning rate too large) a few steps before
+    # they converge.
+    path = descend(ScalarField(text), start, rule, max_steps=3000)
+    assert path.status == "converged", path.message
