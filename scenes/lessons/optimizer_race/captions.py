@@ -15,6 +15,7 @@ How a single walk ended is told with the rolling lessons' words
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from scenes.kit import phrases
 from scenes.kit.beats import NO_FACTS, Line
 from scenes.kit.phrases import ClaimError
+from scenes.kit.spoken import Said, count, eq, integer_words, num, num_text, said
 from scenes.lessons.optimizer_race.facts import ArrivalFacts, RaceFacts, RacerFacts
 from scenes.lessons.rolling.captions import Digits, exact_number, hill_lines, outcome_lines
 
@@ -71,13 +73,47 @@ def _seen(facts: Any, *names: str) -> Any:
     return replace(facts, visible=frozenset(n for n in names if n in drawn))
 
 
-def _steps(count: int) -> str:
-    return f"{count} step{'s' if count != 1 else ''}"
+def _steps(n: int) -> Said:
+    return count(int(n), "step")
 
 
-def _and(names: Sequence[str]) -> str:
+#: How a voice says each optimizer's name.
+_SPOKEN_NAMES = {"SGD": "S G D", "RMSProp": "R M S prop", "AdaGrad": "ada grad"}
+_NAME = re.compile(r"^(?P<base>[A-Za-z]+)(?: (?P<rate>\d+(?:\.\d+)?))?(?: \((?P<twin>\d)\))?$")
+
+
+def _who(text: str) -> Said:
+    """A racer's name with its spoken form ("SGD 0.1 (2)": "S G D zero point one, number two").
+
+    >>> _who("RMSProp 0.05 (2)").spoken
+    'R M S prop zero point zero five, number two'
+    """
+    match = _NAME.match(text)
+    if match is None:
+        return said(text)
+    spoken = _SPOKEN_NAMES.get(match["base"], match["base"])
+    if match["rate"]:
+        spoken += " " + num_text(match["rate"]).spoken
+    if match["twin"]:
+        spoken += ", number " + integer_words(int(match["twin"]))
+    return said((text, spoken))
+
+
+def _and(names: Sequence[str]) -> Said:
     names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return _who(names[0])
+    pieces = [p for k, n in enumerate(names[:-1]) for p in ((", " if k else None), _who(n))]
+    return said(*pieces, " and ", _who(names[-1]))
+
+
+def _eta(value: float) -> Said:
+    return eq("η", num_text(exact_number(value)[0]))
+
+
+def _at(digits: Digits, point: Sequence[float], variables: Sequence[str]) -> Said:
+    """``"n = 2.50, e = 2.00"`` with its spoken form (as :meth:`Digits.at` writes it)."""
+    return said(*[p for k, (v, x) in enumerate(zip(variables, point)) for p in ((", " if k else None), eq(v, num(x, digits.coords)))])
 
 
 # -- phrases: the race's claims, each only with its fact ----------------------------------------
@@ -95,10 +131,10 @@ def arrives_first(arrival: ArrivalFacts | None) -> str:
     if arrival is None or not arrival.names:
         raise ClaimError("'arrives first' needs a racer that arrives; none does")
     if len(arrival.names) > 1:
-        return f"{_and(arrival.names)} arrive together"
+        return said(_and(arrival.names), " arrive together")
     if arrival.alone:
-        return f"{arrival.names[0]} arrives"
-    return f"{arrival.names[0]} arrives first"
+        return said(_who(arrival.names[0]), " arrives")
+    return said(_who(arrival.names[0]), " arrives first")
 
 
 def stalls(racer: RacerFacts) -> str:
@@ -110,7 +146,7 @@ def stalls(racer: RacerFacts) -> str:
     """
     if not racer.stalled:
         raise ClaimError(f"'{racer.name} stalls' needs stalled = True, but stalled = False")
-    return f"{racer.name} stalls where the hill is almost flat"
+    return said(_who(racer.name), " stalls where the hill is almost flat")
 
 
 def overshoots(racer: RacerFacts) -> str:
@@ -121,7 +157,7 @@ def overshoots(racer: RacerFacts) -> str:
     """
     if not racer.overshoots:
         raise ClaimError(f"'{racer.name} overshoots' needs a step on which f rose, but rises = 0")
-    return f"{racer.name} overshoots"
+    return said(_who(racer.name), " overshoots")
 
 
 def take_one_walk(race: RaceFacts, group: Sequence[int]) -> str:
@@ -129,46 +165,45 @@ def take_one_walk(race: RaceFacts, group: Sequence[int]) -> str:
     groups of coinciding racers."""
     if tuple(group) not in race.groups:
         raise ClaimError(f"racers {tuple(group)} do not take the same walk (groups: {race.groups})")
-    return f"{_and([race.racers[i].name for i in group])} take the same walk"
+    return said(_and([race.racers[i].name for i in group]), " take the same walk")
 
 
 # -- the lines -----------------------------------------------------------------------------
 def subtitle_for(race: RaceFacts) -> str:
     """The subtitle: who races (claims nothing)."""
-    return f"{_and(race.names)} from one start" if len(race.racers) > 1 else f"{race.names[0]} on the hill"
+    return f"{_and(race.names)} from one start" if len(race.racers) > 1 else f"{race.names[0]} on the hill"  # plain text
 
 
 def start_lines(race: RaceFacts, digits: Digits) -> list[Line]:
     """The racers at their common start, the map, and the rings that keep each visible."""
     walk = race.racers[0].walk
-    count = len(race.racers)
-    where = digits.at(walk.start, walk.variables)
-    who = "One racer starts" if count == 1 else f"{_COUNTS[count]} racers start together"
-    lines = [Line(f"{who} at {where}.", _seen(race)), Line("Top right: the same hill seen from above, as a map.", _seen(race, "map"))]
-    if count > 1:
-        lines.append(Line("Each has its own colour; a later ball is drawn larger, so shared spots show rings.", _seen(race)))
+    number = len(race.racers)
+    who = "One racer starts" if number == 1 else f"{_COUNTS[number]} racers start together"
+    lines = [Line(said(who, " at ", _at(digits, walk.start, walk.variables), "."), _seen(race)),
+             Line(said("Top right: the same hill seen from above, as a map."), _seen(race, "map"))]
+    if number > 1:
+        lines.append(Line(said("Each has its own colour; a later ball is drawn larger, so shared spots show rings."), _seen(race)))
     return lines
 
 
 def rule_line(rule: RuleFacts) -> Line:
-    """One racer's update rule in words, with its settings as the panel writes them."""
-    name, eta = rule.name, exact_number(rule.learning_rate)[0]
-    key = rule.key
+    """One racer's update rule in words, with its settings as mathcore made them."""
+    who, eta, key = _who(rule.name), _eta(rule.learning_rate), rule.key
+    beta = num_text(exact_number(rule.setting("beta") or 0.0)[0])
     if key == "sgd":
-        text = f"{name} steps straight against the gradient: η = {eta} times the slope."
-    elif key in ("momentum", "nesterov"):
-        beta = exact_number(rule.setting("beta") or 0.0)[0]
-        text = f"{name} keeps {beta} of its last step and adds a new one, with η = {eta}."
-        if key == "nesterov":
-            text = f"{name} is momentum ({beta}) that reads the slope where it will land, η = {eta}."
+        text = said(who, " steps straight against the gradient: ", eta, " times the slope.")
+    elif key == "momentum":
+        text = said(who, " keeps ", beta, " of its last step and adds a new one, with ", eta, ".")
+    elif key == "nesterov":
+        text = said(who, " is momentum (", beta, ") that reads the slope where it will land, ", eta, ".")
     elif key == "adagrad":
-        text = f"{name} divides each step by the root of all its past squared slopes, with η = {eta}."
+        text = said(who, " divides each step by the root of all its past squared slopes, with ", eta, ".")
     elif key == "rmsprop":
-        text = f"{name} divides each step by the root of recent squared slopes, with η = {eta}."
+        text = said(who, " divides each step by the root of recent squared slopes, with ", eta, ".")
     elif key == "adam":
-        text = f"{name} adds momentum to that scaling: even gentle slopes give long steps, η = {eta}."
+        text = said(who, " adds momentum to that scaling: even gentle slopes give long steps, ", eta, ".")
     else:
-        text = f"{name} takes its own steps, with η = {eta}."
+        text = said(who, " takes its own steps, with ", eta, ".")
     return Line(text, NO_FACTS)
 
 
@@ -177,8 +212,8 @@ def roll_line(race: RaceFacts) -> Line | None:
     if all(r.walk.shown == 0 for r in race.racers):
         return None
     if len(race.racers) == 1:
-        return Line("Step after step, the ball leaves a trail on the hill and the map.", _seen(race, "ball", "map"))
-    return Line("Every racer takes step k at the same moment: fewer steps, sooner there.", _seen(race))
+        return Line(said("Step after step, the ball leaves a trail on the hill and the map."), _seen(race, "ball", "map"))
+    return Line(said("Every racer takes step ", ("k", "k"), " at the same moment: fewer steps, sooner there."), _seen(race))
 
 
 def outcome_label(racer: RacerFacts) -> str:
@@ -207,16 +242,16 @@ def race_lines(racer: RacerFacts, digits: Digits, named: bool = True, subject: s
     is named ``"minimum"`` in the picture (a caption about the bottom needs it shown).
     ``subject``: who is told of, when several racers take this one walk ("SGD (1) and SGD (2)")."""
     plural = subject is not None and " and " in subject
-    subject = subject or racer.name
+    who = _and(subject.split(" and ")) if plural else _who(subject or racer.name)
     if not racer.arrived:
-        return outcome_lines(racer.walk, digits, subject=subject)
+        return outcome_lines(racer.walk, digits, subject=who)
     facts = _arrival(racer, named)
-    where = digits.at(racer.walk.end, racer.walk.variables)
-    text = f"{subject} {'get' if plural else 'gets'} within a pixel of the bottom after {_steps(racer.arrival)}, at {where}."
+    where = _at(digits, racer.walk.end, racer.walk.variables)
+    text = said(who, " get" if plural else " gets", " within a pixel of the bottom after ", _steps(racer.arrival), ", at ", where, ".")
     if racer.walk.status == "converged" and racer.walk.steps > racer.arrival:
-        text += f" The last {_steps(racer.walk.steps - racer.arrival)} are too small to see."
+        text = said(text, " The last ", _steps(racer.walk.steps - racer.arrival), " are too small to see.")
     elif racer.walk.status != "converged":
-        text += f" Later steps, to {racer.walk.steps}, are too small to see."
+        text = said(text, " Later steps, to ", racer.walk.steps, ", are too small to see.")
     return [Line(text, facts)]
 
 
@@ -230,32 +265,31 @@ def summary_lines(race: RaceFacts, digits: Digits) -> list[Line]:
     lines: list[Line] = []
     arrival = race.arrival_facts()
     if arrival is not None:
-        text = f"{arrives_first(arrival)} after {_steps(arrival.step)}."
+        text = said(arrives_first(arrival), " after ", _steps(arrival.step), ".")
         if arrival.others:
-            text += " Then " + ", ".join(f"{name} after {count}" for name, count in arrival.others) + "."
+            later = [p for k, (n, step) in enumerate(arrival.others) for p in ((", " if k else None), _who(n), " after ", step)]
+            text = said(text, " Then ", *later, ".")
         elif len(race.racers) > len(arrival.names):
-            text += " No other racer gets there."
+            text = said(text, " No other racer gets there.")
         lines.append(Line(text, _seen(arrival, "minimum")))
     for i in race.stalled:
         racer = race.racers[i]
-        walk = racer.walk
-        text = f"{stalls(racer)}: slope {digits.small(walk.end_slope)}, its last stride {digits.small(racer.last_step)} long."
-        lines.append(Line(text, racer))
-    overshooting = [i for i in race.overshooting if race.racers[i].walk.status != "diverged"]
-    for i in overshooting:
+        slope, stride = num_text(digits.small(racer.walk.end_slope)), num_text(digits.small(racer.last_step))
+        lines.append(Line(said(stalls(racer), ": slope ", slope, ", its last stride ", stride, " long."), racer))
+    for i in [i for i in race.overshooting if race.racers[i].walk.status != "diverged"]:
         racer = race.racers[i]
-        shown = racer.walk.shown
-        text = f"{overshoots(racer)}: on {racer.rises} of its {_steps(shown)} drawn, f goes up."
+        text = said(overshoots(racer), ": on ", racer.rises, " of its ", _steps(racer.walk.shown), " drawn, f goes up.")
         lines.append(Line(text, _rose(racer)))
     for i in race.of("diverged"):
         racer = race.racers[i]
         walk = replace(_seen(racer.walk), moved=False)  # told after the race, while nothing moves
-        lines.append(Line(f"{phrases.diverged(walk, subject=racer.name)}: its η = {exact_number(racer.learning_rate)[0]} is too large here.", walk))
+        phrases.diverged(walk, subject=racer.name)  # the claim needs its fact
+        lines.append(Line(said(_who(racer.name), " diverged: its ", _eta(racer.learning_rate), " is too large here."), walk))
     for group in race.groups:
-        lines.append(Line(f"{take_one_walk(race, group)}: on the picture they are one.", NO_FACTS))
+        lines.append(Line(said(take_one_walk(race, group), ": on the picture they are one."), NO_FACTS))
     if not lines:
-        counts = ", ".join(f"{r.name} {r.walk.steps}" for r in race.racers)
-        lines.append(Line(f"Steps taken: {counts}.", NO_FACTS))
+        counts = [p for k, r in enumerate(race.racers) for p in ((", " if k else None), _who(r.name), " ", r.walk.steps)]
+        lines.append(Line(said("Steps taken: ", *counts, "."), NO_FACTS))
     return lines
 
 
