@@ -60,7 +60,7 @@ def chapter_problems(board) -> list[str]:
 #: carries a spoken form is checked in every lesson.
 SPOKEN = frozenset({
     "TangentSlope", "PositionToSpeed", "GradientDescent1D", "LearningRates", "PartialDerivatives",
-    "GradientOnHillside", "GradientField", "BallRollsToMinimum", "MomentumRace", "Backpropagation",
+    "GradientOnHillside", "GradientField", "BallRollsToMinimum", "MomentumRace", "Backpropagation", "OptimizerRace",
 })
 
 
