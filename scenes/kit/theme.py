@@ -7,7 +7,7 @@ keeps its contrast on the theme's background:
 - ``"dark"`` (the default): the Okabe-Ito colours on a near-black background, white text.
 - ``"light"``: a white background, near-black text, and each Okabe-Ito colour darkened in
   its own hue until it reads as text on white (4.5:1): the function blue ``#0072B2``, the
-  slope amber, the ball a dark (mustard) yellow. The contour lines take their tones from the
+  slope amber, the ball a dark yellow, each pair as far apart (CIE Lab) as in the dark theme. The contour lines take their tones from the
   theme's function blue (they are lines on the white map). The hillside keeps its sky blue
   (:data:`~scenes.kit.style.HILL`) and the dark halo under what is drawn on it: a surface
   is a stage of its own, and on a darker hill neither the darkened colours nor their halo
@@ -63,11 +63,11 @@ _HEX = {
     },
     "light": {
         "FUNCTION": "#0072B2",  # Okabe-Ito blue: the sky blue's own darker partner
-        "SLOPE": "#9E6A00",  # amber: the orange's hue (40 degrees), dark enough for text on white
+        "SLOPE": "#A86400",  # amber: near the orange's hue, dark enough for text on white
         "SECANT": "#A8457F",
-        "GRADIENT": "#C24A00",  # vermillion, still redder than the slope's amber
+        "GRADIENT": "#C23B00",  # vermillion, redder than the slope's amber (as far apart as in the dark theme)
         "DESCENT": "#007A5A",
-        "BALL": "#857600",  # a dark (mustard) yellow: bright yellow vanishes on white
+        "BALL": "#787800",  # a dark yellow: bright yellow vanishes on white; kept apart from the amber slope
         "MOMENTUM": "#A8457F",
         "INK": "#1A1A1A",
         "MUTED": "#666666",

@@ -3,6 +3,7 @@
 import colorsys
 import itertools
 
+import numpy as np
 import pytest
 from manim import ManimColor
 
@@ -58,6 +59,21 @@ def test_lines_on_the_map_read_on_the_light_background():
     # the low levels are meant to recede; its middle and top tones are lines
     dark = theme.palette("dark")
     assert all(style.contrast_ratio(c, dark["BACKGROUND"]) >= 3.0 for c in dark["CONTOUR_RAMP"][1:])
+
+
+def _lab(color: ManimColor) -> np.ndarray:
+    rgb = np.array(color.to_rgb())
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+    f = np.cbrt(np.maximum(xyz / np.array([0.95047, 1.0, 1.08883]), 0.008856))
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_meanings_that_appear_together_are_far_apart(colours):
+    # CIE76 distance; the dark theme's closest pair (slope and gradient) is 33
+    keys = ("FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL")
+    for a, b in itertools.combinations(keys, 2):
+        assert np.linalg.norm(_lab(colours[a]) - _lab(colours[b])) >= 28, (a, b)
 
 
 def _hue(color: ManimColor) -> float:
