@@ -91,7 +91,7 @@ def test_the_default_race_teaches_a_plateau():
     assert race.first == (2,)
     summary = [line.text for line in say.summary_lines(race, digits)]
     assert summary[0] == f"Adam arrives first after {adam.arrival} steps. Then Momentum after {heavy.arrival}."
-    assert summary[1].startswith("SGD stalls where the hill is almost flat: slope ")
+    assert summary[1].startswith("SGD stalls where the hill is almost flat: its slope is only ")
     assert any(text.startswith(f"Momentum overshoots: on {heavy.rises} of its") for text in summary)
     _no_false_claims(_all_lines(race, digits))
 
@@ -137,6 +137,29 @@ def test_racers_that_coincide_are_one_walk_and_arrive_together():
     assert "RMSProp (1) and RMSProp (2) take the same walk: on the picture they are one." in texts
     _, _, apart, _, _ = _race(DEFAULT)
     assert apart.groups == ()
+
+
+def test_a_racer_resting_by_a_saddle_is_told_so_and_neither_arrives_nor_stalls():
+    case = ("n**2 - e**2 + 0.1*e**4", (1.5, 0.0), (("sgd", 0.1), ("adam", 0.1)), (-3.0, 3.0), (-3.0, 3.0), 300)
+    _, _, race, digits, _ = _race(case)
+    sgd, adam = race.racers
+    assert sgd.walk.status == "converged" and sgd.walk.kind == "saddle" and adam.near == "saddle"
+    assert not (adam.arrived or adam.stalled) and race.first == ()
+    (line,) = say.race_lines(adam, digits)
+    assert line.text == "Adam used all 300 steps; it ends within a pixel of a saddle, not a minimum."
+    assert not claim_problems(line.text, line.facts)
+    assert say.summary_lines(race, digits)[0].text == "Steps taken: SGD 88, Adam 300."
+
+
+def test_every_line_carries_its_spoken_form():
+    from scenes.kit.spoken import spoken_problems
+
+    for case in (DEFAULT, BOOTH, TWINS):
+        _, _, race, digits, _ = _race(case)
+        for line in _all_lines(race, digits):
+            assert line.spoken is not None and not spoken_problems(line.text, line.spoken), line.text
+    _, _, race, digits, _ = _race(TWINS)
+    assert say.summary_lines(race, digits)[0].spoken.startswith("R M S prop, number one and R M S prop, number two arrive together")
 
 
 def test_arrival_step_and_names():

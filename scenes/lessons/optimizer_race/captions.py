@@ -238,13 +238,19 @@ def outcome_label(racer: RacerFacts) -> str:
 
 def race_lines(racer: RacerFacts, digits: Digits, named: bool = True, subject: str | None = None) -> list[Line]:
     """How one racer's walk ended (the rolling lessons' words, with the racer's name); for
-    a racer that arrives, where it arrived (told at its arrival step). ``named``: its ball
-    is named ``"minimum"`` in the picture (a caption about the bottom needs it shown).
+    a racer that arrives, where it arrived (told at its arrival step); for one that ends by
+    a saddle or a peak, which. ``named``: its ball is named by that kind in the picture
+    (``"minimum"``, ``"saddle"``: a caption about the point needs it shown).
     ``subject``: who is told of, when several racers take this one walk ("SGD (1) and SGD (2)")."""
     plural = subject is not None and " and " in subject
     who = _and(subject.split(" and ")) if plural else _who(subject or racer.name)
+    walk = racer.walk
+    if not racer.arrived and walk.status == "max_steps" and racer.near not in (None, "minimum", "degenerate"):
+        facts = replace(walk.whole_walk(), kind=racer.near, moved=False, visible=frozenset({racer.near}) if named else frozenset())
+        text = said(who, " used all ", _steps(walk.steps), "; it ends within a pixel of a ", racer.near, ", not a minimum.")
+        return [Line(text, facts)]
     if not racer.arrived:
-        return outcome_lines(racer.walk, digits, subject=who)
+        return outcome_lines(walk, digits, subject=who)
     facts = _arrival(racer, named)
     where = _at(digits, racer.walk.end, racer.walk.variables)
     text = said(who, " get" if plural else " gets", " within a pixel of the bottom after ", _steps(racer.arrival), ", at ", where, ".")
@@ -274,8 +280,12 @@ def summary_lines(race: RaceFacts, digits: Digits) -> list[Line]:
         lines.append(Line(text, _seen(arrival, "minimum")))
     for i in race.stalled:
         racer = race.racers[i]
-        slope, stride = num_text(digits.small(racer.walk.end_slope)), num_text(digits.small(racer.last_step))
-        lines.append(Line(said(stalls(racer), ": slope ", slope, ", its last stride ", stride, " long."), racer))
+        slope, stride = digits.small(racer.walk.end_slope), digits.small(racer.last_step)
+        if slope == "0" or stride == "0":
+            text = said(stalls(racer), ": there its slope rounds to 0, and so do its strides.")
+        else:
+            text = said(stalls(racer), ": its slope is only ", num_text(slope), ", its last stride ", num_text(stride), " long.")
+        lines.append(Line(text, racer))
     for i in [i for i in race.overshooting if race.racers[i].walk.status != "diverged"]:
         racer = race.racers[i]
         text = said(overshoots(racer), ": on ", racer.rises, " of its ", _steps(racer.walk.shown), " drawn, f goes up.")

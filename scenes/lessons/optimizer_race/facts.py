@@ -11,8 +11,9 @@ exact paths with tolerances scaled to the picture, never on one float:
   flat point is shorter than a pixel) and stays within a pixel of its end from some step
   on; that step is its arrival. The racers with the smallest arrival step arrive first
   (several, when they tie);
-* a racer **stalls** (on a plateau, or wherever the hill is almost flat) when it used all its steps, ended nowhere near a flat
-  point, and the slope where it ended is below :data:`mathcore.numeric.CREEP_SHARE` of the
+* a racer **stalls** (on a plateau, or wherever the hill is almost flat) when it used all
+  its steps, ended nowhere near a flat point (no minimum, saddle or peak within a pixel),
+  and the slope where it ended is below :data:`mathcore.numeric.CREEP_SHARE` of the
   function's typical slope (:func:`mathcore.numeric.typical_slope`);
 * a racer **overshoots** on a step where f rises by more than a pixel of the height axis
   (:data:`mathcore.numeric.PIXEL_SHARE` of the heights drawn);
@@ -105,6 +106,9 @@ class RacerFacts(Facts):
         It used all its steps where the hill is almost flat (see the module notes).
     last_step : float
         The length of its last step (0 for a walk of no steps).
+    near : str or None
+        The kind of flat point within a pixel of the walk's end ("minimum", "saddle", ...),
+        inside the picture and drawn; None if there is none.
     """
 
     name: str = ""
@@ -115,6 +119,7 @@ class RacerFacts(Facts):
     rises: int = 0
     stalled: bool = False
     last_step: float = 0.0
+    near: str | None = None
 
     @property
     def arrived(self) -> bool:
@@ -211,13 +216,14 @@ def arrival_step(points: np.ndarray, tolerance: float) -> int:
     return int(np.nonzero(far)[0][-1] + 1) if far.any() else 0
 
 
-def _near_minimum(field: ScalarField, point: Sequence[float], span: float) -> bool:
-    """``point`` lies within about a pixel of a minimum of ``field`` (mathcore's classify,
-    with a pixel's share of the picture as its tolerance)."""
+def _flat_kind(field: ScalarField, point: Sequence[float], span: float) -> str | None:
+    """The kind of flat point (minimum, maximum, saddle, degenerate) within about a pixel of
+    ``point`` (mathcore's classify, with a pixel's share of the picture as its tolerance),
+    or None when there is none."""
     try:
-        return field.classify(tuple(float(v) for v in point), tolerance=PIXEL_SHARE, scale=span) == "minimum"
+        return field.classify(tuple(float(v) for v in point), tolerance=PIXEL_SHARE, scale=span)
     except (ValueError, DomainError, np.linalg.LinAlgError):
-        return False
+        return None
 
 
 def racer_facts(
@@ -238,9 +244,10 @@ def racer_facts(
     walk = walk_facts(path, field, n_range, e_range, shown, drawn=(DRAWN - {"ball"}) | {name.lower()})
     span = max(n_range[1] - n_range[0], e_range[1] - e_range[0])
     points = np.asarray(path.points, dtype=float)
-    arrival = None
+    arrival = near = None
     if walk.in_range and not walk.left_picture and path.status not in ("diverged", "left_domain"):
-        if _near_minimum(field, points[-1], span):
+        near = _flat_kind(field, points[-1], span)
+        if near == "minimum" and path.steps > 0:
             arrival = arrival_step(points, PIXEL_SHARE * span)
     values = np.asarray(path.values[: walk.shown + 1], dtype=float)
     pixel = PIXEL_SHARE * max(float(heights[1]) - float(heights[0]), 0.0)
@@ -252,12 +259,12 @@ def racer_facts(
                 typical = typical_slope(field, n_range, e_range)
             except DomainError:
                 typical = 1.0
-        flat_point = _near_minimum(field, points[-1], span) or walk.kind is not None
+        flat_point = near is not None or walk.kind is not None or _flat_kind(field, points[-1], span) is not None
         stalled = bool(not flat_point and walk.end_slope < CREEP_SHARE * abs(typical))
     last_step = float(np.linalg.norm(points[-1] - points[-2])) if len(points) > 1 else 0.0
     return RacerFacts(
         name=name, key=key, learning_rate=float(path.learning_rate), walk=walk, arrival=arrival, rises=rises, stalled=stalled,
-        last_step=last_step,
+        last_step=last_step, near=near,
     )
 
 

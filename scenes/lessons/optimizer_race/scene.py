@@ -40,7 +40,7 @@ from scenes.lessons.optimizer_race.captions import PARTS, RuleFacts
 from scenes.lessons.optimizer_race.cast import RACER_COLORS, fitted_panel_size, race_walks, readout_label, start_tex, status_labels
 from scenes.lessons.optimizer_race.facts import display_names, race_facts, racer_facts
 from scenes.lessons.optimizer_race.settings import Optimizers, check_names
-from scenes.lessons.rolling.roll import build_cast, frame_walks, name_end, roll_between
+from scenes.lessons.rolling.roll import build_cast, frame_walks, roll_between
 from scenes.lessons.rolling.scene import RollingLesson
 from scenes.lessons.rolling.settings import RollTime
 
@@ -147,19 +147,24 @@ class OptimizerRace(RollingLesson):
         moments = [r.racer.arrival if r.racer.arrived else r.shown for r in self.riders]
         clock, total = 0.0, float(self.times[-1])
         for i in sorted(range(len(self.riders)), key=lambda i: moments[i]):
-            rider = self.riders[i]
-            if rider.racer.arrived:
-                self.name_in_picture("minimum", rider.ball)
-            else:
-                name_end(self, rider)
+            rider, group = self.riders[i], self.race.group_of(i)
+            self.name_end(rider)
             clock = self.roll_to(clock, float(self.times[moments[i]]), total)
             self.play(FadeIn(self.panel.labels[i]), run_time=0.4)
-            group = self.race.group_of(i)
             if i == group[0]:  # racers that take one walk are told of once, together
                 subject = " and ".join(self.names[j] for j in group) if len(group) > 1 else None
                 for line in say.race_lines(rider.racer, self.digits, subject=subject):
                     self.say(line)
         self.roll_to(clock, total, total)
+
+    def name_end(self, rider) -> None:
+        """Name ``rider``'s ball, where its walk ends, by the kind of point it reached there
+        and by the racer ("adam minimum": a caption about "the minimum" needs one shown,
+        and naming one racer's ball never moves another's name)."""
+        racer, facts = rider.racer, rider.facts
+        kind = racer.near if racer.near else facts.kind if facts.in_range and not facts.left_picture else None
+        if kind:
+            self.name_in_picture(f"{racer.name.lower()} {kind}", rider.ball)
 
     def roll_to(self, clock: float, end: float, total: float) -> float:
         """Roll from ``clock`` to ``end`` seconds of the race, the camera turning its share."""
@@ -169,9 +174,7 @@ class OptimizerRace(RollingLesson):
 
     def conclude(self) -> None:
         """How the racers compare."""
-        arrival = self.race.arrival_facts()
-        if arrival is not None:
-            self.name_in_picture("minimum", self.riders[self.race.first[0]].ball)
+        if self.race.first:  # its ball is named "<racer> minimum" since it arrived
             self.race = replace(self.race, visible=self.race.visible | {"minimum"})
         for line in say.summary_lines(self.race, self.digits):
             self.say(line)
