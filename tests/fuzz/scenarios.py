@@ -169,6 +169,22 @@ def _race(rng: random.Random, scene: type) -> dict[str, Any]:
     return settings
 
 
+def _backprop(rng: random.Random, scene: type) -> dict[str, Any]:
+    """One input of one neuron: w, b and x within their bounds (x often small, now and then a
+    saturated sigmoid, or a w*x + b out of range: refused), a label, a learning rate."""
+
+    def pick(span: float) -> float:
+        return round(rng.uniform(-span, span), rng.choice((0, 1, 2, 3)))
+
+    return {
+        "w": pick(rng.choice((1.0, 3.0, 10.0))),
+        "b": pick(rng.choice((1.0, 10.0))),
+        "x": pick(rng.choice((1.0, 4.0, 10.0))),
+        "y": rng.randint(0, 1),
+        "learning_rate": rng.choice((0.001, 0.01, 0.1, 0.5, 1.0, 3.0, 10.0)),
+    }
+
+
 #: Each lesson scene (by name) and how to draw its settings.
 SCENES: dict[str, Callable[[random.Random, type], dict[str, Any]]] = {
     "TangentSlope": _tangent,
@@ -183,10 +199,11 @@ SCENES: dict[str, Callable[[random.Random, type], dict[str, Any]]] = {
     "FitALine": lambda rng, scene: _fit(rng, scene, _line_data(rng)),
     "OneNeuron": lambda rng, scene: _fit(rng, scene, _label_data(rng)),
     "OptimizerRace": _race,
+    "Backpropagation": _backprop,
 }
 
 #: Where a scene not (yet) in the course catalog is found.
-_HOMES = {"FitALine": "scenes.learning", "OneNeuron": "scenes.learning", "OptimizerRace": "scenes.optimizers"}
+_HOMES = {"FitALine": "scenes.learning", "OneNeuron": "scenes.learning", "OptimizerRace": "scenes.optimizers", "Backpropagation": "scenes.backprop"}
 
 
 def scene_class(name: str) -> type:
