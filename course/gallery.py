@@ -32,6 +32,11 @@ details.transcript summary { cursor: pointer; font-weight: 600; }
 details.transcript h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
 details.transcript p { margin: .2rem 0; line-height: 1.45; }
 @media (max-width: 760px) { .clip { grid-template-columns: 1fr; } }
+body.light { background: #ffffff; color: #1a1a1a; }
+body.light pre, body.light .chapters button, body.light details.transcript { background: #eef1f5; color: #1a1a1a; }
+body.light .meta, body.light .chapters button .at { color: #595959; }
+body.light .meta a { color: #0072B2; }
+body.light button { background: #0072B2; color: #ffffff; }
 """
 
 _SCRIPT = """
@@ -103,6 +108,16 @@ def _scorm_link(manifest: dict[str, Any]) -> str:
     return f'<p class="meta">For an LMS: <a href="{escape(name, quote=True)}" download>the SCORM 1.2 package</a> (one SCO per clip).</p>\n'
 
 
+def _light(manifest: dict[str, Any]) -> bool:
+    """A course whose clips are all in the light theme gets a white gallery page too."""
+    clips = manifest["clips"]
+    return bool(clips) and all(clip.get("params", {}).get("theme") == "light" for clip in clips)
+
+
+def _body_tag(manifest: dict[str, Any]) -> str:
+    return '<body class="light">' if _light(manifest) else "<body>"
+
+
 def gallery_html(manifest: dict[str, Any]) -> str:
     """The whole ``index.html`` for a course manifest."""
     title = escape(manifest["title"])
@@ -130,6 +145,6 @@ def gallery_html(manifest: dict[str, Any]) -> str:
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{title}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>{_STYLE}</style>\n</head>\n{_body_tag(manifest)}\n"
         f"<h1>{title}</h1>\n" + _scorm_link(manifest) + "\n".join(sections) + f"\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )

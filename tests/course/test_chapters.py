@@ -180,6 +180,13 @@ def test_gallery_lists_chapters_that_seek_and_a_transcript_toggle():
     assert "&lt;together&gt; &amp; done" in block and "<together>" not in page
 
 
+def test_gallery_page_is_white_for_a_light_course_only():
+    light = {**CLIP, "params": {"theme": "light"}}
+    assert '<body class="light">' in gallery_html({"title": "C", "clips": [light, light]})
+    assert "<body>" in gallery_html({"title": "C", "clips": [light, CLIP]})  # one dark clip: a dark page
+    assert "<body>" in gallery_html({"title": "C", "clips": [CLIP]})
+
+
 def test_gallery_without_chapters_or_transcript_shows_neither():
     bare = {k: v for k, v in CLIP.items() if k not in ("chapters", "transcript")}
     bare["files"] = {k: v for k, v in CLIP["files"].items() if k != "chapters"}
