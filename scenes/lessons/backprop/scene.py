@@ -198,9 +198,13 @@ class Backpropagation(LessonScene):
         self.begin_part(words.BACKWARD_PART)
         for index, line in enumerate(words.edges_lines(f.edges)):
             self.beat(line, *([FadeIn(self.slopes), FadeIn(self.grads["L"])] if index == 0 else []), *self.show_panel(()))
+        lit = None  # the arrow the backward pass crosses now, drawn in the gradient's colour
         for back in f.backward:
-            self.beat(words.backward_line(back), *self.show_panel(_chain_lines(back.node, back.via, back.result)), FadeIn(self.grads[back.node]))
-        self.beat(words.gradient_line(f.gradient), *self.show_panel((r"\nabla L = \left(\frac{\partial L}{\partial w},\ \frac{\partial L}{\partial b}\right)",
+            arrow = self.arrows[(back.node, back.via)]
+            light = [arrow.animate.set_color(style.GRADIENT)] + ([lit.animate.set_color(style.MUTED)] if lit is not None else [])
+            lit = arrow
+            self.beat(words.backward_line(back), *self.show_panel(_chain_lines(back.node, back.via, back.result)), FadeIn(self.grads[back.node]), *light)
+        self.beat(words.gradient_line(f.gradient), lit.animate.set_color(style.MUTED), *self.show_panel((r"\nabla L = \left(\frac{\partial L}{\partial w},\ \frac{\partial L}{\partial b}\right)",
                                                                      rf"= \left({f.gradient.dw.tex},\ {f.gradient.db.tex}\right)")))
         self.step()
 
