@@ -23,7 +23,7 @@ from typing import Any
 from scenes.kit import phrases
 from scenes.kit.beats import NO_FACTS, Line
 from scenes.kit.phrases import ClaimError
-from scenes.kit.spoken import Said, count, eq, integer_words, num, num_text, said
+from scenes.kit.spoken import Said, count, eq, integer_words, num, num_text, said, speak_text
 from scenes.lessons.optimizer_race.facts import ArrivalFacts, RaceFacts, RacerFacts
 from scenes.lessons.rolling.captions import Digits, exact_number, hill_lines, outcome_lines
 
@@ -250,7 +250,7 @@ def race_lines(racer: RacerFacts, digits: Digits, named: bool = True, subject: s
         text = said(who, " used all ", _steps(walk.steps), "; it ends within a pixel of a ", racer.near, ", not a minimum.")
         return [Line(text, facts)]
     if not racer.arrived:
-        return outcome_lines(walk, digits, subject=who)
+        return [_spoken_names(line, str(who), who.spoken) for line in outcome_lines(walk, digits, subject=who)]
     facts = _arrival(racer, named)
     where = _at(digits, racer.walk.end, racer.walk.variables)
     text = said(who, " get" if plural else " gets", " within a pixel of the bottom after ", _steps(racer.arrival), ", at ", where, ".")
@@ -259,6 +259,17 @@ def race_lines(racer: RacerFacts, digits: Digits, named: bool = True, subject: s
     elif racer.walk.status != "converged":
         text = said(text, " Later steps, to ", racer.walk.steps, ", are too small to see.")
     return [Line(text, facts)]
+
+
+def _spoken_names(line: Line, name: str, spoken: str) -> Line:
+    """``line`` with a spoken form where the rolling lessons' words lost it (a phrase that
+    returns plain text around a racer's name with digits, "SGD 0.9"): the kit's converter on
+    the text with the name said as the race says it."""
+    if line.spoken is not None or name not in line.text:
+        return line
+    marker = "Racername"
+    words = speak_text(line.text.replace(name, marker)).replace(marker, spoken)
+    return Line(line.text, line.facts, spoken=words)
 
 
 def _arrival(racer: RacerFacts, named: bool) -> ArrivalFacts:
