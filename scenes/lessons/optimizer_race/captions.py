@@ -169,9 +169,18 @@ def take_one_walk(race: RaceFacts, group: Sequence[int]) -> str:
 
 
 # -- the lines -----------------------------------------------------------------------------
-def subtitle_for(race: RaceFacts) -> str:
-    """The subtitle: who races (claims nothing)."""
-    return f"{_and(race.names)} from one start" if len(race.racers) > 1 else f"{race.names[0]} on the hill"  # plain text
+def subtitle_for(race: RaceFacts) -> Said:
+    """The subtitle: who races (claims nothing), with its spoken form.
+
+    >>> from scenes.lessons.optimizer_race.facts import RacerFacts as R
+    >>> subtitle_for(RaceFacts(racers=(R(name="SGD"), R(name="Adam")))).spoken
+    'S G D and Adam from one start'
+    """
+    if len(race.racers) == 1:
+        return said(_who(race.names[0]), " on the hill")
+    text = said(_and(race.names), " from one start")
+    # a title card of one caption (two lines): the names when they fit, else how many race
+    return text if len(text) <= 56 else said(f"{_COUNTS[len(race.racers)]} racers from one start")
 
 
 def start_lines(race: RaceFacts, digits: Digits) -> list[Line]:
