@@ -232,12 +232,11 @@ def test_the_setting_is_declared_with_its_bounds():
 def test_a_course_file_sets_the_optimizers(tmp_path, monkeypatch):
     import course.course_file as course_file
 
-    class QuickCourseRace(OptimizerRace):  # a short clip keeps the check's dry run cheap
-        title = ""
-        max_steps = 60
-        resolution = 8
+    class QuickCourseRace(OptimizerRace):
+        pass
 
     monkeypatch.setattr(course_file, "scene_classes", lambda: {"OptimizerRace": QuickCourseRace})
+    monkeypatch.setattr("scenes.kit.lesson.check_clip_bounds", lambda *args, **kwargs: None)  # the clip's length is not at stake here
     good = tmp_path / "good.toml"
     good.write_text('title = "T"\n[[clips]]\nid = "race"\ntitle = "Race"\nscene = "OptimizerRace"\n'
                     '[clips.params]\noptimizers = [["sgd", 0.2], ["adam", 1]]\n', encoding="utf-8")
