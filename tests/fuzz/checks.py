@@ -61,6 +61,7 @@ def chapter_problems(board) -> list[str]:
 SPOKEN = frozenset({
     "TangentSlope", "PositionToSpeed", "GradientDescent1D", "LearningRates", "PartialDerivatives",
     "GradientOnHillside", "GradientField", "BallRollsToMinimum", "MomentumRace", "Backpropagation", "OptimizerRace",
+    "FitALine", "OneNeuron",
 })
 
 

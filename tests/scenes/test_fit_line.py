@@ -11,6 +11,7 @@ import pytest
 
 from mathcore import line_fit, line_loss
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_problems
 from scenes.kit.storyboard import dry_run, with_settings
 from scenes.lessons.common.fit_walk import map_ranges, shown_steps
 from scenes.lessons.fit_line import captions as say
@@ -57,6 +58,7 @@ def test_every_caption_is_backed_by_its_facts(name):
     for line in lines:
         assert not claim_problems(line.text, line.facts), line.text
         assert "e-" not in line.text and "e+" not in line.text
+        assert not spoken_problems(line.text, line.spoken), line.text
     assert outcome.fell, name  # every one of these walks lowers the loss
     assert any(line.text.startswith("From L = ") for line in lines)
 

@@ -11,6 +11,7 @@ import pytest
 
 from mathcore import neuron_loss
 from scenes.kit.claims import claim_problems
+from scenes.kit.spoken import spoken_problems
 from scenes.kit.storyboard import dry_run, with_settings
 from scenes.lessons.neuron import captions as say
 from scenes.lessons.neuron.facts import decision_point, outcome_facts, separable, start_facts
@@ -60,6 +61,7 @@ def test_every_caption_is_backed_by_its_facts(name):
     for line in lines:
         assert not claim_problems(line.text, line.facts), line.text
         assert "e-" not in line.text and "e+" not in line.text
+        assert not spoken_problems(line.text, line.spoken), line.text
     assert outcome.fell, name
 
 

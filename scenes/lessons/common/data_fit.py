@@ -30,6 +30,7 @@ from scenes.kit.beats import Line
 from scenes.kit.layout import Box
 from scenes.kit.lesson import LessonScene, caption_parts, fit_in_band, fit_width
 from scenes.kit.settings import Setting
+from scenes.kit.spoken import said_parts
 from scenes.lessons.common import fit_captions as say
 from scenes.lessons.common.fit_facts import Judge, noise_facts, roll_facts, rule_facts, step_facts
 from scenes.lessons.common.fit_walk import FitWalk, map_ranges, shown_steps, walk_data
@@ -243,8 +244,8 @@ class DataFitLesson(LessonScene):
         """Caption ``line`` and play ``animations`` while its first part is up (a line too
         long for one caption is shown in parts: what it names is drawn from the first), then
         hold until it has been read."""
-        parts = caption_parts(line.text, self.caption_width)
-        self.say(line if len(parts) == 1 else Line(parts[0], line.facts, None))
+        parts = said_parts(line.text, caption_parts(line.text, self.caption_width))  # each with its share of the words
+        self.say(line if len(parts) == 1 else Line(parts[0], line.facts))
         if animations:
             self.play(*animations, run_time=run_time)
         for part in parts[1:]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scenes.kit.beats import Facts, Line
-from scenes.kit.numbers import number
 from scenes.kit.pacing import LINE_WIDTH, split_caption
 from scenes.kit.phrases import f_change, falls_to, rises_to
+from scenes.kit.spoken import Said, count, eq, name, num, num_text, said
 from scenes.lessons.common.fit_facts import DRAWN, NoiseFacts, RollFacts, RuleFacts, StepFacts
 from scenes.parts.walk.descent_steps import distinct_digits, format_rate, readable_digits
 
-__all__ = ["LOSS_PART", "MapFacts", "WALK_PART", "map_line", "noise_line", "roll_line", "rule_line", "step_line", "steps"]
+__all__ = ["LOSS_PART", "MapFacts", "WALK_PART", "WB", "eta", "map_line", "noise_line", "roll_line", "rule_line", "step_line", "steps"]
 
 #: The part where the loss and its map appear.
 LOSS_PART = "The loss"
@@ -26,15 +26,24 @@ LOSS_PART = "The loss"
 WALK_PART = "Walking downhill"
 
 
-def steps(count: int) -> str:
-    """``"1 step"``, ``"12 steps"``."""
-    return f"{count} step{'' if count == 1 else 's'}"
+def steps(n: int) -> Said:
+    """``"1 step"``, ``"12 steps"`` (said "one step", "twelve steps")."""
+    return count(n, "step")
 
 
-def _loss_text(old: float, new: float, decimals: int) -> str:
+#: The pair (w, b) as shown and as said.
+WB = ("(w, b)", "w and b")
+
+
+def _loss_text(old: float, new: float, decimals: int) -> Said:
     """L's new value with the digits that tell it from the old one (and do not round a
     small loss to 0)."""
-    return number(new, max(distinct_digits(old, new, decimals), readable_digits(new, decimals)))
+    return num(new, max(distinct_digits(old, new, decimals), readable_digits(new, decimals)))
+
+
+def eta(learning_rate: float) -> Said:
+    """``η = 0.15`` as shown and said (the rate as given)."""
+    return eq(name("η"), num_text(format_rate(learning_rate)))
 
 
 @dataclass(frozen=True)
@@ -48,17 +57,17 @@ class MapFacts(Facts):
 
 def map_line(facts: MapFacts) -> Line:
     """What the map shows (no claim about the walk)."""
-    return Line(f"Each point (w, b) on the map is one {facts.model}; contours join equal L.", facts)
+    return Line(said("Each point ", WB, f" on the map is one {facts.model}; contours join equal L."), facts)
 
 
 def rule_line(facts: RuleFacts) -> list[Line]:
     """How each step is made: plain gradient descent, or on a random mini-batch."""
-    eta = format_rate(facts.learning_rate)
+    rate = eta(facts.learning_rate)
     if not facts.stochastic:
-        return [Line(f"Gradient descent steps (w, b) against the gradient of L, with η = {eta}.", facts)]
+        return [Line(said("Gradient descent steps ", WB, " against the gradient of L, with ", rate, "."), facts)]
     return [
-        Line(f"Each step uses a random batch of {facts.batch_size} of the {facts.count} points, with η = {eta}.", facts),
-        Line("This is stochastic gradient descent, as networks are trained.", facts),
+        Line(said("Each step uses a random batch of ", facts.batch_size, " of the ", facts.count, " points, with ", rate, "."), facts),
+        Line(said("This is stochastic gradient descent, as networks are trained."), facts),
     ]
 
 
@@ -67,16 +76,17 @@ def step_line(facts: StepFacts, width: int = LINE_WIDTH) -> Line:
     would not fit one caption of two lines of ``width`` (the ball moves while it is up, so
     it must not be cut in parts read before the move)."""
     d = facts.decimals
-    head = f"Step {facts.step}"
-    where = f"{head}: w = {number(facts.w, d)}, b = {number(facts.b, d)}"
-    change = f_change(facts, _loss_text(facts.loss_old, facts.loss, d), subject="L")
+    head = said("Step ", facts.step)
+    where = said(head, ": ", eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)))
+    loss = _loss_text(facts.loss_old, facts.loss, d)
+    change = said(f_change(facts, str(loss), subject="L").removesuffix(str(loss)), loss)  # the claim checked, then said
     if facts.moved is not True:  # too small a step to see on the map: say so, claim no move
-        texts = [f"{where}: too small a step to see on the map, and {change}.", f"{head}: too small to see, and {change}."]
+        texts = [said(where, ": too small a step to see on the map, and ", change, "."), said(head, ": too small to see, and ", change, ".")]
     elif facts.rose:
         why = "this batch pulled away from the rest" if facts.stochastic else "the step overshot"
-        texts = [f"{where}, but {change}: {why}.", f"{where}, but {change}.", f"{head}: {change}."]
+        texts = [said(where, ", but ", change, f": {why}."), said(where, ", but ", change, "."), said(head, ": ", change, ".")]
     else:
-        texts = [f"{where}, and {change}.", f"{head}: {change}."]
+        texts = [said(where, ", and ", change, "."), said(head, ": ", change, ".")]
     text = next((t for t in texts if len(split_caption(t, width)) == 1), texts[-1])
     return Line(text, facts)
 
@@ -86,12 +96,12 @@ def roll_line(facts: RollFacts) -> Line | None:
     if facts.steps <= 0:
         return None
     loss = _loss_text(facts.loss_first, facts.loss, facts.decimals)
-    head = f"Then {facts.steps} more step{'' if facts.steps == 1 else 's'}"
+    head = said("Then ", facts.steps, f" more step{'' if facts.steps == 1 else 's'}")
     if facts.fell:
-        return Line(f"{head}: {falls_to(facts, loss, subject='L')}.", facts)
+        return Line(said(head, ": ", falls_to(facts, "", subject="L"), loss, "."), facts)
     if facts.rose:
-        return Line(f"{head}: {rises_to(facts, loss, subject='L')}.", facts)
-    return Line(f"{head}: L ends where it started, at {loss}.", facts)
+        return Line(said(head, ": ", rises_to(facts, "", subject="L"), loss, "."), facts)
+    return Line(said(head, ": L ends where it started, at ", loss, "."), facts)
 
 
 def noise_line(facts: NoiseFacts) -> Line | None:
@@ -100,9 +110,9 @@ def noise_line(facts: NoiseFacts) -> Line | None:
         return None
     if facts.rose:
         return Line(
-            f"L rose on {facts.rose_steps} of the {steps(facts.steps)}: each batch sees only part of the data, so the walk is noisy.",
+            said("L rose on ", facts.rose_steps, " of the ", steps(facts.steps), ": each batch sees only part of the data, so the walk is noisy."),
             facts,
         )
     if facts.fell:
-        return Line(f"Even with batches, every one of the {steps(facts.steps)} lowered L this time.", facts)
-    return Line(f"No step of the {steps(facts.steps)} raised L, though some left it as it was.", facts)
+        return Line(said("Even with batches, every one of the ", steps(facts.steps), " lowered L this time."), facts)
+    return Line(said("No step of the ", steps(facts.steps), " raised L, though some left it as it was."), facts)

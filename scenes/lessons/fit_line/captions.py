@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from scenes.kit.beats import Line
 from scenes.kit.numbers import number
+from scenes.kit.spoken import eq, num, said
 from scenes.kit.phrases import converged, diverged, not_settled, oscillates
-from scenes.lessons.common.fit_captions import LOSS_PART, WALK_PART, map_line, noise_line, roll_line, rule_line, step_line, steps
+from scenes.lessons.common.fit_captions import LOSS_PART, WALK_PART, eta, map_line, noise_line, roll_line, rule_line, step_line, steps
 from scenes.lessons.fit_line.facts import DataFacts, LossFacts, OutcomeFacts, StartFacts
-from scenes.parts.walk.descent_steps import format_rate
 
 __all__ = [
     "DATA_PART", "END_PART", "LOSS_PART", "WALK_PART", "data_line", "loss_line", "map_line", "noise_line", "outcome_lines",
@@ -32,7 +32,8 @@ END_PART = "The fitted line"
 
 def data_line(facts: DataFacts) -> Line:
     """The data and the question."""
-    return Line(f"Here are {facts.count} points (x, y). Which line y = w x + b passes closest to them?", facts)
+    return Line(said("Here are ", facts.count, " points ", ("(x, y)", "x, y"), ". Which line ", ("y = w x + b", "y equals w x plus b"),
+                     " passes closest to them?"), facts)
 
 
 def start_lines(facts: StartFacts) -> list[Line]:
@@ -40,50 +41,50 @@ def start_lines(facts: StartFacts) -> list[Line]:
     d = facts.decimals
     gaps = replace(facts, visible=facts.visible | {"residuals"})
     return [
-        Line(f"Start with the line w = {number(facts.w, d)}, b = {number(facts.b, d)}.", facts),
-        Line("The purple gaps are its residuals: how far it misses each point.", gaps),
+        Line(said("Start with the line ", eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)), "."), facts),
+        Line(said("The purple gaps are its residuals: how far it misses each point."), gaps),
     ]
 
 
 def loss_line(facts: LossFacts) -> Line:
     """What the loss is, with its value at the start."""
-    return Line(f"The loss L is the mean of the squared residuals: L = {number(facts.loss, facts.decimals)} here.", facts)
+    return Line(said("The loss L is the mean of the squared residuals: ", eq("L", num(facts.loss, facts.decimals)), " here."), facts)
 
 
-def _best(facts: OutcomeFacts) -> str:
+def _best(facts: OutcomeFacts):
     d = facts.decimals
-    return f"slope {number(facts.best_w, d)} and intercept {number(facts.best_b, d)}"
+    return said("slope ", num(facts.best_w, d), " and intercept ", num(facts.best_b, d))
 
 
 def outcome_lines(facts: OutcomeFacts) -> list[Line]:
     """How the walk ended and how it compares with the least-squares line."""
     d = facts.decimals
-    eta = format_rate(facts.learning_rate)
+    rate = eta(facts.learning_rate)
     lines: list[Line] = []
     if facts.status == "diverged":
-        lines.append(Line(f"{diverged(facts).capitalize()}: with η = {eta} each step overshoots more.", facts))
+        lines.append(Line(said(diverged(facts).capitalize(), ": with ", rate, " each step overshoots more."), facts))
     if not facts.in_range:
-        lines.append(Line("The next step leaves the map, so the walk is drawn up to here.", facts))
+        lines.append(Line(said("The next step leaves the map, so the walk is drawn up to here."), facts))
     elif facts.status == "diverged":
         pass
     elif facts.status == "converged" and facts.at_best:
-        lines.append(Line(f"{converged(facts).capitalize()}: w = {number(facts.w, d)}, b = {number(facts.b, d)} is the least-squares line.", facts))
+        where = said(eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)))
+        lines.append(Line(said(converged(facts).capitalize(), ": ", where, " is the least-squares line."), facts))
     elif facts.status == "converged":
-        lines.append(Line(f"{converged(facts).capitalize()} near the least-squares line, {_best(facts)}.", facts))
+        lines.append(Line(said(converged(facts).capitalize(), " near the least-squares line, ", _best(facts), "."), facts))
     elif facts.status == "max_steps":
-        lines.append(Line(f"{not_settled(facts, str(facts.steps)).capitalize()}.", facts))
-        lines.append(Line(f"The least-squares line has {_best(facts)}.", facts))
+        lines.append(Line(said(not_settled(facts, "N").removesuffix("N steps").capitalize(), steps(facts.steps), "."), facts))
+        lines.append(Line(said("The least-squares line has ", _best(facts), "."), facts))
     elif facts.status == "oscillating":
-        lines.append(Line(f"{oscillates(facts).capitalize()}: η = {eta} is too large for this loss.", facts))
+        lines.append(Line(said(oscillates(facts).capitalize(), ": ", rate, " is too large for this loss."), facts))
     elif facts.status == "flat_start":
-        lines.append(Line("The gradient is 0 at the start: no line fits these points better.", facts))
+        lines.append(Line(said("The gradient is ", ("0", "zero"), " at the start: no line fits these points better."), facts))
     if facts.fell and facts.shown > 0:
-        first, last = number(facts.loss_start, d), number(facts.loss, d)
-        if first != last:
+        if number(facts.loss_start, d) != number(facts.loss, d):
             done = "gradient descent fitted the line" if facts.status == "converged" else "the line is closer to the points"
-            lines.append(Line(f"From L = {first} to L = {last}: {done}.", facts))
+            lines.append(Line(said("From ", eq("L", num(facts.loss_start, d)), " to ", eq("L", num(facts.loss, d)), f": {done}."), facts))
     elif facts.rose:
-        lines.append(Line(f"L ends higher than it started, at {number(facts.loss, d)}: this walk did not fit the line.", facts))
+        lines.append(Line(said("L ends higher than it started, at ", num(facts.loss, d), ": this walk did not fit the line."), facts))
     return lines
 
 
