@@ -47,6 +47,9 @@ __all__ = [
     "MUTED",
     "SECANT",
     "SLOPE",
+    "RACER_3",
+    "RACER_4",
+    "RACER_5",
     "CAPTION_SIZE",
     "LABEL_SIZE",
     "READOUT_SIZE",
@@ -79,6 +82,11 @@ TITLE_SIZE = 52
 CAPTION_SIZE = 28
 READOUT_SIZE = 34
 LABEL_SIZE = 30
+
+#: The third to fifth racers of a race (after BALL and MOMENTUM).
+RACER_3 = ManimColor("#F2F2F2")
+RACER_4 = ManimColor("#B8A1FF")
+RACER_5 = ManimColor("#FFA8A8")
 
 #: The sans-serif face for captions and titles (math stays in LaTeX).
 FONT = "DejaVu Sans"

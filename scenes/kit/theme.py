@@ -43,7 +43,8 @@ __all__ = ["NAMES", "THEMES", "check_theme", "current_theme", "palette", "use_th
 THEMES = ("dark", "light")
 
 #: The named colours of :mod:`scenes.kit.style` a theme sets.
-NAMES = ("FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL", "MOMENTUM", "INK", "MUTED", "BACKGROUND", "STOPPED", "HALO", "HILL")
+NAMES = ("FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL", "MOMENTUM", "INK", "MUTED", "BACKGROUND", "STOPPED", "HALO", "HILL",
+         "RACER_3", "RACER_4", "RACER_5")
 
 _HEX = {
     "dark": {
@@ -60,6 +61,9 @@ _HEX = {
         "STOPPED": "#BDBDBD",
         "HALO": "#111318",
         "HILL": "#56B4E9",
+        "RACER_3": "#F2F2F2",  # the third to fifth racers of OptimizerRace: ink, lavender, salmon
+        "RACER_4": "#B8A1FF",
+        "RACER_5": "#FFA8A8",
     },
     "light": {
         "FUNCTION": "#0072B2",  # Okabe-Ito blue: the sky blue's own darker partner
@@ -75,6 +79,9 @@ _HEX = {
         "STOPPED": "#767676",
         "HALO": "#111318",
         "HILL": "#56B4E9",  # the hillside stays sky blue: see the module's docstring
+        "RACER_3": "#1A1A1A",  # ink, as in the dark theme (drawn on the hill over a white halo)
+        "RACER_4": "#7A5AD8",  # violet
+        "RACER_5": "#DC0050",  # crimson: a red kept apart from the vermillion gradient
     },
 }
 

@@ -11,7 +11,7 @@ from scenes.kit import style, theme
 
 ON_HILL = {"ball": "BALL", "trail": "DESCENT", "tangent": "SLOPE", "gradient": "GRADIENT", "second racer": "MOMENTUM", "slice": "SECANT"}
 #: Colours that are also text (readouts, formulas, status words), not only lines.
-TEXT = ("INK", "MUTED", "FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL", "MOMENTUM", "STOPPED")
+TEXT = ("INK", "MUTED", "FUNCTION", "SLOPE", "SECANT", "GRADIENT", "DESCENT", "BALL", "MOMENTUM", "STOPPED", "RACER_3", "RACER_4", "RACER_5")
 
 
 @pytest.fixture(params=theme.THEMES)
@@ -20,7 +20,8 @@ def colours(request):
 
 
 def test_every_thing_drawn_on_the_hill_is_visible_on_every_shade_with_its_halo(colours):
-    for name, key in {**ON_HILL, "slice in ink": "INK"}.items():
+    racers = {"third racer": "RACER_3", "fourth racer": "RACER_4", "fifth racer": "RACER_5"}
+    for name, key in {**ON_HILL, "slice in ink": "INK", **racers}.items():
         color = colours[key]
         # the halo: HALO, or the background for a colour as dark as HALO (style.halo_for)
         halo = colours["HALO"] if style.contrast_ratio(color, colours["HALO"]) >= 3.0 else colours["BACKGROUND"]
@@ -33,6 +34,19 @@ def test_every_thing_drawn_on_the_hill_is_visible_on_every_shade_with_its_halo(c
 def test_status_colours_are_distinct(colours):
     status = [colours[k].to_hex() for k in ("DESCENT", "SLOPE", "GRADIENT", "STOPPED")]  # converged, oscillating, diverged, stopped
     assert len(set(status)) == 4
+
+
+def test_the_five_racers_differ(colours):
+    racers = [colours[k].to_hex() for k in ("BALL", "MOMENTUM", "RACER_3", "RACER_4", "RACER_5")]
+    assert len(set(racers)) == 5 and colours["HILL"].to_hex() not in racers
+
+
+def test_racers_keep_apart_from_the_function_and_the_status_colours(colours):
+    meanings = [np.array(colours[k].to_rgb()) for k in ("FUNCTION", "DESCENT", "SLOPE", "GRADIENT", "STOPPED")]
+    for key in ("RACER_3", "RACER_4", "RACER_5"):
+        racer = np.array(colours[key].to_rgb())
+        assert min(np.linalg.norm(racer - m) for m in meanings) > 0.25, key
+        assert min(np.linalg.norm(_lab(colours[key]) - _lab(colours[k])) for k in ("BALL", "MOMENTUM", "GRADIENT", "SLOPE")) >= 28, key
 
 
 def test_racers_and_the_hill_differ(colours):

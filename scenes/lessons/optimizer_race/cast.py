@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from manim import DOWN, LEFT, RIGHT, UP, ManimColor, MathTex, Text, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, MathTex, Text, VGroup
 
 from mathcore import DescentPath, DomainError, ScalarField
 from mathcore.descent import descend
@@ -32,7 +32,7 @@ __all__ = ["RACER_COLORS", "race_walks", "readout_label", "start_tex", "status_l
 #: ball (yellow) and second runner (reddish purple), then white, lilac and salmon. None is a
 #: status colour (green converged, orange oscillating, vermillion diverged, grey stopped)
 #: or the hill's sky blue; each reads at 4.5:1 on the background (the tests check).
-RACER_COLORS = (style.BALL, style.MOMENTUM, ManimColor("#F2F2F2"), ManimColor("#B8A1FF"), ManimColor("#FFA8A8"))
+RACER_COLORS = (style.BALL, style.MOMENTUM, style.RACER_3, style.RACER_4, style.RACER_5)  # palette colours: they follow the theme
 
 #: The smallest font size the readouts are given to fit the side panel.
 _SMALLEST_PANEL = 24.0
