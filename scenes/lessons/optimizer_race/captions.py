@@ -259,7 +259,12 @@ def race_lines(racer: RacerFacts, digits: Digits, named: bool = True, subject: s
         text = said(who, " used all ", _steps(walk.steps), "; it ends within a pixel of a ", racer.near, ", not a minimum.")
         return [Line(text, facts)]
     if not racer.arrived:
-        return [_spoken_names(line, str(who), who.spoken) for line in outcome_lines(walk, digits, subject=who)]
+        first: list[Line] = []
+        if plural and walk.left_picture and walk.shown == 0:  # "X and Y's first step" reads wrong
+            drawn = replace(walk.as_drawn(), moved=False, visible=frozenset({"map"} & walk.visible))
+            first = [Line(said("The first steps of ", who, " land off the map."), drawn)]
+        lines = outcome_lines(walk, digits, subject=who, first_step_told=bool(first))
+        return first + [_spoken_names(line, str(who), who.spoken) for line in lines]
     facts = _arrival(racer, named)
     where = _at(digits, racer.walk.end, racer.walk.variables)
     text = said(who, " get" if plural else " gets", " within a pixel of the bottom after ", _steps(racer.arrival), ", at ", where, ".")
