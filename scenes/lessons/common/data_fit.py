@@ -29,6 +29,7 @@ from scenes.kit import style
 from scenes.kit.beats import Line
 from scenes.kit.layout import Box
 from scenes.kit.lesson import LessonScene, caption_parts, fit_in_band, fit_width
+from scenes.kit.numbers import number
 from scenes.kit.settings import Setting
 from scenes.kit.spoken import said_parts
 from scenes.lessons.common import fit_captions as say
@@ -198,10 +199,15 @@ class DataFitLesson(LessonScene):
         self.loss_readout = LiveReadout("L =", 0, d, color=style.FUNCTION)
         self.eta = MathTex(rf"\eta = {format_rate(self.learning_rate)}", font_size=style.READOUT_SIZE, color=style.INK)
         self.live = (self.step_readout, self.w_readout, self.b_readout, self.loss_readout)
+        # Sized for the widest number each will show on the walk drawn (then set to the start).
+        shown = self.walk.path.points[: self.shown + 1], self.walk.path.values[: self.shown + 1]
+        widest = [max(column, key=lambda v: len(number(float(v), d))) for column in (shown[0][:, 0], shown[0][:, 1], shown[1])]
+        for readout, value in zip(self.live, (self.shown, *widest)):
+            readout.set_value(float(value))
         group = VGroup(self.step_readout, self.w_readout, self.b_readout, self.loss_readout, self.eta)
         group.arrange(DOWN, aligned_edge=LEFT, buff=0.32)
         right = self.zones.stage.right
-        fit_width(group, right - 4.3)
+        fit_width(group, right - 4.3 - 0.05)
         return group.move_to([4.3, self.map.frame.get_top()[1], 0], aligned_edge=LEFT + UP)
 
     # -- the walk -------------------------------------------------------------------------------
