@@ -135,3 +135,15 @@ def test_a_step_too_small_to_see_claims_no_move():
     for f in facts:
         line = fit_captions.step_line(f)
         assert ("too small" in line.text) == (f.moved is not True) and not claim_problems(line.text, line.facts)
+
+
+@pytest.mark.parametrize(("data", "words"), [("[[0, 0], [1, 2]]", "label 2"), ("[[0, 1]]", "2 to 200"), ("[[0, 0], [1, nan]]", "finite")])
+def test_a_course_file_with_bad_data_is_refused_in_one_line(tmp_path, data, words):
+    from course.course_file import CourseError, load_course
+
+    path = tmp_path / "course.toml"
+    path.write_text(f'title = "t"\n[[clips]]\nid = "n"\ntitle = "n"\nscene = "OneNeuron"\n[clips.params]\ndata = {data}\n', encoding="utf-8")
+    with pytest.raises(CourseError) as caught:
+        load_course(path)
+    message = str(caught.value)
+    assert "params.data" in message and words in message and "\n" not in message
