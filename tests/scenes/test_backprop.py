@@ -14,7 +14,7 @@ from mathcore import NeuronGraph
 from scenes.kit.claims import claim_problems
 from scenes.kit.phrases import ClaimError
 from scenes.kit.spoken import spoken_problems
-from scenes.kit.storyboard import Storyboard, _check_layout, dry_run, with_settings
+from scenes.kit.storyboard import dry_run, with_settings
 from scenes.lessons.backprop import captions as words
 from scenes.lessons.backprop.digits import show
 from scenes.lessons.backprop.facts import GradientFacts, lesson_facts
@@ -189,17 +189,4 @@ def test_dry_run_of_a_saturated_sigmoid_is_true_readable_and_laid_out():
     assert 50 < board.duration < 150
 
 
-@pytest.mark.render
-def test_render_of_the_default_is_true_readable_and_laid_out(render):
-    """The one render: the default lesson, each beat's layout checked at its end as a dry run does."""
-
-    class Checked(Backpropagation):
-        beat_hook = staticmethod(_check_layout)
-
-    result = render(Checked, pixel_width=256, pixel_height=144, frame_rate=4)
-    assert result.movie.exists() and result.movie.stat().st_size > 0
-    board = Storyboard("Backpropagation", result.scene.beats, result.scene.time, title=Backpropagation.title)
-    assert not board.problems() and not chapter_problems(board), board.problems()
-    captions = " ".join(result.subcaptions())
-    assert "-2.00 × 0.250 = -0.500" in captions and "L falls to 0.252" in captions and "∇L = (-1.00, -0.500)" in captions
-    assert 50 < result.scene.time < 150
+# The one render of this lesson is the README's SureAndWrong (tests/test_readme.py).
