@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from scenes.kit.beats import Facts, Line
 from scenes.kit.pacing import LINE_WIDTH, split_caption
-from scenes.kit.phrases import f_change, falls_to, rises_to
+from scenes.kit.phrases import diverged, f_change, falls_to, rises_to
 from scenes.kit.spoken import Said, count, eq, name, num, num_text, said
 from scenes.lessons.common.fit_facts import DRAWN, NoiseFacts, RollFacts, RuleFacts, StepFacts
 from scenes.parts.walk.descent_steps import distinct_digits, format_rate, readable_digits
 
-__all__ = ["LOSS_PART", "MapFacts", "WALK_PART", "WB", "eta", "map_line", "noise_line", "roll_line", "rule_line", "step_line", "steps"]
+__all__ = ["LOSS_PART", "MapFacts", "WALK_PART", "WB", "cut_short_lines", "eta", "map_line", "noise_line", "roll_line", "rule_line", "step_line", "steps"]
 
 #: The part where the loss and its map appear.
 LOSS_PART = "The loss"
@@ -44,6 +44,19 @@ def _loss_text(old: float, new: float, decimals: int) -> Said:
 def eta(learning_rate: float) -> Said:
     """``η = 0.15`` as shown and said (the rate as given)."""
     return eq(name("η"), num_text(format_rate(learning_rate)))
+
+
+def cut_short_lines(facts: Facts) -> list[Line]:
+    """The opening of an outcome whose walk was cut short: it diverged (``status``), or its
+    next step leaves the map (``in_range`` False). Empty when neither: the lesson tells the
+    ending its own way."""
+    lines = []
+    if facts.status == "diverged":
+        rate = eta(facts.learning_rate)
+        lines.append(Line(said(diverged(facts).capitalize(), ": with ", rate, " each step overshoots more."), facts))
+    if not facts.in_range:
+        lines.append(Line(said("The next step leaves the map, so the walk is drawn up to here."), facts))
+    return lines
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from mathcore.numeric import exact_change, significant_change, value_scale
 from scenes.kit.beats import Facts
 from scenes.lessons.common.fit_walk import FitWalk
 
-__all__ = ["Judge", "NoiseFacts", "RollFacts", "RuleFacts", "StepFacts", "noise_facts", "roll_facts", "rule_facts", "step_facts"]
+__all__ = ["Judge", "LossFacts", "NoiseFacts", "RollFacts", "RuleFacts", "StepFacts", "noise_facts", "roll_facts", "rule_facts", "step_facts"]
 
 #: What the walk's captions name as drawn.
 DRAWN = frozenset({"map", "ball", "trail"})
@@ -68,6 +68,14 @@ class Judge:
             return exact_change(self.walk.loss, tuple(path.points[i]), tuple(path.points[j]))
         except (DomainError, ValueError):
             return 0
+
+
+@dataclass(frozen=True)
+class LossFacts(Facts):
+    """The loss at the start of the walk, and the digits it is shown with."""
+
+    loss: float
+    decimals: int
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from dataclasses import replace
 from scenes.kit.beats import Line
 from scenes.kit.numbers import number
 from scenes.kit.spoken import eq, num, said
-from scenes.kit.phrases import converged, diverged, not_settled, oscillates
-from scenes.lessons.common.fit_captions import LOSS_PART, WALK_PART, eta, map_line, noise_line, roll_line, rule_line, step_line, steps
+from scenes.kit.phrases import converged, not_settled, oscillates
+from scenes.lessons.common.fit_captions import LOSS_PART, cut_short_lines, WALK_PART, eta, map_line, noise_line, roll_line, rule_line, step_line, steps
 from scenes.lessons.fit_line.facts import DataFacts, LossFacts, OutcomeFacts, StartFacts
 
 __all__ = [
@@ -60,12 +60,8 @@ def outcome_lines(facts: OutcomeFacts) -> list[Line]:
     """How the walk ended and how it compares with the least-squares line."""
     d = facts.decimals
     rate = eta(facts.learning_rate)
-    lines: list[Line] = []
-    if facts.status == "diverged":
-        lines.append(Line(said(diverged(facts).capitalize(), ": with ", rate, " each step overshoots more."), facts))
-    if not facts.in_range:
-        lines.append(Line(said("The next step leaves the map, so the walk is drawn up to here."), facts))
-    elif facts.status == "diverged":
+    lines: list[Line] = cut_short_lines(facts)
+    if lines:  # it diverged or left the map: told
         pass
     elif facts.status == "converged" and facts.at_best:
         where = said(eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)))

@@ -15,7 +15,7 @@ from mathcore import line_fit
 
 from scenes.kit.beats import Facts
 from scenes.kit.numbers import number
-from scenes.lessons.common.fit_facts import DRAWN, Judge, end_kind
+from scenes.lessons.common.fit_facts import DRAWN, Judge, LossFacts, end_kind
 from scenes.lessons.common.fit_walk import FitWalk
 
 __all__ = ["DataFacts", "LossFacts", "OutcomeFacts", "StartFacts", "data_facts", "outcome_facts", "start_facts"]
@@ -46,14 +46,6 @@ class StartFacts(Facts):
 def start_facts(walk: FitWalk, decimals: int) -> StartFacts:
     p = walk.path
     return StartFacts(float(p.points[0, 0]), float(p.points[0, 1]), float(p.values[0]), int(decimals))
-
-
-@dataclass(frozen=True)
-class LossFacts(Facts):
-    """The loss of the start's line."""
-
-    loss: float
-    decimals: int
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from dataclasses import replace
 from scenes.kit.beats import Line
 from scenes.kit.numbers import number
 from scenes.kit.spoken import eq, num, num_text, said
-from scenes.kit.phrases import converged, diverged, not_settled, oscillates
-from scenes.lessons.common.fit_captions import LOSS_PART, WB, WALK_PART, eta, map_line, noise_line, roll_line, rule_line, step_line, steps
+from scenes.kit.phrases import converged, not_settled, oscillates
+from scenes.lessons.common.fit_captions import LOSS_PART, cut_short_lines, WB, WALK_PART, eta, map_line, noise_line, roll_line, rule_line, step_line, steps
 from scenes.lessons.neuron.facts import DataFacts, LossFacts, OutcomeFacts, StartFacts
 
 __all__ = [
@@ -76,12 +76,8 @@ def outcome_lines(facts: OutcomeFacts) -> list[Line]:
     """How the walk ended, and where the neuron now splits the labels."""
     d = facts.decimals
     rate = eta(facts.learning_rate)
-    lines: list[Line] = []
-    if facts.status == "diverged":
-        lines.append(Line(said(diverged(facts).capitalize(), ": with ", rate, " each step overshoots more."), facts))
-    if not facts.in_range:
-        lines.append(Line(said("The next step leaves the map, so the walk is drawn up to here."), facts))
-    elif facts.status == "diverged":
+    lines: list[Line] = cut_short_lines(facts)
+    if lines:  # it diverged or left the map: told
         pass
     elif facts.separable and facts.fell and facts.grew:
         lines += _separable_lines(facts)

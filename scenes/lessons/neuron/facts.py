@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from scenes.kit.beats import Facts
 from scenes.kit.numbers import number
-from scenes.lessons.common.fit_facts import DRAWN, Judge, end_kind
+from scenes.lessons.common.fit_facts import DRAWN, Judge, LossFacts, end_kind
 from scenes.lessons.common.fit_walk import FitWalk
 
 __all__ = ["DataFacts", "LossFacts", "OutcomeFacts", "StartFacts", "data_facts", "decision_point", "outcome_facts", "separable", "start_facts"]
@@ -79,14 +79,6 @@ class StartFacts(Facts):
 def start_facts(walk: FitWalk, decimals: int) -> StartFacts:
     w, b = (float(v) for v in walk.path.points[0])
     return StartFacts(w, b, decision_point(w, b, decimals), int(decimals))
-
-
-@dataclass(frozen=True)
-class LossFacts(Facts):
-    """The loss at the start."""
-
-    loss: float
-    decimals: int
 
 
 @dataclass(frozen=True)
