@@ -138,7 +138,7 @@ def check_recordings(narration: Narration, clips: Any, where: str) -> Narration:
                 recorded(Path(path))
             except (VoiceError, OSError) as error:
                 raise CourseError(f"{label}: cue {number}: {error}") from None
-        count = cue_count(clip)
+        count = cue_count(clip, narration)
         extra = sorted(n for n in found if n > count)
         if extra:
             raise CourseError(f"{label}: {Path(found[extra[0]]).name!r}: the clip has {count} cues, no cue {extra[0]}")
@@ -149,18 +149,29 @@ def check_recordings(narration: Narration, clips: Any, where: str) -> Narration:
     return Narration(narration.voice, narration.rate, narration.recordings, takes)
 
 
-def cue_count(clip: Any) -> int:
-    """How many captions ``clip`` shows (its cues), from a dry run (one per scene and
-    parameters in a process)."""
+class _Counting(Narrator):
+    """A narrator that says nothing: a dry run with it shows the cues of the narrated clip
+    (the kit cuts a caption whose speech would keep it up too long), without any speech."""
+
+    def speak(self, number: int, text: str) -> None:
+        return None
+
+
+def cue_count(clip: Any, narration: Narration) -> int:
+    """How many captions ``clip`` shows when narrated (its cues), from a dry run (one per
+    scene, parameters and rate in a process)."""
     from scenes.kit.storyboard import dry_run
 
-    key = (clip.scene, json.dumps(clip.params, sort_keys=True, default=repr))
+    from .registry import make_scene_class
+
+    key = (clip.scene, json.dumps(clip.params, sort_keys=True, default=repr), narration.voice, narration.rate)
     if key not in _CUE_COUNTS:
-        _CUE_COUNTS[key] = len(dry_run(clip.scene_class(), check_layout=False).beats)
+        counting = make_scene_class(clip.scene_class(), {"narration": _Counting(narration.voice, narration.rate)})
+        _CUE_COUNTS[key] = len(dry_run(counting, check_layout=False).beats)
     return _CUE_COUNTS[key]
 
 
-_CUE_COUNTS: dict[tuple[str, str], int] = {}
+_CUE_COUNTS: dict[tuple[str, str, str, float], int] = {}
 
 
 def write_script(course: Any, out: Path) -> list[Path]:

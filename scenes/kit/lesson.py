@@ -34,7 +34,7 @@ from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS, reading_time, split_capti
 from scenes.kit.picture import Named, collect_picture
 from scenes.parts.hill3d.fast3d import FastThreeDCamera
 from scenes.kit.settings import Setting, check_value, describe, setting_of
-from scenes.kit.spoken import spoken_of, split_spoken, title_spoken
+from scenes.kit.spoken import narrated_parts, spoken_of, split_spoken, title_spoken
 from scenes.kit.tex_cache import install as _install_safe_caches
 from scenes.kit.theme import THEMES, check_theme, use_theme
 from scenes.kit.voice import Narrator, Utterance
@@ -292,6 +292,9 @@ class LessonMixin:
     def _caption_line(self, text: str, run_time: float, facts: Any, given: bool, spoken: str | None = None) -> None:
         parts = split_caption(text, self.caption_width)
         spoken_parts = split_spoken(text, spoken, parts)  # a part on screen is spoken alone
+        if self._narrator is not None:  # and is no longer up than a silent caption
+            longest = MAX_SECONDS - SPEECH_PAUSE
+            parts, spoken_parts = narrated_parts(text, spoken, parts, longest, self.caption_width, self._narrator.rate)
         for index, part in enumerate(parts):
             self._show_caption(part, run_time, facts, given, spoken_parts[index])
             if index < len(parts) - 1:

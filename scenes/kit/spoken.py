@@ -46,9 +46,13 @@ from decimal import Decimal
 from typing import Any
 
 from scenes.kit.numbers import number
+from scenes.kit.pacing import split_caption
 
 __all__ = [
     "Said",
+    "WORDS_PER_SECOND",
+    "narrated_parts",
+    "speech_seconds",
     "absolute",
     "count",
     "delta",
@@ -306,6 +310,45 @@ def capitalized(text: str) -> str:
     head = (first[0][:1].upper() + first[0][1:], first[1][:1].upper() + first[1][1:], first[2])
     pieces = [head, *rest]
     return Said(text[:1].upper() + text[1:], _join_spoken(p[1] for p in pieces), pieces, text.guessed)
+
+
+#: A voice's pace at rate 1 for estimates, in words a second: a little under the 150 to 170
+#: words a minute the narrators speak the lessons' lines at, so an estimate errs long.
+WORDS_PER_SECOND = 140 / 60
+
+
+def speech_seconds(words: str, rate: float = 1.0) -> float:
+    """About how long a voice at ``rate`` takes to say ``words`` (a spoken form).
+
+    >>> round(speech_seconds("w two equals w one minus eta times f prime of w one"), 2)
+    5.57
+    """
+    return len(words.split()) / (WORDS_PER_SECOND * rate)
+
+
+def narrated_parts(text: str, spoken: str | None, parts: Sequence[str], longest: float, width: int,
+                   rate: float = 1.0) -> tuple[list[str], list[str | None]]:
+    """``parts`` (the pieces ``text`` is shown in) and their spoken forms, with each part whose
+    speech would keep it on screen longer than ``longest`` seconds cut into one-line pieces
+    (then half-line ones), so that a narrated caption is no longer up than a silent one
+    (numbers said in words take longer to hear than to read).
+
+    >>> t = said("At ", eq("t", num(1.0, 2)), " s the object stops for an instant at ", eq("x", num(4.0, 2)), " m and turns.")
+    >>> narrated_parts(t, t.spoken, [str(t)], 6.75, 42)
+    (['At t = 1.00 s the object stops for', 'an instant at x = 4.00 m and turns.'], ['At t equals one point zero zero s the object stops for', 'an instant at x equals four point zero zero m and turns.'])
+    """
+    parts = list(parts)
+    for cut_width in (width, max(width // 2, 12)):
+        spoken_parts = split_spoken(text, spoken, parts)
+        shorter: list[str] = []
+        for part, words in zip(parts, spoken_parts):
+            heard = words if words is not None else speak_text(part)
+            pieces = split_caption(part, cut_width, 1) if speech_seconds(heard, rate) > longest else [part]
+            shorter.extend(pieces)
+        if shorter == parts:
+            break
+        parts = shorter
+    return parts, split_spoken(text, spoken, parts)
 
 
 def split_spoken(text: str, spoken: str | None, parts: Sequence[str]) -> list[str | None]:

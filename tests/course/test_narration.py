@@ -340,3 +340,24 @@ def test_voices_speak_at_a_teachers_pace(voice):
         slow.close()
     assert 135 <= pace <= 185, f"{voice}: {pace:.0f} words a minute"
     assert slower < pace * 0.9
+
+
+def test_a_narrated_caption_is_no_longer_up_than_a_silent_one(tmp_path, capsys):
+    """Numbers said in words take longer to hear than to read: a caption whose speech would keep
+    it up past the longest time a caption may stay is shown (and spoken) in shorter pieces, and
+    the recordings check counts the cues the narrated clip shows (what `lessons script` lists)."""
+    import json
+
+    from course.narration import cue_count
+    from scenes.kit.pacing import MAX_SECONDS
+    from scenes.kit.storyboard import dry_run
+
+    course_file = _course(tmp_path, 'voice = "espeak-ng:en-us"', scene="PositionToSpeed")
+    assert main(["script", str(course_file), "--out", str(tmp_path / "script")]) == 0
+    capsys.readouterr()
+    (clip,) = json.loads((tmp_path / "script" / "script.json").read_text(encoding="utf-8"))["clips"]
+    longest = max(cue["seconds"] for cue in clip["cues"])
+    assert longest <= MAX_SECONDS + 0.05, [(c["seconds"], c["text"]) for c in clip["cues"] if c["seconds"] > MAX_SECONDS]
+    course = load_course(course_file)
+    silent = len(dry_run(course.clips[0].scene_class(), check_layout=False).beats)
+    assert cue_count(course.clips[0], course.narration) == len(clip["cues"]) > silent
