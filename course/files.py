@@ -49,25 +49,35 @@ def read_regular_text(path: Path, limit: int, follow: bool = True) -> str:
     return data.decode("utf-8")
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+@contextmanager
+def atomic_file(path: Path, mode: str = "wb"):
+    """Open a new file to write that appears at ``path`` whole when the block ends (readers see
+    the old file or the new one, never half), or not at all if the block raises.
 
-    The temporary file is created new (never through a link someone left in its place), and
-    the rename replaces a link at ``path`` itself, never the file it points to.
+    The temporary file beside ``path`` is created new (never through a link someone left in its
+    place), readable by a web server, flushed to disk, then renamed over ``path``: the rename
+    replaces a link at ``path`` itself, never the file it points to.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # O_EXCL: a new file
     temporary = Path(name)
     try:
         os.fchmod(fd, 0o644)  # readable by a web server, as a file written with open() would be
-        with open(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with open(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half
+    (:func:`atomic_file`)."""
+    with atomic_file(path, "w") as handle:
+        handle.write(text)
 
 
 @contextmanager

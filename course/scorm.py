@@ -28,13 +28,13 @@ import hashlib
 import os
 import shutil
 import stat
-import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from .embed import embed_page, page_path
+from .files import atomic_file
 
 __all__ = ["ADLCP", "IMSCP", "SCORM_NAME", "SCO_SCRIPT", "SCRIPT_NAME", "package_files", "scorm_manifest", "write_scorm_zip"]
 
@@ -186,24 +186,13 @@ def write_scorm_zip(root: Path, manifest: dict[str, Any], target: Path) -> Path:
         for path in paths[1:]:
             if not (root / path).is_file():
                 raise ValueError(f"the SCORM package needs {path}, which is missing from {root}")
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    temporary = Path(name)
-    try:
-        os.fchmod(fd, 0o644)
-        with open(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w") as package:
-                package.writestr(_entry("imsmanifest.xml"), scorm_manifest(manifest))
-                package.writestr(_entry(SCRIPT_NAME), SCO_SCRIPT)
-                for clip, (page, paths) in zip(manifest["clips"], listed):
-                    package.writestr(_entry(page), embed_page(clip, sco_script=_script_from(page)))
-                    for path in paths[1:]:
-                        size = (root / path).stat().st_size
-                        with _open_plain(root / path) as source, package.open(_entry(path), "w", force_zip64=size >= 1 << 31) as sink:
-                            shutil.copyfileobj(source, sink, 1 << 20)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with atomic_file(target) as handle, zipfile.ZipFile(handle, "w") as package:
+        package.writestr(_entry("imsmanifest.xml"), scorm_manifest(manifest))
+        package.writestr(_entry(SCRIPT_NAME), SCO_SCRIPT)
+        for clip, (page, paths) in zip(manifest["clips"], listed):
+            package.writestr(_entry(page), embed_page(clip, sco_script=_script_from(page)))
+            for path in paths[1:]:
+                size = (root / path).stat().st_size
+                with _open_plain(root / path) as source, package.open(_entry(path), "w", force_zip64=size >= 1 << 31) as sink:
+                    shutil.copyfileobj(source, sink, 1 << 20)
     return target
