@@ -28,7 +28,7 @@ from scenes.lessons.descent.facts import outcome_facts, step_facts, walk_facts
 from scenes.lessons.learning_rates.captions import panel_caption
 from scenes.parts.walk.descent_steps import visible_count
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]
 
 #: (function, start, learning rates, w_range).
 FAMILY = [

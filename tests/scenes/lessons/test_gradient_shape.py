@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PACKAGES = ["partials", "gradient", "gradient_field"]
 
 #: Every public name the old modules had (they are aliases of the moved modules now).

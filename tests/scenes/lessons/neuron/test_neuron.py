@@ -16,7 +16,7 @@ from scenes.kit.storyboard import dry_run, with_settings
 from scenes.lessons.neuron import captions as say
 from scenes.lessons.neuron.facts import decision_point, outcome_facts, separable, start_facts
 from scenes.lessons.neuron.scene import OneNeuron
-from tests.scenes.fit_cases import LABEL_SETS, built_walk, walk_lines
+from tests.scenes.lessons.fit_cases import LABEL_SETS, built_walk, walk_lines
 
 
 def _lines(data, **settings):

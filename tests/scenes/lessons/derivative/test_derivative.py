@@ -14,7 +14,7 @@ from tests.golden import CACHED
 from scenes.lessons.derivative.scene import TangentSlope
 from scenes.lessons.derivative.captions import Gap, Stop
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]
 
 
 # -- variants rendered below (short timings keep the suite fast) -----------------------------

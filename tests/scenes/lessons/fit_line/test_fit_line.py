@@ -18,7 +18,7 @@ from scenes.lessons.fit_line import captions as say
 from scenes.lessons.fit_line.facts import outcome_facts, start_facts
 from scenes.lessons.fit_line.scene import FitALine
 from scenes.parts.plot2d.data_plot import clip_segments
-from tests.scenes.fit_cases import LINE_SETS, built_walk, walk_lines
+from tests.scenes.lessons.fit_cases import LINE_SETS, built_walk, walk_lines
 
 
 def _lines(data, **settings):

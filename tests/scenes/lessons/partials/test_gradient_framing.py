@@ -12,7 +12,7 @@ from scenes.gradient import GradientOnHillside
 from scenes.lessons.partials.scene import PartialDerivatives
 from scenes.parts.hill3d.height_bands import face_values, low_lying, share_below
 from scenes.parts.hill3d.hillside import HEIGHT_RAMP
-from tests.scenes.test_partials_formulas import _built
+from tests.scenes.lessons.partials.test_partials_formulas import _built
 
 ROSENBROCK = "100*(e - n**2)**2 + (1 - n)**2"
 
