@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scene", action="append", choices=sorted(SCENES), help="only these scenes")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--each", action="store_true", help="print a line per run as it ends (for long runs cut short)")
     args = parser.parse_args(argv)
     cases = [s for name in (args.scene or SCENES) for s in scenarios(name, args.count, args.seed)]
     tried, refused, failed = Counter(), Counter(), []
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
             name = outcome.scenario.scene
             tried[name] += 1
             refused[name] += outcome.refused is not None
+            if args.each:
+                state = "FAILED" if outcome.problems else "refused" if outcome.refused is not None else "ok"
+                print(f"RUN {name} seed {outcome.scenario.seed} {state} ({outcome.beats} beats, {outcome.duration:.1f} s)", flush=True)
             if outcome.problems:
                 failed.append(outcome)
                 print(f"FAIL {outcome.scenario}", flush=True)

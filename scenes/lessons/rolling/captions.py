@@ -143,13 +143,13 @@ def roll_line(walk: WalkFacts, digits: Digits) -> Line | None:
         if len(split_caption(text)) > 1:  # one caption of two lines: never a point cut in two
             text = said("The first step would land off the map", where, ".")
         return Line(text, _seen(walk.as_drawn(), "ball", "map"))
-    if not walk.moved:
-        # Says how far the ball got, not whether that shows: a pixel or two may change or not,
-        # so the line claims neither (moved=None; fuzz found a 1-pixel roll told as "moved = False").
+    if walk.moved is not True:
+        # Says how far the ball got, not whether that shows: the facts leave ``moved`` None for
+        # a roll of a pixel or two (fuzz seed 114), False only for a ball that never left its start.
         return Line(
             said("The slope is only ", _number(digits.small(walk.slope)), ", so each step is tiny: after ", _steps(walk.shown),
                  " the ball is only ", _number(digits.small(walk.distance)), " from its start."),
-            _seen(replace(walk, moved=None), "ball"),
+            _seen(walk, "ball"),
         )
     if walk.fell:
         seen = _seen(walk.as_drawn(), "ball", "map")

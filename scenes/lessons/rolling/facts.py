@@ -42,7 +42,8 @@ __all__ = [
 ]
 
 #: A ball "moves" on screen when it gets farther from its start than this share of the
-#: longer side of the rectangle (1% is about 3 pixels of the hill at 480p).
+#: longer side of the rectangle (1% is about 3 pixels of the hill at 480p). A ball that gets
+#: less far, but not nowhere, may shift a pixel or none: its facts say neither (``moved`` None).
 MOVE_SHARE = 0.01
 #: Two walks are "the same walk" when every point of one lies within this share of the
 #: longer side of the rectangle of the same point of the other: less than a pixel of the
@@ -84,8 +85,11 @@ class WalkFacts(Facts):
         The last point lies in the rectangle shown.
     fell, rose : bool
         f went down (up) from the start to the last point drawn.
-    moved : bool
-        The ball drawn gets visibly away from its start (:data:`MOVE_SHARE`).
+    moved : bool or None
+        True when the ball drawn gets visibly away from its start (:data:`MOVE_SHARE` of the
+        rectangle), False when it stays exactly where it started (no step drawn, or steps
+        of zero length), None in between: a roll of a pixel or two, which the picture may
+        show as a move or not, so no caption may claim either.
     distance : float
         The farthest the drawn ball gets from its start (in the inputs' units).
     end_slope : float
@@ -116,7 +120,7 @@ class WalkFacts(Facts):
     in_range: bool = True
     fell: bool = False
     rose: bool = False
-    moved: bool = False
+    moved: bool | None = False
     distance: float = 0.0
     end_slope: float = 0.0
     end_fell: bool = False
@@ -267,7 +271,7 @@ def walk_facts(
         in_range=in_range,
         fell=shown_change < 0,
         rose=shown_change > 0,
-        moved=distance > MOVE_SHARE * span,
+        moved=True if distance > MOVE_SHARE * span else (False if distance == 0 else None),
         distance=distance,
         end_slope=float(np.linalg.norm(path.gradients[-1])),
         end_fell=end_change < 0,

@@ -199,6 +199,20 @@ def test_a_tiny_function_shows_its_digits_and_does_not_claim_a_roll():
     assert roll_line(facts, digits).facts.moved is None
 
 
+def test_moved_is_told_three_ways_as_the_picture_can_show_it():
+    # Far (over 1% of the map, 3 pixels and more): moved; exactly still: not moved; between
+    # (fuzz seed 114, 0.011 on a map 6 wide: about a pixel, which the picture may count or not):
+    # neither, so no caption claims a move or staying put.
+    _, rolls, _ = _walk("0.3*(n**2 + 2*e**2)")
+    _, creeps, digits = _walk("0.001*(0.8*sin(n)*cos(1.1*e) + 0.1*(n**2 + e**2))", start=(-1.0, -1.8), rate=0.05)
+    _, still, _ = _walk("0.3*(n**2 + e**2)", start=(0.0, 0.0))
+    assert rolls.moved is True and still.moved is False and creeps.moved is None
+    assert 0 < creeps.distance < 0.01 * 6
+    line = roll_line(creeps, digits)
+    assert line.text.endswith("after 200 steps the ball is only 0.011 from its start.")
+    assert line.facts.moved is None and not claim_problems(line.text, line.facts)
+
+
 @pytest.mark.parametrize(("function", "words", "title"), [
     ("0.3*(n**2 + 2*e**2)", "The ball started at a minimum: with zero slope there is no step to take.",
      "A ball already at rest"),
