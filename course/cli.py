@@ -112,7 +112,7 @@ def _parse_set(items: list[str], parameters: dict) -> dict:
 
 
 def _list() -> None:
-    from scenes.kit.settings import setting_of
+    from scenes.kit.settings import setting_of, value_text
 
     from .course_file import default_course
     from .registry import scene_classes
@@ -124,7 +124,7 @@ def _list() -> None:
         for key, (annotation, value) in scene.parameters().items():
             setting = setting_of(annotation)
             doc = f"  # {setting.doc} ({setting.limits_text(annotation)})" if setting is not None else ""
-            print(f"      {key} = {value!r}{doc}")
+            print(f"      {key} = {value_text(value)}{doc}")
     print("\nThe default course:")
     for number, clip in enumerate(default_course().clips, start=1):
         print(f"  {number}. {clip.id}: {clip.title} [{clip.scene}]")

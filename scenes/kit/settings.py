@@ -21,9 +21,10 @@ import math
 import types
 import typing
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, Any
 
-__all__ = ["Setting", "SettingError", "check_value", "describe", "setting_of"]
+__all__ = ["Setting", "SettingError", "check_value", "describe", "plain_number", "setting_of", "value_text"]
 
 
 class SettingError(ValueError):
@@ -62,18 +63,18 @@ class Setting:
     min_span: float | None = None
     max_length: int | None = None
 
-    def bounds_text(self, plain: bool = False) -> str:
-        """The bounds in words, e.g. ``"> 0 and <= 10"`` (``plain``: ``1,000,000``, not ``1e+06``)."""
-        show = _plain if plain else (lambda x: f"{x:g}")
+    def bounds_text(self, plain: bool = True) -> str:
+        """The bounds in words, e.g. ``"> 0 and <= 10"``, numbers as people write them
+        (:func:`plain_number`: ``1,000,000`` and ``0.000001``, never ``1e+06``)."""
         parts = []
         if self.above is not None:
-            parts.append(f"> {show(self.above)}")
+            parts.append(f"> {plain_number(self.above)}")
         if self.low is not None:
-            parts.append(f">= {show(self.low)}")
+            parts.append(f">= {plain_number(self.low)}")
         if self.below is not None:
-            parts.append(f"< {show(self.below)}")
+            parts.append(f"< {plain_number(self.below)}")
         if self.high is not None:
-            parts.append(f"<= {show(self.high)}")
+            parts.append(f"<= {plain_number(self.high)}")
         return " and ".join(parts)
 
     def limits_text(self, annotation: Any = None) -> str:
@@ -86,7 +87,7 @@ class Setting:
         '2 to 200 items'
         """
         parts = [describe(annotation)] if annotation is not None else []
-        bounds = self.bounds_text(plain=True)
+        bounds = self.bounds_text()
         if bounds:
             nested = annotation is not None and typing.get_origin(_bare(annotation)) is tuple
             parts.append(f"each number {bounds}" if nested else bounds)
@@ -96,21 +97,56 @@ class Setting:
         if self.increasing:
             parts.append("increasing")
         if self.min_span is not None:
-            parts.append(f"at least {self.min_span:g} wide")
+            parts.append(f"at least {plain_number(self.min_span)} wide")
         if self.max_length is not None:
             parts.append(f"at most {self.max_length} characters")
         return ", ".join(parts)
 
 
-def _plain(x: float) -> str:
-    """A bound as people write it: ``1,000,000`` and ``0.000001``, never ``1e+06``.
+def plain_number(x: float, grouped: bool = True) -> str:
+    """A number as a teacher writes it, never in scientific notation: the one formatter of
+    setting values and limits (``lessons list``, docstrings, refusals).
 
-    >>> _plain(1e6), _plain(1e-06), _plain(-2.5)
-    ('1,000,000', '0.000001', '-2.5')
+    Whole numbers are grouped by thousands (``grouped=False`` for a value to paste into a
+    course file); a fraction keeps its shortest digits; a power of ten below 0.000001 also
+    says which power, so nobody has to count the zeros.
+
+    >>> plain_number(1e6), plain_number(1e-06), plain_number(-2.5), plain_number(0.1)
+    ('1,000,000', '0.000001', '-2.5', '0.1')
+    >>> plain_number(1e-08), plain_number(1e-08, grouped=False)
+    ('0.00000001 (10^-8)', '0.00000001')
+    >>> plain_number(3.0e-7), plain_number(1e20, grouped=False)
+    ('0.0000003', '100000000000000000000')
     """
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return format(float(x), "f").rstrip("0").rstrip(".") if abs(x) >= 1e-9 else f"{x:g}"
+    x = float(x)
+    if not math.isfinite(x):
+        return repr(x)
+    if x.is_integer():
+        return f"{int(x):,}" if grouped else str(int(x))
+    exact = Decimal(repr(x))  # the shortest digits that give back x: 0.1, not 0.1000000000000000055
+    text = format(exact, "f")
+    if grouped and abs(x) < 1e-6:
+        power = math.log10(abs(x))
+        if power.is_integer() and Decimal(10) ** int(power) == abs(exact):
+            text += f" (10^{int(power)})"
+    return text
+
+
+def value_text(value: Any) -> str:
+    """A setting's value as Python writes it (``(-3.0, 3.0)``, ``'sgd'``), but every
+    number plain (:func:`plain_number`): ``0.00000001``, not ``1e-08``.
+
+    >>> value_text(1e-08), value_text((("sgd", 1e-06), ("adam", 0.1))), value_text((1.0,)), value_text(None)
+    ('0.00000001', "(('sgd', 0.000001), ('adam', 0.1))", '(1.0,)', 'None')
+    """
+    if isinstance(value, float) and "e" in repr(value) and math.isfinite(value):
+        return plain_number(value, grouped=False)
+    if isinstance(value, (tuple, list)):
+        inner = ", ".join(value_text(v) for v in value)
+        if isinstance(value, list):
+            return f"[{inner}]"
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
 
 
 def _bare(annotation: Any) -> Any:
@@ -237,12 +273,12 @@ def _bounds_problem(setting: Setting, value: Any) -> str | None:
         if setting.increasing and any(b <= a for a, b in zip(numbers, numbers[1:])):
             return "the items must increase (low, then high)"
         if setting.min_span is not None and len(numbers) == 2 and numbers[1] - numbers[0] < setting.min_span:
-            return f"the range must span at least {setting.min_span:g}"
+            return f"the range must span at least {plain_number(setting.min_span)}"
     if isinstance(value, str) and setting.max_length is not None and len(value) > setting.max_length:
         return f"at most {setting.max_length} characters"
     return None
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    text = value_text(value)
     return text if len(text) <= 40 else text[:37] + "..."

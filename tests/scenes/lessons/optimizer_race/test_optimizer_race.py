@@ -201,8 +201,8 @@ def test_racer_colours_read_and_keep_their_meaning():
 # -- settings -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("value, words", [
     ((("sgd", 0.1), ("adamw", 0.1)), "racer 2 'adamw': unknown optimizer 'adamw'; choose one of: sgd, momentum"),
-    ((("sgd", 0.0),), "must be >= 1e-06 and <= 100"),
-    ((("adam", 250.0),), "must be >= 1e-06 and <= 100"),
+    ((("sgd", 0.0),), "must be >= 0.000001 and <= 100"),
+    ((("adam", 250.0),), "must be >= 0.000001 and <= 100"),
     ((), "needs 1 to 5 items, got 0"),
     (tuple(("sgd", 0.1) for _ in range(6)), "needs 1 to 5 items, got 6"),
     ((("sgd", True),), "expected a number"),
@@ -242,7 +242,7 @@ def test_a_course_file_sets_the_optimizers(tmp_path, monkeypatch):
                     '[clips.params]\noptimizers = [["sgd", 0.2], ["adam", 1]]\n', encoding="utf-8")
     clip = course_file.load_course(good).clips[0]
     assert clip.params["optimizers"] == (("sgd", 0.2), ("adam", 1.0))
-    for bad, words in (('[["sgd", 0]]', "must be >= 1e-06"), ('[["foo", 0.1]]', "unknown optimizer 'foo'"), ("[]", "needs 1 to 5")):
+    for bad, words in (('[["sgd", 0]]', "must be >= 0.000001"), ('[["foo", 0.1]]', "unknown optimizer 'foo'"), ("[]", "needs 1 to 5")):
         path = tmp_path / "bad.toml"
         path.write_text(good.read_text(encoding="utf-8").replace('[["sgd", 0.2], ["adam", 1]]', bad), encoding="utf-8")
         with pytest.raises(course_file.CourseError) as caught:
