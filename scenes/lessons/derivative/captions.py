@@ -124,6 +124,8 @@ def stretch_caption(facts: Stretch) -> str:
     if facts.f_end is None or not (facts.rose or facts.fell):
         return said(where, ", ", eq(prime("f"), _ZERO, sign), ".")
     to = num(facts.f_end, facts.value_decimals)
+    if facts.end_nearly_zero:
+        to = said("almost ", _ZERO)  # too small for the digits shown, yet not 0
     return said(where, ", ", eq(prime("f"), _ZERO, sign), ": ", rises_to(facts, to) if facts.rose else falls_to(facts, to), ".")
 
 

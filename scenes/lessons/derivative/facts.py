@@ -83,7 +83,9 @@ class Stretch(Facts):
     a flat piece), None when it changes sign (more turns than the lesson stops at);
     ``turns`` counts the turning points inside. ``rose`` / ``fell``: f(end) vs f(start)
     with f' of one sign, so f rose (fell) all the way; ``f_end`` is f at the end, to be
-    written with ``value_decimals`` (enough digits that it differs from f at the start).
+    written with ``value_decimals`` (enough digits that it differs from f at the start, and
+    that a non-zero f(end) does not read as 0). ``end_nearly_zero``: f(end) is not 0, yet
+    too small for the most digits a caption shows (exp(-x) at x = 20), so "almost 0".
     """
 
     variable: str
@@ -97,6 +99,7 @@ class Stretch(Facts):
     moved: bool = True
     f_end: float | None = None
     value_decimals: int = 2
+    end_nearly_zero: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,11 +159,22 @@ def _stretch(curve: Curve, a: float, b: float, turns: int, decimals: int) -> Str
         fa, fb = curve.value(a), curve.value(b)
     except DomainError:
         return Stretch(v, a, b, None, False, False, decimals, 0)
-    digits = decimals
-    while digits < MAX_DECIMALS and number(fa, digits) == number(fb, digits):
+    real = fb != 0 and abs(fb) > _located_within(curve, b, fb)  # not the noise of where b was found
+    digits = decimals  # enough that f's change shows, and that a non-zero end does not read as 0
+    while digits < MAX_DECIMALS and (number(fa, digits) == number(fb, digits) or (real and number(fb, digits) in ("0", "-0"))):
         digits += 1
     rose, fell = slope > 0 and fb > fa, slope < 0 and fb < fa
-    return Stretch(v, a, b, slope, rose, fell, decimals, f_end=float(fb), value_decimals=digits)
+    nearly_zero = real and number(fb, digits) in ("0", "-0")
+    return Stretch(v, a, b, slope, rose, fell, decimals, f_end=float(fb), value_decimals=digits, end_nearly_zero=nearly_zero)
+
+
+def _located_within(curve: Curve, x: float, fx: float) -> float:
+    """How much f changes over the uncertainty of a point found numerically (a corner or a
+    break is located to about 1e-6 of its size): a smaller f(x) there may as well be 0."""
+    try:
+        return abs(fx - curve.value(x - 1e-6 * (1 + abs(x))))
+    except DomainError:
+        return 0.0
 
 
 def sweep_plan(

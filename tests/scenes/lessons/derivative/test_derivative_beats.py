@@ -234,7 +234,9 @@ def test_no_tangent_is_drawn_while_the_caption_says_there_is_none():
     assert "From x = -2.50 to 1.00, f' < 0: f falls to 0." in board.captions
 
 
-@pytest.mark.parametrize(("function", "x_range"), [("0.001*x", (-2.5, 2.5)), ("1000*x**2", (-2.5, 2.5)), ("exp(-x)", (0.0, 20.0))])
+@pytest.mark.parametrize(
+    ("function", "x_range"), [("0.001*x", (-2.5, 2.5)), ("1000*x**2", (-2.5, 2.5)), ("exp(-x)", (0.0, 20.0)), ("exp(-x**2)", (-2.5, 2.5))]
+)
 def test_a_stretch_names_where_f_goes_with_digits_that_show_the_change(function, x_range):
     curve, legs = plan(function, x_range)
     for leg in legs:
@@ -242,4 +244,6 @@ def test_a_stretch_names_where_f_goes_with_digits_that_show_the_change(function,
             text = caption_of(leg)
             value = text.rsplit(" to ", 1)[1].rstrip(".")
             assert value != number(curve.value(leg.start), leg.value_decimals), text  # the change shows
+            assert value != "0" or curve.value(leg.end) == 0, text  # f = 0.0019 does not "fall to 0"
+            assert value != "almost 0" or 0 < abs(curve.value(leg.end)) < 1e-6, text
             assert claim_problems(text, leg) == []
