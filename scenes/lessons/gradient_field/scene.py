@@ -38,8 +38,8 @@ from scenes.kit.settings import Setting
 
 __all__ = ["GradientField", "GradientFieldLesson", "TOP_VIEW"]
 
-#: The camera straight above: the hill is laid out as a map (``geographic``), so n (north)
-#: runs up the screen and e (east) to the right.
+#: The camera straight above: the hill is laid out as a map (as in every hill lesson:
+#: :mod:`scenes.lessons.common.hill_axes`), so n (north) runs up the screen and e (east) to the right.
 TOP_VIEW = (0.0, -90.0)
 
 #: Side of the right-angle mark on screen (0.3 units: 18 px at 480p).
@@ -50,8 +50,8 @@ MARK_SIDE = 0.3
 class GradientField(GradientLesson):
     """The hill from straight above: contour lines, and gradient arrows crossing them.
 
-    The hill is laid out as a map is (north along the screen's up, east to the right: see
-    :attr:`~scenes.lessons.common.hill.HillLesson.geographic`). The camera rises from the
+    The hill is laid out as a map is (north up the screen, east to the right, seen from
+    above: :mod:`scenes.lessons.common.hill_axes`). The camera rises from the
     hillside to look straight down, and the hill gives way to its contour map (lines of equal
     height, levels equally spaced in height; tick numbers on both edges), laid over the
     hill's footprint. Gradient arrows grow on a grid of points: length
@@ -68,7 +68,6 @@ class GradientField(GradientLesson):
     arrow_cap: ClassVar[Annotated[float, Setting("the longest arrow as a share of the grid spacing", low=0.2, high=1.0)]] = 0.5
     shortest_arrow: ClassVar[Annotated[float, Setting("arrows shorter than this share of the spacing are left out", low=0.0, high=0.5)]] = 0.12
     top_view_time: ClassVar[Annotated[float, Setting("seconds for the camera to rise to the top view", low=0.1, high=20)]] = 2.5
-    geographic = True
 
     @classmethod
     def check(cls) -> None:

@@ -129,8 +129,9 @@ class RollingPanel:
         self.inset = self.make_inset()
         side = zones.side
         room = side.height - self.rule.height - self.readouts.height - 2 * _GAP
-        if self.inset.height > room:  # the map's letters reach past its square
-            self.inset.scale(room / self.inset.height)
+        shrink = min(room / self.inset.height, side.width / self.inset.width)
+        if shrink < 1:  # a crowded panel even at the smallest box: the map as a whole shrinks
+            self.inset.scale(shrink)
         self.inset.move_to([side.right - self.inset.width / 2, side.top - self.inset.height / 2, 0])
         self.rule.next_to(self.inset, DOWN, buff=_GAP).align_to([side.left + 0.1, 0, 0], LEFT)
         self.readouts.next_to(self.rule, DOWN, buff=_GAP).align_to([side.left + 0.1, 0, 0], LEFT)
@@ -155,15 +156,26 @@ class RollingPanel:
         return fit_width(rule, self.hill.zones.side.width - 0.2)
 
     def make_inset(self) -> ContourMap:
-        """The top view, as large as the side panel allows next to the rule and readouts."""
-        hill = self.hill
-        side = hill.zones.side
+        """The top view as a map (north up, east to the right, tick numbers on both edges),
+        its box as large as the side panel allows next to the rule and readouts with its
+        numbers and letters beside it (left and below the box)."""
+        side = self.hill.zones.side
         room = side.height - self.rule.height - self.readouts.height - 2 * _GAP
         size = max(1.0, min(self.look.inset_size, side.width, room))
+        inset = self.map_of(size)
+        across, up = inset.width - inset.frame.width, inset.height - inset.frame.height
+        fitted = max(1.0, min(self.look.inset_size, side.width - across, room - up))
+        return self.map_of(fitted) if fitted < size - 1e-6 else inset
+
+    def map_of(self, size: float) -> ContourMap:
+        """The top view with the longer side of its box ``size`` long."""
+        hill = self.hill
         (n0, n1), (e0, e1) = hill.n_range, hill.e_range
         scale = size / max(n1 - n0, e1 - e0)
-        variables = tuple(hill.field.variables)
-        return ContourMap(hill.field, hill.n_range, hill.e_range, width=scale * (n1 - n0), height=scale * (e1 - e0), variables=variables)
+        return ContourMap(
+            hill.field, hill.n_range, hill.e_range, width=scale * (e1 - e0), height=scale * (n1 - n0),
+            variables=tuple(hill.field.variables), north_up=True, tick_numbers=True,
+        )
 
     def make_rider(self, index: int, racer: Racer, readout: LiveReadout) -> Rider:
         """A ball (larger for each later racer), its trail on the surface over a halo (a

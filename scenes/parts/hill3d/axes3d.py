@@ -57,10 +57,10 @@ class LessonAxes3D(FastMesh):
         not all pass through ``cross``: e.g. the two floor axes along the front edges of the
         box and the height axis up its left corner. Default: all through ``cross``.
     geographic : bool
-        Lay the axes out as a map is: the first axis (north) along the scene's y, the second
-        (east) along its x, the third up. Seen from straight above (``phi = 0, theta = -90``)
-        north is then up and east to the right, as on a map. Default: first along x, second
-        along y.
+        Lay the axes out as a map is (the default, as every hill lesson does): the first axis
+        (north) along the scene's y, the second (east) along its x, the third up. Seen from
+        straight above (``phi = 0, theta = -90``) north is then up and east to the right, as
+        on a map. False: manim's layout, the first along x and the second along y.
     """
 
     def __init__(
@@ -78,7 +78,7 @@ class LessonAxes3D(FastMesh):
         pieces: int = 16,
         cross: Sequence[float] | None = None,
         axis_lines: Sequence[Sequence[float]] | None = None,
-        geographic: bool = False,
+        geographic: bool = True,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)

@@ -113,13 +113,19 @@ def test_path_of_views_fills_in_the_way_between():
 
 
 def test_axes_run_along_the_front_edges_and_the_height_axis_at_the_left_corner():
+    # The hill is a map (n along the scene's y, e along x); the start view looks from the
+    # south-south-east: the south-west corner is leftmost, the south-east one nearest.
     assert screen_corner(62, -60, "left") == (0, 0)
-    assert screen_corner(62, -60, "near") == (1, 0)
+    assert screen_corner(62, -60, "near") == (0, 1)
+    assert screen_corner(62, -60, "near", geographic=False) == (1, 0)  # manim's layout: n along x
+    assert screen_corner(62, 120, "left") == (1, 1)  # from the north-north-west: the north-east corner
+    with pytest.raises(ValueError, match="way must be"):
+        screen_corner(62, -60, "right")
     scene = _built(HillLesson)
     lines = scene.axes.lines
-    assert tuple(lines[0][1:]) == (-3.0, 0.0)  # n along e = -3 (the front)
-    assert lines[1][0] == 3.0  # e along n = 3 (the right front)
-    assert tuple(lines[2][:2]) == (-3.0, -3.0)  # the height axis at the left corner
+    assert tuple(lines[0][1:]) == (3.0, 0.0)  # n along the east edge e = 3 (the right front)
+    assert lines[1][0] == -3.0  # e along the south edge n = -3 (the front)
+    assert tuple(lines[2][:2]) == (-3.0, -3.0)  # the height axis at the south-west corner
 
 
 @pytest.mark.parametrize(("step", "decimals"), [(1.0, 0), (2.5, 1), (0.0005, 4), (200.0, 0), (0.25, 2)])
