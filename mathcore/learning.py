@@ -54,8 +54,10 @@ __all__ = [
     "batch_indices",
     "check_data",
     "line_fit",
+    "label_split",
     "line_loss",
     "minibatches",
+    "neuron_fit",
     "neuron_loss",
 ]
 
@@ -301,6 +303,77 @@ def line_fit(data: Any) -> tuple[float, float]:
         raise ValueError(f"every point has x = {float(xs[0])!r}: no single best line (any line through them is as good)")
     w = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread
     return float(w), float(mean_y - w * mean_x)
+
+
+def label_split(data: Any) -> int:
+    """Which way one x parts the labels of ``data`` ((x, label) pairs): +1 when every
+    label-1 point is at or right of every label-0 point, -1 when at or left of them, 0 when
+    the labels overlap. A split means :func:`neuron_loss` has no lowest point: along
+    ``(w, b) = t (1, -c)`` (``t (-1, c)`` for -1), c the x that parts them, the loss keeps
+    falling as t grows, towards its infimum (0 for a clean split; points of both labels at
+    c itself each keep log 2). Both labels must be present.
+
+    >>> label_split([(0, 0), (1, 1)]), label_split([(0, 1), (1, 0)]), label_split([(0, 0), (1, 1), (2, 0)])
+    (1, -1, 0)
+    >>> label_split([(0, 0), (1, 0), (1, 1), (2, 1)])  # both labels at x = 1: still split
+    1
+    """
+    points = check_data(data, labels=True)
+    zeros, ones = points[points[:, 1] == 0.0, 0], points[points[:, 1] == 1.0, 0]
+    if not len(zeros) or not len(ones):
+        raise ValueError("the labels must include both 0 and 1 to be split")
+    if zeros.max() <= ones.min():
+        return 1
+    if ones.max() <= zeros.min():
+        return -1
+    return 0
+
+
+def neuron_fit(data: Any) -> tuple[float, float] | None:
+    """The ``(w, b)`` where :func:`neuron_loss` of ``data`` is lowest, or None when it has
+    no lowest point (one x parts the labels, :func:`label_split`).
+
+    Otherwise the loss is strictly convex and grows in every direction, so it has exactly
+    one minimum; Newton's method with a backtracking line search finds it on the data
+    centred and scaled (x' = (x - m) / s, the same loss in w' = w s, b' = b + w m), so data
+    of any size (1e-6 or 1e6) converges alike, to float precision.
+
+    >>> w, b = neuron_fit([(-1, 0), (0, 1), (1, 0), (2, 1)])
+    >>> round(w, 6), round(b, 6)
+    (0.908184, -0.454092)
+    >>> neuron_fit([(0, 0), (1, 1)]) is None
+    True
+    """
+    points = check_data(data, labels=True)
+    if label_split(points) != 0:
+        return None
+    xs = points[:, 0]
+    middle = float(np.mean(xs))
+    size = float(np.max(np.abs(xs - middle)))
+    scaled = np.column_stack([(xs - middle) / size, points[:, 1]])
+    loss = DataLoss("neuron", scaled, _checked=True)
+    here = np.zeros(2)
+    value, *gradient = loss._value_and_gradient(*here)
+    for _ in range(200):
+        g = np.array(gradient)
+        hessian = np.array(loss._hessian(*here))
+        step = -np.linalg.solve(hessian, g)
+        decrement = float(-g @ step)  # the Newton decrement squared
+        if decrement <= 1e-30 * max(1.0, abs(value)):
+            break
+        t = 1.0
+        while True:
+            trial = here + t * step
+            new_value, *new_gradient = loss._value_and_gradient(*trial)
+            if new_value <= value - 0.25 * t * decrement or t < 1e-12:
+                break
+            t *= 0.5
+        if np.array_equal(trial, here):
+            break
+        here, value, gradient = trial, new_value, new_gradient
+    w_scaled, b_scaled = (float(v) for v in here)
+    w = w_scaled / size
+    return w, b_scaled - w * middle
 
 
 def _check_whole(name: str, value: Any, low: int, high: int | None, extra: str = "") -> int:

@@ -19,9 +19,11 @@ from mathcore.learning import (
     DataLoss,
     batch_indices,
     check_data,
+    label_split,
     line_fit,
     line_loss,
     minibatches,
+    neuron_fit,
     neuron_loss,
 )
 
@@ -383,3 +385,34 @@ def test_property_walks_on_data_never_nan_and_batched_walks_never_oscillate(n, s
         assert np.all(np.isfinite(array))
     assert path.batched == batched and not (batched and path.status == "oscillating")
     assert path.message.endswith(".") and "nan" not in path.message.lower()
+
+
+# -- the lowest cross-entropy, found without a walk ------------------------------------------
+@pytest.mark.parametrize(("data", "way"), [
+    (((0, 0), (1, 1)), 1), (((0, 1), (1, 0)), -1), (((0, 0), (1, 1), (2, 0)), 0),
+    (((0, 0), (1, 0), (1, 1), (2, 1)), 1),  # both labels at x = 1: parted there, no lowest point
+    (((0, 1), (1, 1), (1, 0), (2, 0)), -1), (((0, 0), (0, 1), (1, 0), (1, 1)), 0),
+])
+def test_label_split_counts_a_tie_at_the_split_as_parted(data, way):
+    assert label_split(data) == way
+    assert (neuron_fit(data) is None) == (way != 0)
+
+
+@pytest.mark.parametrize("size", [1e-6, 1e-3, 1.0, 1e3, 3e5])
+def test_neuron_fit_is_the_flat_point_at_every_size(size):
+    unit = LABELS
+    data = [(x * size, y) for x, y in unit]
+    w, b = neuron_fit(data)
+    w1, b1 = neuron_fit(unit)
+    assert np.isclose(w * size, w1, rtol=1e-9) and np.isclose(b, b1, rtol=1e-9, atol=1e-12)
+    loss = neuron_loss(unit)
+    assert np.linalg.norm(loss.gradient((w1, b1))) < 1e-12
+    for dw, db in itertools.product((-1e-3, 0.0, 1e-3), repeat=2):  # lowest around it
+        assert float(loss(w1 + dw, b1 + db)) >= float(loss(w1, b1))
+
+
+def test_neuron_fit_of_nearly_parted_labels_is_far_but_finite():
+    data = [(float(x), 1 if x > 0 else 0) for x in range(-20, 21)] + [(20.5, 0)]
+    w, b = neuron_fit(data)
+    assert math.isfinite(w) and math.isfinite(b) and w > 0
+    assert np.linalg.norm(neuron_loss(data).gradient((w, b))) < 1e-10

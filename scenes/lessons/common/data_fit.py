@@ -259,6 +259,15 @@ class DataFitLesson(LessonScene):
             self.say(Line(part, line.facts))
         self.hold()
 
+    def tell_end(self, part: str, lines: Sequence[Line]) -> None:
+        """The last part: how the walk ended (``lines``, from the lesson's outcome facts),
+        then a still moment without a caption."""
+        self.begin_part(part)
+        for line in lines:
+            self.say(line)
+        self.clear_caption()
+        self.wait(self.read_time)
+
     def walk_down(self) -> None:
         """The rule, the steps told one by one, the rest of the walk, and its noise."""
         self.begin_part(say.WALK_PART)

@@ -12,13 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scenes.kit.beats import Facts, Line
+from scenes.kit.numbers import number
 from scenes.kit.pacing import LINE_WIDTH, split_caption
-from scenes.kit.phrases import diverged, f_change, falls_to, rises_to
+from scenes.kit.phrases import converged, diverged, f_change, falls_to, not_settled, oscillates, rises_to
 from scenes.kit.spoken import Said, count, eq, name, num, num_text, said
-from scenes.lessons.common.fit_facts import DRAWN, NoiseFacts, RollFacts, RuleFacts, StepFacts
+from scenes.lessons.common.fit_facts import DRAWN, NoiseFacts, OutcomeFacts, RollFacts, RuleFacts, StepFacts
 from scenes.parts.walk.descent_steps import distinct_digits, format_rate, readable_digits
 
-__all__ = ["LOSS_PART", "MapFacts", "WALK_PART", "WB", "cut_short_lines", "eta", "map_line", "noise_line", "roll_line", "rule_line", "step_line", "steps"]
+__all__ = [
+    "LOSS_PART", "MapFacts", "WALK_PART", "WB", "cut_short_lines", "ending_lines", "eta", "loss_change", "map_line", "noise_line", "roll_line",
+    "rule_line", "step_line", "steps", "still_line", "where",
+]
 
 #: The part where the loss and its map appear.
 LOSS_PART = "The loss"
@@ -56,6 +60,54 @@ def cut_short_lines(facts: Facts) -> list[Line]:
         lines.append(Line(said(diverged(facts).capitalize(), ": with ", rate, " each step overshoots more."), facts))
     if not facts.in_range:
         lines.append(Line(said("The next step leaves the map, so the walk is drawn up to here."), facts))
+    return lines
+
+
+def where(facts: OutcomeFacts) -> Said:
+    """``"w = 0.84, b = 0"``: the last shown point, with the readouts' digits."""
+    d = facts.decimals
+    return said(eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)))
+
+
+def still_line(facts: OutcomeFacts) -> Line:
+    """A flat start, as it is: the gradient is below the walk's tolerance there (not 0:
+    for data of a small size every gradient is small), so no step is taken."""
+    return Line(said("At the start the gradient is already below the tolerance, so the walk takes no step."), facts)
+
+
+def loss_change(facts: OutcomeFacts, done: str = "") -> Line | None:
+    """``"From L = 0.69 to L = 0.64."`` (with ``done`` after a colon) when L fell by
+    digits the readout shows; None otherwise."""
+    d = facts.decimals
+    if not (facts.fell and facts.shown > 0) or number(facts.loss_start, d) == number(facts.loss, d):
+        return None
+    return Line(said("From ", eq("L", num(facts.loss_start, d)), " to ", eq("L", num(facts.loss, d)), f": {done}." if done else "."), facts)
+
+
+def ending_lines(facts: OutcomeFacts, best_here: Said, best_line: Line, flat_words: str) -> list[Line]:
+    """How a walk on a loss that has a lowest point ended, against that point: a walk cut
+    short (:func:`cut_short_lines`); one that converged where the digits of the best fit
+    show (``best_here``: "w = 2.00, b = 1.00 is the least-squares line"); one that stopped
+    elsewhere, because its gradient fell below the tolerance or its steps ran out, then
+    ``best_line`` (where the lowest L is); a flat start (``flat_words``: the model it
+    already is, when it is the best)."""
+    lines = cut_short_lines(facts)
+    if lines:
+        return lines
+    rate = eta(facts.learning_rate)
+    if facts.status == "converged" and facts.at_best:
+        lines.append(Line(said(converged(facts).capitalize(), ": ", best_here, "."), facts))
+    elif facts.status == "converged":
+        lines.append(Line(said(converged(facts).capitalize(), " at ", where(facts), ": there the gradient is below the tolerance."), facts))
+        lines.append(best_line)
+    elif facts.status == "max_steps":
+        lines.append(Line(said(not_settled(facts, "N").removesuffix("N steps").capitalize(), steps(facts.steps), "."), facts))
+        lines.append(best_line)
+    elif facts.status == "oscillating":
+        lines.append(Line(said(oscillates(facts).capitalize(), ": ", rate, " is too large for this loss."), facts))
+    elif facts.status == "flat_start":
+        lines.append(still_line(facts))
+        lines.append(Line(said(flat_words), facts) if facts.at_best else best_line)
     return lines
 
 

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from mathcore import DomainError
-from mathcore.descent import point_kind
 from mathcore.numeric import exact_change, significant_change, value_scale
 
 from scenes.kit.beats import Facts
+from scenes.kit.numbers import number
 from scenes.lessons.common.fit_walk import FitWalk
 
-__all__ = ["Judge", "LossFacts", "NoiseFacts", "RollFacts", "RuleFacts", "StepFacts", "noise_facts", "roll_facts", "rule_facts", "step_facts"]
+__all__ = [
+    "Judge", "LossFacts", "NoiseFacts", "OutcomeFacts", "RollFacts", "RuleFacts", "StepFacts", "noise_facts", "outcome_facts", "roll_facts",
+    "rule_facts", "step_facts",
+]
 
 #: What the walk's captions name as drawn.
 DRAWN = frozenset({"map", "ball", "trail"})
@@ -190,12 +193,70 @@ def noise_facts(walk: FitWalk, judge: Judge, last: int) -> NoiseFacts:
     return NoiseFacts(last, changes.count(1), changes.count(-1), walk.batch_size, walk.count)
 
 
-def end_kind(walk: FitWalk, last: int) -> str | None:
-    """The kind of point (mathcore's) the walk ended on when it converged there, else None."""
+@dataclass(frozen=True)
+class OutcomeFacts(Facts):
+    """How the walk ended, against the model's best fit.
+
+    ``shown`` steps of ``steps`` are drawn (``in_range`` False: the next one leaves the map);
+    ``w``, ``b``, ``loss`` are those of the last shown point; ``best`` the (w, b) where the
+    loss is lowest, computed by mathcore without the walk (``line_fit``, ``neuron_fit``), or
+    None when the loss has no lowest point (labels one x splits); ``at_best`` that the last
+    point shows the same digits as ``best``. ``kind`` is "minimum" only then, else None: the
+    losses are convex, so the best fit is their one flat point, and a walk whose loss
+    underflowed to 0, or whose gradient fell below the tolerance elsewhere, has reached no
+    minimum, saddle or plateau, whatever the floats around its end look like.
+    ``fell``/``rose``: L is lower/higher there than at the start. The neuron's facts:
+    ``decision`` its decision point, ``separable`` how one x parts the labels (+1, -1, 0,
+    :func:`mathcore.learning.label_split`), ``clean`` no point lies on that x, ``split_at``
+    the x (the middle of the gap), ``grew`` |w| is larger at the end than at the start,
+    ``steepening`` |w| still grew on the last step drawn.
+    """
+
+    status: str
+    steps: int
+    shown: int
+    w: float
+    b: float
+    loss_start: float
+    loss: float
+    best: tuple[float, float] | None
+    at_best: bool
+    kind: str | None
+    in_range: bool
+    fell: bool
+    rose: bool
+    learning_rate: float
+    decimals: int
+    stochastic: bool = False
+    decision: float | None = None
+    separable: int = 0
+    clean: bool = True
+    split_at: float | None = None
+    grew: bool = False
+    steepening: bool = False
+    visible: frozenset = DRAWN
+
+    @property
+    def best_w(self) -> float | None:
+        return None if self.best is None else self.best[0]
+
+    @property
+    def best_b(self) -> float | None:
+        return None if self.best is None else self.best[1]
+
+
+def outcome_facts(walk: FitWalk, judge: Judge, shown: int, decimals: int, learning_rate: float, best: tuple[float, float] | None,
+                  curve: str = "line") -> OutcomeFacts:
+    """The end of ``walk`` drawn up to step ``shown``, against ``best`` (None: the loss has
+    no lowest point); ``curve`` is what the model's curve is called in ``visible``."""
     p = walk.path
-    if p.status != "converged" or last != p.steps:
-        return None
-    try:
-        return point_kind(walk.loss, p.points[last], p.gradients[last])
-    except (DomainError, ValueError):
-        return None
+    w, b = float(p.points[shown, 0]), float(p.points[shown, 1])
+    at_best = best is not None and all(number(v, decimals) == number(float(o), decimals) for v, o in zip((w, b), best))
+    kind = "minimum" if at_best and shown == p.steps else None  # both losses are convex: their one flat point is the best fit
+    change = judge.between(0, shown)
+    w_before = abs(float(p.points[shown - 1, 0])) if shown > 0 else abs(w)
+    return OutcomeFacts(
+        p.status, p.steps, shown, w, b, float(p.values[0]), float(p.values[shown]), None if best is None else (float(best[0]), float(best[1])),
+        at_best, kind, shown == p.steps, change < 0, change > 0, float(learning_rate), int(decimals), walk.stochastic,
+        grew=abs(w) > abs(float(p.points[0, 0])), steepening=abs(w) > w_before, visible=DRAWN | {curve},
+    )

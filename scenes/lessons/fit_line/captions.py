@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from scenes.kit.beats import Line
-from scenes.kit.numbers import number
 from scenes.kit.spoken import eq, num, said
-from scenes.kit.phrases import converged, not_settled, oscillates
-from scenes.lessons.common.fit_captions import LOSS_PART, cut_short_lines, WALK_PART, eta, map_line, noise_line, roll_line, rule_line, step_line, steps
+from scenes.lessons.common.fit_captions import (
+    LOSS_PART, WALK_PART, ending_lines, loss_change, map_line, noise_line, roll_line, rule_line, step_line, steps, where,
+)
 from scenes.lessons.fit_line.facts import DataFacts, LossFacts, OutcomeFacts, StartFacts
 
 __all__ = [
@@ -57,31 +57,16 @@ def _best(facts: OutcomeFacts):
 
 
 def outcome_lines(facts: OutcomeFacts) -> list[Line]:
-    """How the walk ended and how it compares with the least-squares line."""
-    d = facts.decimals
-    rate = eta(facts.learning_rate)
-    lines: list[Line] = cut_short_lines(facts)
-    if lines:  # it diverged or left the map: told
-        pass
-    elif facts.status == "converged" and facts.at_best:
-        where = said(eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)))
-        lines.append(Line(said(converged(facts).capitalize(), ": ", where, " is the least-squares line."), facts))
-    elif facts.status == "converged":
-        lines.append(Line(said(converged(facts).capitalize(), " near the least-squares line, ", _best(facts), "."), facts))
-    elif facts.status == "max_steps":
-        lines.append(Line(said(not_settled(facts, "N").removesuffix("N steps").capitalize(), steps(facts.steps), "."), facts))
-        lines.append(Line(said("The least-squares line has ", _best(facts), "."), facts))
-    elif facts.status == "oscillating":
-        lines.append(Line(said(oscillates(facts).capitalize(), ": ", rate, " is too large for this loss."), facts))
-    elif facts.status == "flat_start":
-        lines.append(Line(said("The gradient is ", ("0", "zero"), " at the start: no line fits these points better."), facts))
-    if facts.fell and facts.shown > 0:
-        if number(facts.loss_start, d) != number(facts.loss, d):
-            done = "gradient descent fitted the line" if facts.status == "converged" else "the line is closer to the points"
-            lines.append(Line(said("From ", eq("L", num(facts.loss_start, d)), " to ", eq("L", num(facts.loss, d)), f": {done}."), facts))
-    elif facts.rose:
-        lines.append(Line(said("L ends higher than it started, at ", num(facts.loss, d), ": this walk did not fit the line."), facts))
-    return lines
+    """How the walk ended and how it compares with the least-squares line (mathcore's exact
+    ``line_fit``: "is the least-squares line" only where the readouts show its digits)."""
+    best_here = said(where(facts), " is the least-squares line")
+    best_line = Line(said("The least-squares line has ", _best(facts), "."), facts)
+    lines = ending_lines(facts, best_here, best_line, "This start is already the least-squares line.")
+    if facts.rose:
+        lines.append(Line(said("L ends higher than it started, at ", num(facts.loss, facts.decimals), ": this walk did not fit the line."), facts))
+    done = "gradient descent fitted the line" if facts.at_best else "the line is closer to the points"
+    change = loss_change(facts, done)
+    return lines + ([change] if change else [])
 
 
 __all__ += ["steps"]

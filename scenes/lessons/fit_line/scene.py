@@ -88,8 +88,4 @@ class FitALine(DataFitLesson):
         self.show(say.map_line(MapFacts()), FadeIn(self.map), FadeIn(self.map_title), FadeIn(self.ball), FadeIn(self.step_readout),
                   FadeIn(self.eta), run_time=1.0)
         self.walk_down()
-        self.begin_part(say.END_PART)
-        for line in say.outcome_lines(outcome_facts(self.walk, self.judge, self.shown, d, self.learning_rate)):
-            self.say(line)
-        self.clear_caption()
-        self.wait(self.read_time)
+        self.tell_end(say.END_PART, say.outcome_lines(outcome_facts(self.walk, self.judge, self.shown, d, self.learning_rate)))

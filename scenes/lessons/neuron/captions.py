@@ -2,10 +2,11 @@
 
 The walk's own lines (the rule, each step, the roll, the noise of mini-batches) are shared
 with the line lesson (:mod:`scenes.lessons.common.fit_captions`). Here: the data, the start
-and its decision point, the loss, and the end. For labels that one x splits cleanly the end
-says that the loss has no lowest point and w keeps growing, and only when the facts show
-the walk lowered L while |w| grew; "converged" and "diverged" come from mathcore's status
-through :mod:`scenes.kit.phrases`.
+and its decision point, the loss, and the end. For labels that one x parts the end says
+that the loss has no lowest point (a fact of the data, never "converged" to one), else it
+compares the end with mathcore's ``neuron_fit``: "as low as it gets" only where the
+readouts show its digits; "converged" and "diverged" come from mathcore's status through
+:mod:`scenes.kit.phrases`.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from dataclasses import replace
 from scenes.kit.beats import Line
 from scenes.kit.numbers import number
 from scenes.kit.spoken import eq, num, num_text, said
-from scenes.kit.phrases import converged, not_settled, oscillates
-from scenes.lessons.common.fit_captions import LOSS_PART, cut_short_lines, WB, WALK_PART, eta, map_line, noise_line, roll_line, rule_line, step_line, steps
+from scenes.kit.phrases import not_settled, oscillates
+from scenes.lessons.common.fit_captions import (
+    LOSS_PART, WALK_PART, WB, cut_short_lines, ending_lines, eta, loss_change, map_line, noise_line, roll_line, rule_line, step_line, steps,
+    still_line, where,
+)
 from scenes.lessons.neuron.facts import DataFacts, LossFacts, OutcomeFacts, StartFacts
 
 __all__ = [
@@ -59,41 +63,47 @@ def loss_line(facts: LossFacts) -> list[Line]:
 
 
 def _separable_lines(facts: OutcomeFacts) -> list[Line]:
+    """Labels one x parts: no lowest L (a fact of the data, true whatever the walk did),
+    then what the walk did: stopped where its gradient fell below the tolerance (a loss
+    that rounds to 0 is still above 0), ran out of steps, or never moved."""
     d = facts.decimals
-    lines = [
-        Line(said("One x splits these labels cleanly: no ", WB, " has the lowest L."), facts),
-        Line(said("A steeper curve through the gap always lowers L a little more."), facts),
-    ]
+    at = eq("x", num(facts.split_at, d))
+    if facts.clean:
+        lines = [Line(said("One x splits these labels cleanly: no ", WB, " has the lowest L."), facts),
+                 Line(said("A steeper curve through the gap always lowers L a little more."), facts)]
+    else:
+        lines = [Line(said("Points of both labels sit at ", at, ", and no others cross it: no ", WB, " has the lowest L."), facts),
+                 Line(said("A steeper curve through ", at, " always lowers L a little more."), facts)]
+    through = "the gap" if facts.clean else at
     if facts.status == "converged":
-        lines.append(Line(said("At ", eq("w", num(facts.w, d)), " the gradient is below the tolerance, so mathcore stops; a larger w would still lower L."), facts))
+        lines.append(Line(said("At ", eq("w", num(facts.w, d)), " the gradient is below the tolerance, so the walk stops;"
+                               " a steeper curve through ", through, " would still lower L."), facts))
     elif facts.status == "max_steps":
         head = not_settled(facts, "N").removesuffix("N steps").capitalize()
-        lines.append(Line(said(head, steps(facts.steps), ": ", eq("w", num(facts.w, d)), ", the curve still getting steeper."), facts))
+        still = ", the curve still getting steeper" if facts.steepening and number(facts.w, d) != "0" else ""
+        lines.append(Line(said(head, steps(facts.steps), ": ", eq("w", num(facts.w, d)), f"{still}."), facts))
+    elif facts.status == "flat_start":
+        lines.append(still_line(facts))
+    elif facts.status == "oscillating":
+        lines.append(Line(said(oscillates(facts).capitalize(), ": ", eta(facts.learning_rate), " is too large for this loss."), facts))
     return lines
 
 
 def outcome_lines(facts: OutcomeFacts) -> list[Line]:
-    """How the walk ended, and where the neuron now splits the labels."""
+    """How the walk ended (against the neuron with the lowest L, mathcore's ``neuron_fit``,
+    when the labels overlap; for labels one x parts, why there is none), and where the
+    neuron now splits the labels."""
     d = facts.decimals
-    rate = eta(facts.learning_rate)
     lines: list[Line] = cut_short_lines(facts)
     if lines:  # it diverged or left the map: told
         pass
-    elif facts.separable and facts.fell and facts.grew:
+    elif facts.separable:
         lines += _separable_lines(facts)
-    elif facts.status == "converged" and facts.kind == "minimum":
-        where = said(eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)))
-        lines.append(Line(said(converged(facts).capitalize(), ": at ", where, ", ", eq("L", num(facts.loss, d)), " is as low as it gets."), facts))
-    elif facts.status == "converged":
-        lines.append(Line(said(converged(facts).capitalize(), " at ", eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)), "."), facts))
-    elif facts.status == "max_steps":
-        lines.append(Line(said(not_settled(facts, "N").removesuffix("N steps").capitalize(), steps(facts.steps), "."), facts))
-    elif facts.status == "oscillating":
-        lines.append(Line(said(oscillates(facts).capitalize(), ": ", rate, " is too large for this loss."), facts))
-    elif facts.status == "flat_start":
-        lines.append(Line(said("The gradient is ", ("0", "zero"), " at the start: no neuron does better on these points."), facts))
+    else:
+        best = said(eq("w", num(facts.best_w, d)), ", ", eq("b", num(facts.best_b, d)))
+        best_here = said("at ", where(facts), ", ", eq("L", num(facts.loss, d)), " is as low as it gets")
+        lines += ending_lines(facts, best_here, Line(said("L is lowest at ", best, "."), facts), "No neuron does better on these points.")
     if facts.decision is not None and facts.shown > 0:
         lines.append(Line(said("The neuron now puts its decision point at ", eq("x", num(facts.decision, d)), "."), facts))
-    if facts.fell and facts.shown > 0 and number(facts.loss_start, d) != number(facts.loss, d):
-        lines.append(Line(said("From ", eq("L", num(facts.loss_start, d)), " to ", eq("L", num(facts.loss, d)), "."), facts))
-    return lines
+    change = loss_change(facts)
+    return lines + ([change] if change else [])

@@ -34,6 +34,21 @@ LABEL_SETS = {
     "many": tuple((float(x), int(_RNG.random() < 1 / (1 + np.exp(-1.5 * x)))) for x in _X200),
 }
 
+#: The same shapes at the data's extreme sizes (|x| up to 1e6, down to 1e-6): a loss that
+#: underflows to 0, gradients below any tolerance, and labels parted at one x with points
+#: of both labels on it.
+EXTREME_LABEL_SETS = {
+    "separable_1e6": ((-1e6, 0), (-5e5, 0), (5e5, 1), (1e6, 1)),
+    "separable_1e-6": ((-1e-6, 1), (-5e-7, 1), (5e-7, 0), (1e-6, 0)),
+    "overlapping_1e-6": ((-1e-6, 0), (-5e-7, 1), (5e-7, 0), (1e-6, 1)),
+    "overlapping_1e6": ((-1e6, 0), (-5e5, 1), (5e5, 0), (1e6, 1)),
+    "tie": ((-1.0, 0), (0.0, 0), (0.0, 1), (1.0, 1)),
+}
+EXTREME_LINE_SETS = {
+    "tiny": tuple((x * 1e-6, (0.5 * x + 0.3 + 0.1 * (-1) ** i) * 1e-6) for i, x in enumerate((-1, -0.5, 0, 0.5, 1))),
+    "huge": tuple((x * 1e6, (0.5 * x + 0.3 + 0.1 * (-1) ** i) * 1e6) for i, x in enumerate((-1, -0.5, 0, 0.5, 1))),
+}
+
 
 def built_walk(loss_of, data, start=(0.0, 0.0), learning_rate=0.1, max_steps=200, tolerance=1e-6, batch_size=None, seed=0, anchors=()):
     """The walk, its map, the steps shown and the judge of L, as a lesson builds them."""
@@ -41,6 +56,17 @@ def built_walk(loss_of, data, start=(0.0, 0.0), learning_rate=0.1, max_steps=200
     w_range, b_range = map_ranges(walk.path.points, [start, *anchors] if anchors else [start, walk.path.points[-1]])
     shown = shown_steps(walk.path.points, w_range, b_range)
     return walk, shown, Judge.on_map(walk, w_range, b_range)
+
+
+def assert_told_truly(lines):
+    """Every line is backed by its facts, has a spoken form and no float notation."""
+    from scenes.kit.claims import claim_problems
+    from scenes.kit.spoken import spoken_problems
+
+    for line in lines:
+        assert not claim_problems(line.text, line.facts), line.text
+        assert "e-" not in line.text and "e+" not in line.text, line.text
+        assert not spoken_problems(line.text, line.spoken), line.text
 
 
 def walk_lines(walk, shown, judge, learning_rate, told=2, decimals=2):

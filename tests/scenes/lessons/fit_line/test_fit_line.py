@@ -10,15 +10,14 @@ import numpy as np
 import pytest
 
 from mathcore import line_fit, line_loss
-from scenes.kit.claims import claim_problems
-from scenes.kit.spoken import spoken_problems
 from scenes.kit.storyboard import dry_run, with_settings
 from scenes.lessons.common.fit_walk import map_ranges, shown_steps
 from scenes.lessons.fit_line import captions as say
 from scenes.lessons.fit_line.facts import outcome_facts, start_facts
 from scenes.lessons.fit_line.scene import FitALine
 from scenes.parts.plot2d.data_plot import clip_segments
-from tests.scenes.lessons.fit_cases import LINE_SETS, built_walk, walk_lines
+from scenes.kit.numbers import number
+from tests.scenes.lessons.fit_cases import EXTREME_LINE_SETS, LINE_SETS, assert_told_truly, built_walk, walk_lines
 
 
 def _lines(data, **settings):
@@ -55,12 +54,27 @@ def test_bad_settings_are_refused_in_one_line(settings, words):
 @pytest.mark.parametrize("name", sorted(LINE_SETS))
 def test_every_caption_is_backed_by_its_facts(name):
     walk, shown, outcome, lines = _lines(LINE_SETS[name], start=(-1.0, 3.0), learning_rate=0.05, max_steps=300)
-    for line in lines:
-        assert not claim_problems(line.text, line.facts), line.text
-        assert "e-" not in line.text and "e+" not in line.text
-        assert not spoken_problems(line.text, line.spoken), line.text
+    assert_told_truly(lines)
     assert outcome.fell, name  # every one of these walks lowers the loss
     assert any(line.text.startswith("From L = ") for line in lines)
+
+
+@pytest.mark.parametrize(("name", "settings"), [
+    ("tiny", {"learning_rate": 1e-6, "tolerance": 1e-6}),  # every gradient is below the tolerance: no step
+    ("tiny", {"learning_rate": 0.01, "tolerance": 1e-4, "start": (-1.0, 0.0)}),  # a float probe once called its end a saddle
+    ("huge", {"learning_rate": 1e-6}),  # each step overshoots more
+    ("huge", {"learning_rate": 1e-12, "max_steps": 50}),
+])
+def test_data_of_extreme_size_is_told_against_the_exact_least_squares_line(name, settings):
+    data = EXTREME_LINE_SETS[name]
+    walk, shown, outcome, lines = _lines(data, **settings)
+    texts = " ".join(line.text for line in lines)
+    assert outcome.best == line_fit(data) and outcome.kind == ("minimum" if outcome.at_best and shown == walk.path.steps else None)
+    assert ("is the least-squares line" in texts) == (outcome.at_best and outcome.status == "converged")
+    assert "gradient is 0" not in texts and "fits these points better" not in texts
+    if walk.path.status in ("converged", "flat_start", "max_steps") and not outcome.at_best:
+        assert f"The least-squares line has slope {number(outcome.best_w, 2)}" in texts
+    assert_told_truly(lines)
 
 
 def test_a_clean_line_is_found_exactly():
