@@ -115,12 +115,12 @@ def _list() -> None:
     from scenes.kit.settings import setting_of, value_text
 
     from .course_file import default_course
-    from .registry import scene_classes
+    from .registry import render_module, scene_classes
 
     classes = scene_classes()
     print("Scenes and their parameters:")
     for name, scene in classes.items():
-        print(f"\n  {name}  ({scene.__module__.replace('.', '/')}.py)")
+        print(f"\n  {name}  ({render_module(name).replace('.', '/')}.py)")
         for key, (annotation, value) in scene.parameters().items():
             setting = setting_of(annotation)
             doc = f"  # {setting.doc} ({setting.limits_text(annotation)})" if setting is not None else ""

@@ -65,7 +65,7 @@ def key_inputs(scene: str, params: dict, quality: str, narration: dict | None = 
     import manim
 
     from . import narration as narration_module
-    from .registry import scene_classes
+    from .registry import render_module
 
     spoken = {"narration": narration_module.key_inputs(narration)} if narration else {}
     return {
@@ -74,7 +74,7 @@ def key_inputs(scene: str, params: dict, quality: str, narration: dict | None = 
         "params": params,
         "quality": quality,
         "manim": manim.__version__,
-        "sources": project_sources(scene_classes()[scene].__module__),
+        "sources": project_sources(render_module(scene)),
         "format": BUILD_FORMAT,
     }
 

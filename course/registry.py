@@ -10,10 +10,11 @@ import typing
 from functools import cache
 from typing import Annotated, Any
 
+from scenes.kit.home import homes
 from scenes.kit.lesson import LessonMixin
 from scenes.catalog import LESSON, SCENE_MODULES
 
-__all__ = ["ParameterError", "accepts_text", "coerce", "make_scene_class", "scene_classes", "short_repr"]
+__all__ = ["ParameterError", "accepts_text", "coerce", "make_scene_class", "render_module", "scene_classes", "short_repr"]
 
 #: Whole-number settings beyond this are refused (no lesson counts that far; a float holds it exactly).
 LARGEST_INT = 2**53
@@ -41,7 +42,7 @@ def scene_classes() -> dict[str, type]:
             if (
                 isinstance(value, type)
                 and issubclass(value, LessonMixin)
-                and value.__module__ == module_name
+                and (value.__module__ == module_name or module_name in homes(value))
                 and not value.__name__.startswith("_")
             ):
                 found[value.__name__] = value
@@ -49,6 +50,13 @@ def scene_classes() -> dict[str, type]:
         if entry.scene not in found:
             raise RuntimeError(f"scenes.catalog lists {entry.scene}, which {entry.module} does not define")
     return found
+
+
+def render_module(scene: str) -> str:
+    """The module ``scene`` is rendered from (``scenes.derivative``): where the registry found
+    it. Its class's ``__module__`` is where it was written (:mod:`scenes.kit.home`)."""
+    cls = scene_classes()[scene]
+    return next(name for name in SCENE_MODULES if cls.__module__ == name or name in homes(cls))
 
 
 def make_scene_class(scene: type, params: dict[str, Any], name: str | None = None) -> type:
