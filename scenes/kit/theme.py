@@ -13,6 +13,10 @@ keeps its contrast on the theme's background:
   is a stage of its own, and on a darker hill neither the darkened colours nor their halo
   would reach 3:1 on every shade (the palette test checks both themes).
 
+A caption that names a colour takes the word from :func:`colour_word` (:data:`WORDS`), read
+from the colour as drawn, so it names what the theme shows: "the yellow ball" on the dark
+background is "the olive ball" on white.
+
 A lesson chooses its theme with its ``theme`` setting (a class attribute, ``theme = "light"``
 in a course file, ``--theme light`` on the command line); :meth:`scenes.kit.lesson.LessonMixin.setup`
 calls :func:`use_theme` before the scene builds its cast, and the scene's end returns to the
@@ -37,7 +41,7 @@ from manim import BLACK, WHITE, ManimColor, interpolate_color
 
 from scenes.kit import style
 
-__all__ = ["NAMES", "THEMES", "check_theme", "current_theme", "palette", "use_theme"]
+__all__ = ["NAMES", "THEMES", "WORDS", "check_theme", "colour_word", "current_theme", "palette", "use_theme"]
 
 #: The theme names, the default first.
 THEMES = ("dark", "light")
@@ -85,7 +89,46 @@ _HEX = {
     },
 }
 
+#: What each colour is called in words (captions, narration), as it is seen in each theme:
+#: the light theme's ball is a dark yellow, an olive, not the yellow of the dark theme, and
+#: its third racer is black, not white. Colours of the same value have the same word;
+#: the racers' five words differ in each theme (the palette test checks both).
+WORDS = {
+    "dark": {
+        "FUNCTION": "blue", "SLOPE": "orange", "SECANT": "pink", "GRADIENT": "red", "DESCENT": "green", "BALL": "yellow",
+        "MOMENTUM": "pink", "INK": "white", "MUTED": "grey", "BACKGROUND": "black", "STOPPED": "light grey", "HALO": "black",
+        "HILL": "blue", "RACER_3": "white", "RACER_4": "lilac", "RACER_5": "salmon",
+    },
+    "light": {
+        "FUNCTION": "blue", "SLOPE": "amber", "SECANT": "dark pink", "GRADIENT": "red", "DESCENT": "green", "BALL": "olive",
+        "MOMENTUM": "dark pink", "INK": "black", "MUTED": "grey", "BACKGROUND": "white", "STOPPED": "dark grey", "HALO": "black",
+        "HILL": "sky blue", "RACER_3": "black", "RACER_4": "violet", "RACER_5": "crimson",
+    },
+}
+
 _current = "dark"
+
+
+def colour_word(colour: Any, theme: str | None = None) -> str:
+    """The word for ``colour`` in ``theme`` (the current one by default): ``colour`` is a
+    palette name (``"BALL"``) or a colour of the palette (``style.BALL``), read by its value
+    in that theme. A colour that is no palette colour is a ``ValueError``.
+
+    >>> colour_word("BALL", "dark"), colour_word("BALL", "light"), colour_word(style.SECANT, "dark")
+    ('yellow', 'olive', 'pink')
+    """
+    theme = check_theme(current_theme() if theme is None else theme)
+    words = WORDS[theme]
+    if isinstance(colour, str) and colour in words:
+        return words[colour]
+    try:
+        value = ManimColor(colour).to_hex().upper()
+    except Exception:  # noqa: BLE001 - manim raises several kinds for a bad colour
+        raise ValueError(f"{colour!r} is not a colour") from None
+    for key, hex_value in _HEX[theme].items():
+        if hex_value.upper() == value:
+            return words[key]
+    raise ValueError(f"{value} is not a colour of the {theme} theme's palette, so it has no word")
 
 
 def check_theme(name: Any, where: str = "theme") -> str:

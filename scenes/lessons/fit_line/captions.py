@@ -42,7 +42,7 @@ def start_lines(facts: StartFacts) -> list[Line]:
     gaps = replace(facts, visible=facts.visible | {"residuals"})
     return [
         Line(said("Start with the line ", eq("w", num(facts.w, d)), ", ", eq("b", num(facts.b, d)), "."), facts),
-        Line(said("The purple gaps are its residuals: how far it misses each point."), gaps),
+        Line(said(f"The {facts.gap_colour} gaps are its residuals: how far it misses each point."), gaps),
     ]
 
 

@@ -41,12 +41,15 @@ class StartFacts(Facts):
     b: float
     loss: float
     decimals: int
+    gap_colour: str = "pink"  # the word for the residuals' colour, as drawn in the scene's theme
     visible: frozenset = frozenset({"line"})
 
 
-def start_facts(walk: FitWalk, decimals: int) -> StartFacts:
+def start_facts(walk: FitWalk, decimals: int, gap_colour: str = "pink") -> StartFacts:
+    """The start; ``gap_colour`` is the word for the colour the residuals are drawn in
+    (:func:`scenes.kit.theme.colour_word` of it, in the scene's theme)."""
     p = walk.path
-    return StartFacts(float(p.points[0, 0]), float(p.points[0, 1]), float(p.values[0]), int(decimals))
+    return StartFacts(float(p.points[0, 0]), float(p.points[0, 1]), float(p.values[0]), int(decimals), str(gap_colour))
 
 
 def outcome_facts(walk: FitWalk, judge: Judge, shown: int, decimals: int, learning_rate: float) -> OutcomeFacts:

@@ -27,6 +27,7 @@ from mathcore import line_fit, line_loss
 
 from scenes.kit.beats import NO_FACTS
 from scenes.kit.lesson import rendered_from
+from scenes.kit.theme import colour_word
 from scenes.lessons.common.data_fit import Data, DataFitLesson, ParameterStart
 from scenes.lessons.common.fit_captions import MapFacts
 from scenes.lessons.common.walk_settings import LearningRate
@@ -79,7 +80,7 @@ class FitALine(DataFitLesson):
         self.begin_part(say.DATA_PART)
         self.play_title_card(facts=NO_FACTS)
         self.show(say.data_line(data_facts(self.walk)), Create(self.plot.axes), FadeIn(self.plot.dots), run_time=1.2)
-        first, second = say.start_lines(start_facts(self.walk, d))
+        first, second = say.start_lines(start_facts(self.walk, d, colour_word(self.plot.gaps.get_stroke_color())))
         self.show(first, Create(self.plot.curve), FadeIn(self.w_readout), FadeIn(self.b_readout))
         self.show(second, Create(self.plot.gaps))
         self.begin_part(say.LOSS_PART)

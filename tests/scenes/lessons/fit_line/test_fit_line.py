@@ -135,11 +135,27 @@ def test_segments_are_clipped_to_the_plot():
 
 # -- the whole lesson, without drawing ---------------------------------------------------------
 def test_a_dry_run_has_no_problem_and_tells_the_walk_it_shows():
-    board = dry_run(FitALine, data=LINE_SETS["two"], batch_size=1, seed=3, roll_time=2.0)
+    board = dry_run(FitALine, data=LINE_SETS["two"], batch_size=1, seed=3, roll_time=2.0, theme="light")
     assert not board.problems(), board.problems()
     assert [name for name, _ in board.chapters()] == [say.DATA_PART, say.LOSS_PART, say.WALK_PART, say.END_PART]
     texts = board.captions
     assert any(t.startswith("Step 1: ") for t in texts) and any("stochastic gradient descent" in t for t in texts)
+    assert any(t.startswith("The dark pink gaps are its residuals") for t in texts)  # as drawn on white, not the dark theme's pink
+
+
+@pytest.mark.parametrize(("theme", "word"), [("dark", "pink"), ("light", "dark pink")])
+def test_the_residuals_are_called_by_the_colour_they_are_drawn_in(theme, word):
+    from scenes.kit import style
+    from scenes.kit.theme import colour_word, use_theme
+
+    try:
+        use_theme(theme)
+        drawn = colour_word(style.SECANT)  # DataPlot draws the gaps in SECANT
+    finally:
+        use_theme("dark")
+    walk, *_ = built_walk(line_loss, LINE_SETS["two"])
+    line = say.start_lines(start_facts(walk, 2, drawn))[1]
+    assert drawn == word and line.text.startswith(f"The {word} gaps are its residuals") and line.spoken
 
 
 @pytest.mark.render
