@@ -138,15 +138,18 @@ def arrives_first(arrival: ArrivalFacts | None) -> str:
 
 
 def stalls(racer: RacerFacts) -> str:
-    """``"SGD stalls where the hill is almost flat"``, only when the racer stalled (see the
-    facts module: all its steps used, its slope below a hundredth of the hill's typical one).
+    """``"After 300 steps SGD stalls where the hill is almost flat"``, only when the racer
+    stalled (see the facts module: all its steps used, its slope below a hundredth of the
+    hill's typical one, its last stride under a pixel). The step count is part of the claim:
+    a walk with more steps may still get down.
 
-    >>> stalls(RacerFacts(name="SGD", stalled=True))
-    'SGD stalls where the hill is almost flat'
+    >>> from scenes.lessons.rolling.facts import WalkFacts
+    >>> stalls(RacerFacts(name="SGD", stalled=True, walk=WalkFacts(steps=300)))
+    'After 300 steps SGD stalls where the hill is almost flat'
     """
     if not racer.stalled:
         raise ClaimError(f"'{racer.name} stalls' needs stalled = True, but stalled = False")
-    return said(_who(racer.name), " stalls where the hill is almost flat")
+    return said("After ", _steps(racer.walk.steps), " ", _who(racer.name), " stalls where the hill is almost flat")
 
 
 def overshoots(racer: RacerFacts) -> str:
@@ -254,6 +257,9 @@ def race_lines(racer: RacerFacts, digits: Digits, named: bool = True, subject: s
     plural = subject is not None and " and " in subject
     who = _and(subject.split(" and ")) if plural else _who(subject or racer.name)
     walk = racer.walk
+    if walk.status == "flat_start":  # below the tolerance, which for a gently scaled hill is not zero
+        facts = replace(walk.as_drawn(), moved=False)
+        return [Line(said(who, " take" if plural else " takes", " no step: the slope at the start is already below the tolerance."), facts)]
     if not racer.arrived and walk.status == "max_steps" and racer.near not in (None, "minimum", "degenerate"):
         facts = replace(walk.whole_walk(), kind=racer.near, moved=False, visible=frozenset({racer.near}) if named else frozenset())
         text = said(who, " used all ", _steps(walk.steps), "; it ends within a pixel of a ", racer.near, ", not a minimum.")
@@ -307,7 +313,7 @@ def summary_lines(race: RaceFacts, digits: Digits) -> list[Line]:
         racer = race.racers[i]
         slope, stride = digits.small(racer.walk.end_slope), digits.small(racer.last_step)
         if slope == "0" or stride == "0":
-            text = said(stalls(racer), ": there its slope rounds to 0, and so do its strides.")
+            text = said(stalls(racer), ": there its slope rounds to ", num_text("0"), ", and so do its strides.")
         else:
             text = said(stalls(racer), ": its slope is only ", num_text(slope), ", its last stride ", num_text(stride), " long.")
         lines.append(Line(text, racer))

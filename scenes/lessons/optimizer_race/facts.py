@@ -11,10 +11,14 @@ exact paths with tolerances scaled to the picture, never on one float:
   flat point is shorter than a pixel) and stays within a pixel of its end from some step
   on; that step is its arrival. The racers with the smallest arrival step arrive first
   (several, when they tie);
-* a racer **stalls** (on a plateau, or wherever the hill is almost flat) when it used all
-  its steps, ended nowhere near a flat point (no minimum, saddle or peak within a pixel),
-  and the slope where it ended is below :data:`mathcore.numeric.CREEP_SHARE` of the
-  function's typical slope (:func:`mathcore.numeric.typical_slope`);
+* a racer **stalls** (on a plateau, or wherever the hill is almost flat) when the walk
+  itself shows it: it used all its steps inside the picture, ended nowhere near a flat
+  point (no minimum, saddle or peak within a pixel), the slope where it ended is below
+  :data:`mathcore.numeric.CREEP_SHARE` of the function's typical slope
+  (:func:`mathcore.numeric.typical_slope`), and its last stride is under a pixel: the
+  ball no longer moves on the picture. A racer that ran out of steps while still moving
+  visibly (a short ``max_steps``, a long valley) has only "not arrived after N steps";
+  either way the words name the N, since more steps may still take it down;
 * a racer **overshoots** on a step where f rises by more than a pixel of the height axis
   (:data:`mathcore.numeric.PIXEL_SHARE` of the heights drawn);
 * two racers **coincide** when their walks are the same walk on the picture
@@ -103,7 +107,8 @@ class RacerFacts(Facts):
     rises : int
         How many of the drawn steps raise f by more than a pixel of the height axis.
     stalled : bool
-        It used all its steps where the hill is almost flat (see the module notes).
+        It used all its steps where the hill is almost flat, its last stride under a pixel
+        (see the module notes).
     last_step : float
         The length of its last step (0 for a walk of no steps).
     near : str or None
@@ -253,7 +258,9 @@ def racer_facts(
     pixel = PIXEL_SHARE * max(float(heights[1]) - float(heights[0]), 0.0)
     rises = int(np.sum(np.diff(values) > pixel)) if len(values) > 1 else 0
     stalled = False
-    if path.status == "max_steps" and arrival is None:
+    last_step = float(np.linalg.norm(points[-1] - points[-2])) if len(points) > 1 else 0.0
+    still = last_step < PIXEL_SHARE * span  # the ball no longer moves on the picture
+    if path.status == "max_steps" and arrival is None and still and walk.in_range and not walk.left_picture:
         if typical is None:
             try:
                 typical = typical_slope(field, n_range, e_range)
@@ -261,7 +268,6 @@ def racer_facts(
                 typical = 1.0
         flat_point = near is not None or walk.kind is not None or _flat_kind(field, points[-1], span) is not None
         stalled = bool(not flat_point and walk.end_slope < CREEP_SHARE * abs(typical))
-    last_step = float(np.linalg.norm(points[-1] - points[-2])) if len(points) > 1 else 0.0
     return RacerFacts(
         name=name, key=key, learning_rate=float(path.learning_rate), walk=walk, arrival=arrival, rises=rises, stalled=stalled,
         last_step=last_step, near=near,

@@ -91,7 +91,7 @@ def test_the_default_race_teaches_a_plateau():
     assert race.first == (2,)
     summary = [line.text for line in say.summary_lines(race, digits)]
     assert summary[0] == f"Adam arrives first after {adam.arrival} steps. Then Momentum after {heavy.arrival}."
-    assert summary[1].startswith("SGD stalls where the hill is almost flat: its slope is only ")
+    assert summary[1].startswith("After 300 steps SGD stalls where the hill is almost flat: its slope is only ")
     assert any(text.startswith(f"Momentum overshoots: on {heavy.rises} of its") for text in summary)
     _no_false_claims(_all_lines(race, digits))
 
@@ -105,6 +105,32 @@ def test_a_stall_is_a_gentle_slope_far_from_any_minimum():
         field.classify(tuple(paths[0].points[-1]), tolerance=PIXEL_SHARE, scale=6.0)
     _, _, booth, _, _ = _race(BOOTH)
     assert not any(r.stalled for r in booth.racers if r.arrived)
+
+
+@pytest.mark.parametrize("steps", [1, 30, 5000])  # MaxSteps' bounds and a short walk between
+def test_a_stall_is_read_off_the_walk_and_names_its_steps(steps):
+    """A racer stalls only where the walk shows it (a stride under a pixel, the slope a
+    hundredth of the typical one, no flat point near); one that ran out of steps while still
+    moving visibly has not arrived, and is told so, not called stalled."""
+    for case in (DEFAULT, BOOTH):
+        field, paths, race, digits, span = _race(case[:5] + (steps,))
+        typical = typical_slope(field, case[3], case[4])
+        for racer in race.racers:
+            moving = racer.last_step >= PIXEL_SHARE * span
+            gentle = racer.walk.end_slope < CREEP_SHARE * typical
+            if racer.stalled:
+                assert racer.walk.status == "max_steps" and not moving and gentle and not racer.arrived
+            elif racer.walk.status == "max_steps" and not racer.arrived and racer.near is None:
+                assert moving or not gentle
+        texts = [line.text for line in _all_lines(race, digits)]
+        for i in race.stalled:
+            assert any(t.startswith(f"After {steps} step{'s' if steps > 1 else ''} {race.names[i]} stalls") for t in texts)
+        _no_false_claims(_all_lines(race, digits))
+    _, _, booth, digits, _ = _race(BOOTH[:5] + (30,))
+    assert not booth.stalled and not booth.arrived  # a bowl walked for 30 steps: still moving, not stalled
+    assert any(line.text.startswith("SGD used all 30 steps") for line in _all_lines(booth, digits))
+    _, _, long_race, _, _ = _race(DEFAULT[:5] + (5000,))
+    assert not long_race.stalled and len(long_race.arrived) == 3  # given the steps, the plateau's SGD gets down too
 
 
 def test_rosenbrock_and_booth_arrivals_end_at_their_minima():
@@ -179,7 +205,7 @@ def test_phrases_refuse_claims_their_facts_do_not_make():
     _, _, race, digits, _ = _race(DEFAULT)
     with pytest.raises(ClaimError):
         say.take_one_walk(race, (0, 1))
-    assert say.stalls(race.racers[0]) == "SGD stalls where the hill is almost flat"
+    assert say.stalls(race.racers[0]) == "After 300 steps SGD stalls where the hill is almost flat"
 
 
 def test_rule_lines_quote_mathcores_settings():
@@ -293,3 +319,23 @@ def test_render_draws_each_racer_where_mathcore_walked(render):
     subs = r.subcaptions()
     adam = scene.race.racers[1]
     assert f"Adam arrives first after {adam.arrival} steps. No other racer gets there." in subs
+
+
+@pytest.mark.parametrize("scale", ["1e-6", "1e-3", "1e6"])
+def test_a_scaled_hill_is_told_truly(scale):
+    """The default plateau scaled: at 1e-6 every slope is below the tolerance (a flat
+    start, not "the slope is zero"); at 1e-3 a stall's slope rounds to 0 (said, too)."""
+    function, start, optimizers, n_range, e_range, steps = DEFAULT
+    _, _, race, digits, _ = _race((f"{scale}*({function})", start, optimizers, n_range, e_range, steps))
+    lines = _all_lines(race, digits)
+    _no_false_claims(lines)
+    from scenes.kit.spoken import spoken_problems
+
+    assert all(line.spoken is not None and not spoken_problems(line.text, line.spoken) for line in lines)
+    texts = [line.text for line in lines]
+    if scale == "1e-6":
+        assert all(r.walk.status == "flat_start" for r in race.racers)
+        assert "SGD takes no step: the slope at the start is already below the tolerance." in texts
+        assert not any("slope is zero" in t for t in texts)
+    if scale == "1e-3":
+        assert race.stalled and any(t.startswith("After 300 steps SGD stalls") for t in texts)
