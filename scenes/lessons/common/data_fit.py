@@ -40,7 +40,7 @@ from scenes.parts.hill3d.contour_map import ContourMap
 from scenes.parts.panels.live_number import LiveReadout
 from scenes.parts.panels.readouts import Readout
 from scenes.parts.plot2d.data_plot import DataPlot
-from scenes.parts.plot2d.plot_axes import Scale
+from scenes.parts.plot2d.plot_axes import Scale, scale_for, tick_labels
 from scenes.parts.walk.descent_steps import format_rate
 
 __all__ = ["BatchSize", "Data", "DataFitLesson", "LabelledData", "ParameterStart", "Seed", "check_data"]
@@ -140,6 +140,17 @@ class DataFitLesson(LessonScene):
         """The data plot's x and y axes."""
         raise NotImplementedError
 
+    def x_scale(self, low: float, high: float) -> Scale:
+        """The data plot's x axis over ``[low, high]``: a round step whose tick numbers fit
+        side by side under the plot (data near a million has wide numbers: fewer ticks)."""
+        room = 0.7 * self.data_zone.width
+        for ticks in (5, 4, 3, 2):
+            scale = scale_for(low, high, ticks)
+            numbers = tick_labels(scale.ticks, scale.decimals)
+            if sum(n.width for n in numbers) + 0.3 * len(numbers) <= room:
+                break
+        return scale
+
     def anchors(self) -> list[Sequence[float]]:
         """Points of (w, b) the map must hold besides the start (the best fit, the end)."""
         return [self.walk.path.points[-1]]
@@ -167,10 +178,11 @@ class DataFitLesson(LessonScene):
         self.told = min(self.steps_told, self.shown)
         self.judge = Judge.on_map(self.walk, self.w_range, self.b_range)
         stage = self.zones.stage
+        zone = self.data_zone = Box(stage.left, -0.9, stage.bottom + 0.05, stage.top - 0.1)
         x, y = self.data_scales(self.pairs)
-        zone = Box(stage.left, -0.9, stage.bottom + 0.05, stage.top - 0.1)
         hollow = (lambda v: v == 0) if self.labelled else None
-        self.plot = DataPlot(self.pairs, x, y, zone, x_label=self.x_label, y_label=self.y_label, residuals=self.residuals, hollow=hollow)
+        self.plot = DataPlot(self.pairs, x, y, zone, x_label=self.x_label, y_label=self.y_label, residuals=self.residuals, hollow=hollow,
+                             rows=self.labelled)
         self.formula = fit_in_band(MathTex(self.formula_tex(), font_size=40, color=style.INK), self.zones.title)
         self.map = ContourMap(self.walk.loss, self.w_range, self.b_range, width=3.5, height=3.5, levels=self.levels,
                               resolution=64, variables=("w", "b"), tick_numbers=True, background_opacity=0.0)

@@ -66,7 +66,7 @@ class FitALine(DataFitLesson):
         return lambda xs: w * xs + b
 
     def data_scales(self, data: np.ndarray) -> tuple[Scale, Scale]:
-        return scale_for(float(data[:, 0].min()), float(data[:, 0].max())), scale_for(float(data[:, 1].min()), float(data[:, 1].max()))
+        return self.x_scale(float(data[:, 0].min()), float(data[:, 0].max())), scale_for(float(data[:, 1].min()), float(data[:, 1].max()))
 
     def anchors(self):
         return [line_fit(self.walk.data)]

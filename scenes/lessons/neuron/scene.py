@@ -33,7 +33,7 @@ from scenes.lessons.common.fit_captions import MapFacts
 from scenes.lessons.common.walk_settings import LearningRate, Tolerance
 from scenes.lessons.neuron import captions as say
 from scenes.lessons.neuron.facts import LossFacts, data_facts, decision_point, outcome_facts, start_facts
-from scenes.parts.plot2d.plot_axes import Scale, scale_for
+from scenes.parts.plot2d.plot_axes import Scale
 
 __all__ = ["OneNeuron"]
 
@@ -74,7 +74,7 @@ class OneNeuron(DataFitLesson):
         return lambda xs: 0.5 * (1.0 + np.tanh(0.5 * (w * xs + b)))  # sigmoid(w x + b), without overflow
 
     def data_scales(self, data: np.ndarray) -> tuple[Scale, Scale]:
-        return scale_for(float(data[:, 0].min()), float(data[:, 0].max())), Scale(-0.15, 1.15, 0.5)
+        return self.x_scale(float(data[:, 0].min()), float(data[:, 0].max())), Scale(-0.15, 1.15, 0.5)
 
     def formula_tex(self) -> str:
         return r"s = \sigma(w\,x + b), \quad L(w, b) = -\tfrac{1}{n} \textstyle\sum_i \left[y_i \log s_i + (1 - y_i) \log(1 - s_i)\right]"

@@ -23,7 +23,37 @@ from scenes.kit import style
 from scenes.kit.layout import Box
 from scenes.parts.plot2d.plot_axes import PlotAxes, Scale
 
-__all__ = ["DataPlot", "clip_segments"]
+__all__ = ["DataPlot", "clip_segments", "row_offsets"]
+
+#: Share of the plot's height a crowded row of labelled points spreads over each way.
+ROW_SPREAD = 0.045
+#: The golden ratio's fraction: successive points of a row get offsets far apart.
+_GOLDEN = 0.6180339887498949
+
+
+def row_offsets(xs: np.ndarray, rows: np.ndarray, radius: float, spread: float) -> np.ndarray:
+    """Vertical offsets (scene units) that spread a crowded row of dots into a thin band:
+    dots of one row (same ``rows`` value) whose screen ``xs`` lie closer than a dot's width
+    (the median gap) get offsets up to ``spread`` each way, in a fixed low-discrepancy order
+    along x (the same data, the same picture); a row with room keeps its dots on the line.
+
+    >>> row_offsets(np.array([0.0, 1.0, 2.0]), np.zeros(3), 0.1, 0.3).tolist()
+    [0.0, 0.0, 0.0]
+    >>> off = row_offsets(np.linspace(0, 1, 50), np.zeros(50), 0.1, 0.3)
+    >>> bool(np.abs(off).max() <= 0.3 and np.ptp(off) > 0.5)
+    True
+    """
+    xs, rows = np.asarray(xs, dtype=float), np.asarray(rows)
+    offsets = np.zeros(len(xs))
+    for row in np.unique(rows):
+        members = np.flatnonzero(rows == row)
+        if len(members) < 3:
+            continue
+        order = members[np.argsort(xs[members], kind="stable")]
+        if np.median(np.diff(xs[order])) >= 2.0 * radius:
+            continue
+        offsets[order] = spread * (2.0 * ((np.arange(len(order)) * _GOLDEN) % 1.0) - 1.0)
+    return offsets
 
 
 def clip_segments(starts: np.ndarray, ends: np.ndarray, x_range: Sequence[float], y_range: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -67,10 +97,15 @@ class DataPlot(VGroup):
         Draw the vertical gap from each point to the curve.
     hollow : callable, optional
         ``hollow(y)`` True draws that point as a ring (e.g. label 0), else a filled dot.
+    rows : bool
+        The points lie in a few rows (labels 0 and 1): where a row is crowded (many points,
+        dots touching) its dots are spread up and down a little (:func:`row_offsets`) and
+        drawn see-through, so that 200 points read as points and not as a bar.
     """
 
     def __init__(self, data: Sequence[Sequence[float]], x: Scale, y: Scale, zone: Box, *, x_label: str = "x",
-                 y_label: str = "y", residuals: bool = True, hollow: Callable[[float], bool] | None = None, **kwargs: Any):
+                 y_label: str = "y", residuals: bool = True, hollow: Callable[[float], bool] | None = None, rows: bool = False,
+                 **kwargs: Any):
         super().__init__(**kwargs)
         self.axes = PlotAxes(x, y, zone, x_label=x_label, y_label=y_label)
         self.data = np.asarray(data, dtype=float).reshape(-1, 2)
@@ -85,9 +120,15 @@ class DataPlot(VGroup):
         # Two mobjects for all the points (filled dots, rings): cheap to copy and fade.
         ring = Circle(radius=radius).points
         centres = self.to_screen(self.data)
+        self.offsets = np.zeros(len(self.data))
+        if rows:
+            spread = ROW_SPREAD * abs(self._per[1]) * (y.stop - y.start)
+            self.offsets = row_offsets(centres[:, 0], self.data[:, 1], radius, spread)
+            centres[:, 1] += self.offsets
+        crowded = bool(np.any(self.offsets))
         rings = np.array([hollow is not None and hollow(py) for py in self.data[:, 1]], dtype=bool)
-        self.filled = VMobject(stroke_width=0, fill_color=style.INK, fill_opacity=1.0)
-        self.rings = VMobject(stroke_color=style.INK, stroke_width=2.5, fill_opacity=0)
+        self.filled = VMobject(stroke_width=0, fill_color=style.INK, fill_opacity=0.7 if crowded else 1.0)
+        self.rings = VMobject(stroke_color=style.INK, stroke_width=1.5 if crowded else 2.5, stroke_opacity=0.8 if crowded else 1.0, fill_opacity=0)
         for mobject, chosen in ((self.filled, centres[~rings]), (self.rings, centres[rings])):
             if len(chosen):
                 mobject.set_points((chosen[:, None, :] + ring[None, :, :]).reshape(-1, 3))
