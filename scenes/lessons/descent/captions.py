@@ -64,6 +64,12 @@ def _f_change(facts: StepFacts) -> str:
     return f_change(facts, new)
 
 
+def start_at(variable: str, w: float, decimals: int) -> str:
+    """``w = <start>``, with the digits a non-zero start needs not to read as 0 (a start at
+    0.001 is not the start at 0)."""
+    return eq(variable, num(w, readable_digits(w, decimals)))
+
+
 def _slope(value: float, decimals: int) -> str:
     return num(value, readable_digits(value, decimals))
 
@@ -85,7 +91,7 @@ def intro_caption(facts: ShapeFacts) -> str:
 def start_caption(facts: StartFacts) -> str:
     """Where a walk starts and which way is down there."""
     v, d = facts.variable, facts.decimals
-    where = said("Start" if facts.first else "Now start", " at ", eq(v, num(facts.w, d)))
+    where = said("Start" if facts.first else "Now start", " at ", start_at(v, facts.w, d))
     if facts.slope == 0:
         if facts.kind == "minimum" and facts.in_range:
             return said(where, ", already at the minimum: the slope is ", _ZERO, ", so every step is ", _ZERO, ".")
@@ -136,7 +142,7 @@ def walk_caption(facts: WalkFacts) -> str | None:
         if facts.status == "diverged" and facts.steps == 0:
             return said("The first step jumps so far that the walk diverges at once.")
         return said("The very first step lands outside the picture.")
-    w_last = num(facts.w_last, distinct_digits(facts.w_first, facts.w_last, d))
+    w_last = num(facts.w_last, max(distinct_digits(facts.w_first, facts.w_last, d), facts.last_digits))
     text = said("After ", _steps(facts.shown), ", ", eq(v, w_last))
     digits = distinct_digits(facts.f_first, facts.f_last, d)
     f0, f1 = num(facts.f_first, digits), num(facts.f_last, digits)
@@ -250,7 +256,7 @@ def outcome_lines(outcomes: list[OutcomeFacts], width: int = LINE_WIDTH) -> list
         return [(whole, outcomes[0])]
     lines = []
     for o, clause in zip(outcomes, clauses):
-        start = eq(o.variable, num(o.w_start, o.decimals))
+        start = start_at(o.variable, o.w_start, o.decimals)
         whole = said("From ", start, ", left to run, ", clause)
         if len(split_caption(whole, width)) > 1:
             whole = said("Now let the walk from ", start, " run on. ", capitalized(clause))
@@ -264,7 +270,7 @@ def _capital(clause: str) -> str:
 
 def status_line(facts: OutcomeFacts) -> str:
     """The on-screen line for a walk's end: ``w = -1.00 → converged``."""
-    return f"{facts.variable} = {number(facts.w_start, facts.decimals)} → {STATUS_WORDS[facts.status]}"
+    return f"{facts.variable} = {number(facts.w_start, readable_digits(facts.w_start, facts.decimals))} → {STATUS_WORDS[facts.status]}"
 
 
 # -- parts of the lesson (chapter names) ------------------------------------------------------------
@@ -278,4 +284,4 @@ ENDS_PART = "All the walks together"
 def walk_part(facts: StartFacts) -> str:
     """The part of one walk: ``"Walking from w = -1.00"``, its start as the start's caption
     says it."""
-    return f"Walking from {facts.variable} = {number(facts.w, facts.decimals)}"
+    return f"Walking from {facts.variable} = {number(facts.w, readable_digits(facts.w, facts.decimals))}"

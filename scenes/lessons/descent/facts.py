@@ -29,6 +29,7 @@ from mathcore.numeric import significant_change
 
 from scenes.kit.beats import Facts
 from scenes.lessons.common.value_change import ValueChange
+from scenes.parts.walk.descent_steps import readable_digits, update_numbers
 
 __all__ = [
     "OutcomeFacts",
@@ -131,6 +132,7 @@ class WalkFacts(Facts):
     status: str
     decimals: int
     change: int = 0  # of f from the first to the last shown point: -1, +1 or 0
+    last_digits: int = 0  # the digits the last shown step wrote w with (its update checks at them)
 
     @property
     def fell(self) -> bool:
@@ -259,7 +261,25 @@ def walk_facts(path: DescentPath, shown: int, in_view: int, decimals: int, judge
         status=path.status,
         decimals=decimals,
         change=change(path, 0, shown) if shown > 0 else 0,
+        last_digits=_step_digits(path, shown, decimals) if shown > 0 else 0,
     )
+
+
+def walk_digits(path: DescentPath, shown: int, decimals: int) -> int:
+    """The digits a readout of w needs to show what the captions say of a walk: its start as
+    its caption writes it (a start at 0.001 does not read 0), and each of the ``shown``
+    steps' landings as its update writes it."""
+    digits = readable_digits(float(path.points[0, 0]), decimals)
+    for step in range(1, min(shown, path.steps) + 1):
+        digits = max(digits, _step_digits(path, step, decimals))
+    return digits
+
+
+def _step_digits(path: DescentPath, step: int, decimals: int) -> int:
+    """The digits update ``step`` writes w with (:func:`update_numbers`), so that a later
+    caption names its result as the step's caption did."""
+    w_old, w_new = float(path.points[step - 1, 0]), float(path.points[step, 0])
+    return update_numbers(w_old, path.learning_rate, float(path.gradients[step - 1, 0]), w_new, decimals).digits
 
 
 def _ahead(curve, path: DescentPath, x_range) -> tuple[float, str] | None:

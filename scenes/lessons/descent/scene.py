@@ -47,7 +47,7 @@ from scenes.lessons.descent.captions import (
     walk_caption,
     walk_part,
 )
-from scenes.lessons.descent.facts import RuleFacts, outcome_facts, shape_facts, start_facts, step_facts, walk_facts
+from scenes.lessons.descent.facts import RuleFacts, outcome_facts, shape_facts, start_facts, step_facts, walk_digits, walk_facts
 from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
 from scenes.kit.layout import Box
 from scenes.lessons.learning_rates.scene import LearningRates
@@ -150,6 +150,7 @@ class GradientDescent1D(DescentLesson):
         rider = self.rider
 
         def restart() -> None:  # the ball, its readouts and the step count at the new start
+            self.w_readout.decimals = walk_digits(path, self.shown[run], self.decimals)  # as the captions write w
             rider.rest_at(path, 0)
             self.step_readout.set_value(0)
 

@@ -10,6 +10,8 @@ a scene module, each setting declared once).
 from __future__ import annotations
 
 import ast
+import re
+from decimal import Decimal
 import subprocess
 import sys
 import typing
@@ -188,3 +190,25 @@ def test_no_ending_caption_is_cut_after_its_lead(case):
         for text, _ in outcome_lines(group):
             for part in split_caption(text, LINE_WIDTH):
                 assert part.rstrip()[-1] in ".!?", (text, part)
+
+
+@pytest.mark.parametrize(("function", "starts", "rate"), [("w**4 - 2*w**2", (0.0, 0.001), 0.5), ("(w - 1)**2 + 0.5", (-0.0004, 3.0), 0.1)])
+def test_a_start_near_another_reads_differently_and_a_walk_ends_where_its_last_step_said(function, starts, rate):
+    """Starts at 0 and 0.001 were both "w = 0"; a walk's last step said "to 0.008" and its
+    summary "w = 0.01"; the w readout must be able to show both."""
+    from scenes.lessons.descent.captions import start_caption, step_caption, walk_caption
+    from scenes.lessons.descent.facts import start_facts, walk_digits
+    from scenes.kit.numbers import number
+
+    curve = Curve(function, variable="w")
+    paths = [gradient_descent(curve, s, rate, max_steps=50) for s in starts]
+    said = [start_caption(start_facts(curve, p, 1e-8, (-2.0, 4.0), 2, first=i == 0)) for i, p in enumerate(paths)]
+    assert said[0].split(" at ")[1] != said[1].split(" at ")[1], said
+    for path in paths:
+        digits = walk_digits(path, 3, 2)
+        if path.steps >= 3:
+            last = re.search(r"moves \w+, to (-?[\d.]*\d)", step_caption(step_facts(path, 3, 2))).group(1)
+            summary = walk_caption(walk_facts(path, 3, 10, 2))
+            assert f"w = {last} " in summary, (last, summary)
+            shown = Decimal(number(path.points[3, 0], digits))  # the readout: as many digits or more
+            assert digits >= len(last.partition(".")[2]) and shown.quantize(Decimal(last)) == Decimal(last)
