@@ -20,7 +20,8 @@ All builds go into fresh folders (nothing reused).
    speech), so compare the wall / video and CPU / video columns.
 
 Run: ``.venv/bin/python benchmarks/bench_course.py [COURSE_FILE] [--quality low|medium|high|4k]``
-(default: the lesson, at low quality, for parts 1-3).
+(default: the lesson, at low quality, for parts 1-3). ``--real-time QUALITY [--silent-only]``
+runs part 4 alone, at that quality (``--real-time low --silent-only``: the 480p silent build).
 """
 
 from __future__ import annotations
@@ -49,16 +50,16 @@ def build(out: Path, course: list[str], quality: str, *options: str) -> tuple[fl
     return time.perf_counter() - start, result.stdout
 
 
-def bench_real_time(out: Path, jobs: int = 2, silent: bool = False) -> tuple[float, float, float, float]:
-    """Cold high-quality build of the default course, silent or narrated (speech not cached);
-    return (wall s, video s, wall / video, CPU / video)."""
+def bench_real_time(out: Path, jobs: int = 2, silent: bool = False, quality: str = "high") -> tuple[float, float, float, float]:
+    """Cold build of the default course (high quality unless told), silent or narrated (speech
+    not cached); return (wall s, video s, wall / video, CPU / video)."""
     import os
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     env = {**os.environ, "LESSONS_SPEECH_DIR": str(out.parent / f"speech-{out.name}")}
     subprocess.run(
-        [sys.executable, "-m", "course.cli", "build", "--out", str(out), "--quality", "high", "--jobs", str(jobs), *(["--silent"] if silent else [])],
+        [sys.executable, "-m", "course.cli", "build", "--out", str(out), "--quality", quality, "--jobs", str(jobs), *(["--silent"] if silent else [])],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env,
     )
     wall = time.perf_counter() - start
@@ -68,16 +69,22 @@ def bench_real_time(out: Path, jobs: int = 2, silent: bool = False) -> tuple[flo
     return wall, video, wall / video, cpu / video
 
 
-def print_real_time(jobs: int = 2) -> None:
+QUALITY_NAMES = {"low": "480p15", "medium": "720p30", "high": "1080p60", "4k": "2160p60"}
+
+
+def print_real_time(jobs: int = 2, quality: str = "high", silent_only: bool = False) -> None:
     """Part 4: silent and narrated cold builds of the default course, side by side."""
     rows = {}
-    for name, silent in (("silent", True), ("narrated", False)):
+    kinds = (("silent", True),) if silent_only else (("silent", True), ("narrated", False))
+    for name, silent in kinds:
         with tempfile.TemporaryDirectory() as tmp:
-            rows[name] = bench_real_time(Path(tmp) / name, jobs, silent)
-    print(f"cold build, default course, 1080p60, --jobs {jobs} (below 1 in wall / video: faster than real time)")
+            rows[name] = bench_real_time(Path(tmp) / name, jobs, silent, quality)
+    print(f"cold build, default course, {QUALITY_NAMES[quality]}, --jobs {jobs} (below 1 in wall / video: faster than real time)")
     print(f"  {'':10s} {'wall s':>8s} {'video s':>8s} {'wall/video':>11s} {'CPU/video':>10s}")
     for name, (wall, video, ratio, cpu) in rows.items():
         print(f"  {name:10s} {wall:8.1f} {video:8.1f} {ratio:11.2f} {cpu:10.2f}")
+    if silent_only:
+        return
     (_, _, silent_ratio, silent_cpu), (_, _, spoken_ratio, spoken_cpu) = rows["silent"], rows["narrated"]
     print(f"  narrated / silent: wall/video x{spoken_ratio / silent_ratio:.2f}, CPU/video x{spoken_cpu / silent_cpu:.2f}")
 
@@ -134,7 +141,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("course", nargs="?", help="a course file (default: the lesson)")
     parser.add_argument("--quality", default="low", choices=["low", "medium", "high", "4k"])
+    parser.add_argument("--real-time", metavar="QUALITY", choices=list(QUALITY_NAMES),
+                        help="only part 4, the default course's cold build, at this quality (low, medium, high, 4k)")
+    parser.add_argument("--silent-only", action="store_true", help="with --real-time: the silent build only")
     args = parser.parse_args(argv)
+    if args.silent_only and not args.real_time:
+        parser.error("--silent-only goes with --real-time QUALITY")
+    if args.real_time:
+        print_real_time(quality=args.real_time, silent_only=args.silent_only)
+        return 0
     course = [args.course] if args.course else []
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)

@@ -45,7 +45,7 @@ def render_timed(path: str | Path, scene: str, media_dir: Path, resolution=(1920
     ]
     cpu = _children_cpu()
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, **(env or {})})
+    subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL)  # errors go to stderr
     elapsed = time.perf_counter() - start
     cpu = _children_cpu() - cpu
     video = next(media_dir.rglob(f"{scene}-{resolution[1]}p{fps}.mp4"))
