@@ -74,9 +74,17 @@ def checked_narration(course: Course) -> Course:
         return course
     from dataclasses import replace
 
+    from .course_file import CourseError
     from .narration import check_engine, check_recordings
 
     check_engine(course.narration, course.source)
+    voice = course.narration.voice
+    if voice.startswith("espeak-ng:"):  # the engine is there; is the voice? (else each clip fails mid-render)
+        from scenes.kit.voice import _espeak_voices
+
+        name = voice.partition(":")[2]
+        if name not in _espeak_voices():
+            raise CourseError(f"{course.source}: [narration]: voice {voice!r}: espeak-ng has no voice {name!r} (see espeak-ng --voices)")
     return replace(course, narration=check_recordings(course.narration, course.clips, course.source))
 
 

@@ -39,10 +39,34 @@ RENDER_OUT = Path("media/render")
 INTERRUPTED = "lessons: interrupted; finished clips are kept and the previous course is intact. Run the same command again to finish."
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its mistakes in one line (no usage block), a close name suggested."""
+
+    def error(self, message: str):
+        import re
+
+        choice = re.search(r"invalid choice: '(.*)' \(choose from (.*)\)$", message)
+        if choice:
+            from .registry import did_you_mean
+
+            message += did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2))).replace(" (", "; ", 1).rstrip(")")
+        where = self.prog.removeprefix("lessons").strip()
+        self.exit(2, f"lessons: error: {where + ': ' if where else ''}{_one_line(message)} (see {self.prog} --help)\n")
+
+
+def _path(text: str) -> Path:
+    """A path typed on the command line: not empty (an unset shell variable), no NUL."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path")
+    if "\0" in text:
+        raise argparse.ArgumentTypeError(f"{text[:60]!r} holds a NUL character")
+    return Path(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     from .jobs import QUALITIES
 
-    parser = argparse.ArgumentParser(prog="lessons", description="Lesson videos about the calculus behind deep learning.")
+    parser = _Parser(prog="lessons", description="Lesson videos about the calculus behind deep learning.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the scenes, their parameters, and the default course")
 
@@ -50,24 +74,24 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("scene", help="a scene class name, e.g. TangentSlope")
     render.add_argument("--set", dest="params", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable); VALUE is TOML or plain text")
     render.add_argument("--quality", choices=list(QUALITIES), default="low")
-    render.add_argument("--out", type=Path, default=RENDER_OUT, help=f"each scene renders into its own folder OUT/<scene> (default {RENDER_OUT})")
+    render.add_argument("-o", "--out", type=_path, default=RENDER_OUT, help=f"each scene renders into its own folder OUT/<scene> (default {RENDER_OUT})")
     render.add_argument("--narrate", nargs="?", const="piper", default=None, metavar="VOICE", help="speak the captions: piper (the default voice) or espeak-ng:<name>")
-    render.add_argument("--rate", type=float, default=1.0, help="speed of the voice with --narrate (0.5 to 2, default 1)")
+    render.add_argument("--rate", type=float, default=None, help="speed of the voice with --narrate (0.5 to 2, default 1)")
     render.add_argument("--theme", default=None, metavar="THEME", help="the look: dark (the default) or light (a white background)")
 
     script = commands.add_parser("script", help="write the narration script of a course: each clip's cues, their text, spoken form and time")
-    script.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
-    script.add_argument("--out", type=Path, required=True, help="folder for <clip-id>.txt and script.json")
+    script.add_argument("course", nargs="?", type=_path, help="a course file in TOML (default: the lesson itself)")
+    script.add_argument("-o", "--out", type=_path, required=True, help="folder for <clip-id>.txt and script.json")
 
     board = commands.add_parser("storyboard", help="a contact sheet (PNG) of the last frame of every beat of a scene, or --dry: its beats and problems")
     board.add_argument("scene", help="a scene class name, e.g. GradientDescent1D")
     board.add_argument("--set", dest="params", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable)")
-    board.add_argument("--out", type=Path, default=None, help="the PNG to write (default media/storyboards/<scene>.png)")
+    board.add_argument("-o", "--out", type=_path, default=None, help="the PNG to write (default media/storyboards/<scene>.png)")
     board.add_argument("--dry", action="store_true", help="no pictures: list the beats, their times and any problem")
 
     build = commands.add_parser("build", help="render every clip of a course, with posters, captions, manifest and gallery")
-    build.add_argument("course", nargs="?", type=Path, help="a course file in TOML (default: the lesson itself)")
-    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    build.add_argument("course", nargs="?", type=_path, help="a course file in TOML (default: the lesson itself)")
+    build.add_argument("-o", "--out", type=_path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     build.add_argument("--quality", choices=list(QUALITIES), default="high")
     build.add_argument("--silent", action="store_true", help="no narration, even if the course has [narration]")
     build.add_argument("--theme", default=None, metavar="THEME", help="the look of clips that choose none: dark or light (a white background)")
@@ -80,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
         help="render the clips on this Dask scheduler's workers instead (default: $LESSONS_SCHEDULER, if set)",
     )
     return parser
+
+
+def max_jobs() -> int:
+    """The most clips ``--jobs`` renders at once here: 4 per core (at least 4). Beyond that
+    clips only share the same cores, each in a process of its own that holds memory."""
+    return max(4, 4 * (os.cpu_count() or 1))
 
 
 def _parse_set(items: list[str], parameters: dict) -> dict:
@@ -99,6 +129,8 @@ def _parse_set(items: list[str], parameters: dict) -> dict:
         key = key.strip()
         if not sep or not key:
             raise CourseError(f"--set {item[:60]!r}: expected KEY=VALUE")
+        if key in params:
+            raise CourseError(f"--set {key[:60]!r} is given twice; give each setting once")
         try:
             value = tomllib.loads(f"value = {text}")["value"]
         except tomllib.TOMLDecodeError:
@@ -132,7 +164,7 @@ def _list() -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from .build import build_course
-    from .course_file import Clip, Course, CourseError, check_clip, check_course_theme, default_course, load_course
+    from .course_file import Clip, Course, CourseError, check_clip, check_course_theme, default_course, load_course, unknown_scene
     from .registry import scene_classes
 
     if args.command == "list":
@@ -141,13 +173,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "render":
         scene = scene_classes().get(args.scene)
         if scene is None:
-            raise CourseError(f"unknown scene {args.scene[:60]!r} (known: {', '.join(sorted(scene_classes()))})")
+            raise unknown_scene(args.scene, "")
+        narration = _narration_option(args)
         params = _parse_set(args.params, scene.parameters())
         if args.theme is not None:
             params["theme"] = check_course_theme(args.theme, "--theme")
         clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=params)
         clip = check_clip(clip, f"lessons render {args.scene}")
-        course = Course(title=args.scene, clips=(clip,), source="<command line>", narration=_narration_option(args))
+        course = Course(title=args.scene, clips=(clip,), source="<command line>", narration=narration)
         index = build_course(course, args.out / clip.id, quality=args.quality, jobs=1)
         print(f"video: {index.parent / 'manifest.json'} lists the files; gallery: {index}")
         return 0
@@ -158,11 +191,14 @@ def _run(args: argparse.Namespace) -> int:
         from .narration import write_script
 
         course = checked_narration(load_course(args.course) if args.course else default_course())
+        check_script_folder(args.out, course)
         written = write_script(course, args.out)
         print(f"narration script: {len(written) - 1} clips in {args.out} (script.json has them all)")
         return 0
-    if args.jobs < 1:
-        raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
+    if not 1 <= args.jobs <= max_jobs():
+        raise CourseError(f"--jobs {args.jobs}: give 1 to {max_jobs()} (clips rendered at once on this machine, 4 per core at most)")
+    if args.scheduler is not None and not args.scheduler.strip():
+        raise CourseError("--scheduler '': expected a Dask scheduler address such as tcp://HOST:8786")
     course = load_course(args.course) if args.course else default_course()
     if args.theme is not None:  # over the course file's theme; a clip's own theme still wins
         from dataclasses import replace
@@ -185,31 +221,67 @@ def _run(args: argparse.Namespace) -> int:
 
 def _narration_option(args: argparse.Namespace):
     """``lessons render --narrate [VOICE] --rate R`` as a :class:`~course.narration.Narration`."""
-    if args.narrate is None:
-        return None
     from .course_file import CourseError
+
+    if args.narrate is None:
+        if args.rate is not None:
+            raise CourseError(f"--rate {args.rate:g} is the speed of the voice: give it with --narrate")
+        return None
     from .narration import Narration
     from scenes.kit.voice import VoiceError, check_voice
 
+    rate = 1.0 if args.rate is None else args.rate
     try:
-        check_voice(args.narrate, args.rate)
+        check_voice(args.narrate, rate)
     except VoiceError as error:
-        raise CourseError(f"--narrate {args.narrate[:60]} --rate {args.rate:g}: {error}") from None
-    return Narration(voice=args.narrate.strip(), rate=args.rate)
+        raise CourseError(f"--narrate {args.narrate[:60]} --rate {rate:g}: {error}") from None
+    return Narration(voice=args.narrate.strip(), rate=rate)
+
+
+def check_script_folder(out: Path, course) -> None:
+    """Refuse (``OutputRefused``) a ``lessons script --out`` that is not a folder, or holds a
+    file the script would replace that is not a script ``lessons script`` wrote (a
+    ``<clip-id>.txt`` starting ``<clip-id>: ``, a ``script.json`` with the script's keys)."""
+    import json
+
+    from .files import OutputRefused, read_regular_text
+
+    if out.exists() and not out.is_dir():
+        raise OutputRefused(f"--out {out}: is a file, not a folder")
+    for parent in out.parents:
+        if parent.exists() and not parent.is_dir():
+            raise OutputRefused(f"--out {out}: {parent} is a file, not a folder")
+    targets = {f"{clip.id}.txt": f"{clip.id}: " for clip in course.clips}
+    for name in (*targets, "script.json"):
+        path = out / name
+        if not os.path.lexists(path):
+            continue
+        try:
+            text = read_regular_text(path, 1 << 24, follow=False)
+            ours = text.startswith(targets[name]) if name in targets else set(json.loads(text)) == {"title", "voice", "clips"}
+        except (OSError, ValueError, TypeError):
+            ours = False
+        if not ours:
+            raise OutputRefused(f"--out {out}: {path} is not a narration script lessons wrote; move it away or choose another folder")
 
 
 def _storyboard(args: argparse.Namespace) -> int:
-    from scenes.kit.storyboard import contact_sheet, dry_run
+    from scenes.kit.storyboard import check_sheet_path, contact_sheet, dry_run
 
-    from .course_file import Clip, CourseError, check_clip
+    from .course_file import Clip, CourseError, check_clip, unknown_scene
     from .registry import scene_classes
 
     scene = scene_classes().get(args.scene)
     if scene is None:
-        raise CourseError(f"unknown scene {args.scene[:60]!r} (known: {', '.join(sorted(scene_classes()))})")
+        raise unknown_scene(args.scene, "")
     clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=_parse_set(args.params, scene.parameters()))
     clip = check_clip(clip, f"lessons storyboard {args.scene}")
     out = args.out or Path("media/storyboards") / f"{args.scene}.png"
+    if not args.dry:
+        try:
+            check_sheet_path(out, default=args.out is None)
+        except ValueError as error:
+            raise CourseError(f"--out {out}: {error}") from None
     try:
         board = dry_run(clip.scene_class()) if args.dry else contact_sheet(clip.scene_class(), out)
     except ValueError as error:  # a setting the scene's checks let through but its build refused
@@ -227,7 +299,10 @@ def _one_line(error: Exception) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run ``lessons`` with ``argv``; return the exit code (2 for a mistake in the input)."""
     try:
-        args = _parser().parse_args(argv)
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as stop:  # --help (0), or a mistake argparse found (2, one line)
+            return stop.code if isinstance(stop.code, int) else 2
         from .build import BuildFailed
         from .course_file import CourseError
         from .files import BuildLocked, OutputRefused
@@ -244,7 +319,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"lessons: cannot continue: {_one_line(error)}", file=sys.stderr)
             return 1
     except KeyboardInterrupt:
-        print(INTERRUPTED, file=sys.stderr)
+        words = sys.argv[1:] if argv is None else argv
+        building = next((word for word in words if not word.startswith("-")), None) in ("build", "render")
+        print(INTERRUPTED if building else "lessons: interrupted; nothing was left half-written.", file=sys.stderr)
         return 130
 
 

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from scenes.catalog import LESSON
+from scenes.kit.settings import text_problem
 from .files import read_regular_text
-from .registry import ParameterError, coerce, make_scene_class, scene_classes, short_repr
+from .registry import ParameterError, coerce, did_you_mean, make_scene_class, scene_classes, short_repr
 
 __all__ = ["Clip", "Course", "CourseError", "default_course", "load_course", "check_clip"]
 
@@ -36,6 +37,9 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}\Z")
 _CLIP_KEYS = {"id", "title", "scene", "params", "theme"}
 #: A course file larger than this is refused (a course of a thousand clips is about 200 kB).
 SIZE_LIMIT = 1 << 20
+#: The most clips a course may have (each is checked by a dry run of its scene before anything renders).
+MAX_CLIPS = 1000
+_TOP_KEYS = ("title", "theme", "clips", "narration")
 
 
 class CourseError(ValueError):
@@ -105,30 +109,34 @@ def load_course(path: str | Path) -> Course:
     except RecursionError:
         raise CourseError(f"{where}: not a course file (arrays or tables nested too deeply)") from None
 
-    unknown = set(data) - {"title", "clips", "narration", "theme"}
+    unknown = sorted(set(data) - set(_TOP_KEYS))
     if unknown:
-        raise CourseError(f"{where}: unknown top-level key {short_repr(sorted(unknown)[0])} (expected title, theme, [[clips]] and [narration])")
-    title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise CourseError(f"{where}: key 'title' must be non-empty text, got {short_repr(title)}")
+        hint = did_you_mean(unknown[0], _TOP_KEYS)
+        raise CourseError(f"{where}: unknown top-level key {short_repr(unknown[0])}{hint} (expected title, theme, [[clips]] and [narration])")
+    title = _text(data.get("title"), f"{where}: key 'title'")
     raw_clips = data.get("clips")
     if not isinstance(raw_clips, list) or not raw_clips:
         raise CourseError(f"{where}: needs at least one [[clips]] table")
+    if len(raw_clips) > MAX_CLIPS:
+        raise CourseError(f"{where}: {len(raw_clips):,} [[clips]] tables; a course has at most {MAX_CLIPS:,} (split it into several courses)")
 
+    # Every clip's keys, id, scene and parameter types first (fast), so a mistake in the last
+    # clip is not found only after the scenes of all the others were dry-run.
     clips, seen = [], set()
     for number, raw in enumerate(raw_clips, start=1):
-        clip = _read_clip(where, number, raw)
+        clip, label = _read_clip(where, number, raw)
         if clip.id in seen:
             raise CourseError(f"{where}: clip {number}: key 'id': duplicate id {short_repr(clip.id)}")
         seen.add(clip.id)
-        clips.append(clip)
+        clips.append((_coerced(clip, label), label))
     narration = None
     if "narration" in data:
         from .narration import read_narration
 
         narration = read_narration(where, data["narration"], path.parent)
     theme = check_course_theme(data["theme"], f"{where}: key 'theme'") if "theme" in data else None
-    return Course(title=title.strip(), clips=tuple(clips), source=where, narration=narration, theme=theme)
+    clips = [_validated(clip, label) for clip, label in clips]  # then each scene's own checks (dry runs)
+    return Course(title=title, clips=tuple(clips), source=where, narration=narration, theme=theme)
 
 
 def check_course_theme(theme: Any, label: str) -> str:
@@ -141,16 +149,27 @@ def check_course_theme(theme: Any, label: str) -> str:
     return theme
 
 
-def _read_clip(where: str, number: int, raw: Any) -> Clip:
+def _text(value: Any, label: str) -> str:
+    """``value`` stripped if it is non-empty text on one line; else a :class:`CourseError`."""
+    if not isinstance(value, str) or not value.strip():
+        raise CourseError(f"{label} must be non-empty text, got {short_repr(value)}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise CourseError(f"{label} must be {problem}, got {short_repr(value)}")
+    return value.strip()
+
+
+def _read_clip(where: str, number: int, raw: Any) -> tuple[Clip, str]:
+    """The clip table ``raw`` read (keys, id, title, scene, theme), not yet checked against its scene."""
     label = f"{where}: clip {number}"
     if not isinstance(raw, dict):
         raise CourseError(f"{label}: must be a table")
-    unknown = set(raw) - _CLIP_KEYS
+    unknown = sorted(set(raw) - _CLIP_KEYS)
     if unknown:
-        raise CourseError(f"{label}: unknown key {short_repr(sorted(unknown)[0])} (expected id, title, scene, theme, params)")
+        hint = did_you_mean(unknown[0], sorted(_CLIP_KEYS))
+        raise CourseError(f"{label}: unknown key {short_repr(unknown[0])}{hint} (expected id, title, scene, theme, params)")
     for key in ("id", "title", "scene"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise CourseError(f"{label}: key {short_repr(key)} must be non-empty text, got {short_repr(raw.get(key))}")
+        _text(raw.get(key), f"{label}: key {short_repr(key)}")
     clip_id = raw["id"]
     if not _ID.match(clip_id):
         raise CourseError(f"{label}: key 'id': {short_repr(clip_id)} must be 1-64 lowercase letters, digits, - or _ (it names files)")
@@ -164,25 +183,40 @@ def _read_clip(where: str, number: int, raw: Any) -> Clip:
             raise CourseError(f"{label}: key 'theme': give the theme once (key 'theme' or 'params.theme')")
         params["theme"] = check_course_theme(raw["theme"], f"{label}: key 'theme'")
     clip = Clip(id=clip_id, title=raw["title"].strip(), scene=raw["scene"].strip(), params=params)
-    return check_clip(clip, label)
+    return clip, label
 
 
 def check_clip(clip: Clip, label: str) -> Clip:
     """Check ``clip`` against its scene; return it with coerced parameter values."""
-    classes = scene_classes()
-    scene = classes.get(clip.scene)
+    return _validated(_coerced(clip, label), label)
+
+
+def unknown_scene(name: Any, label: str) -> CourseError:
+    """The one-line error for a scene name the registry does not know (with the closest name)."""
+    classes = sorted(scene_classes())
+    return CourseError(f"{label}unknown scene {short_repr(name)}{did_you_mean(name, classes)} (known: {', '.join(classes)})")
+
+
+def _coerced(clip: Clip, label: str) -> Clip:
+    """``clip`` with its scene known and every parameter known and of its type (no dry run yet)."""
+    scene = scene_classes().get(clip.scene)
     if scene is None:
-        raise CourseError(f"{label}: key 'scene': unknown scene {short_repr(clip.scene)} (known: {', '.join(sorted(classes))})")
+        raise unknown_scene(clip.scene, f"{label}: key 'scene': ")
     allowed = scene.parameters()
     coerced = {}
     for key, value in clip.params.items():
         if key not in allowed:
-            raise CourseError(f"{label}: key {short_repr('params.' + key)}: {clip.scene} has no parameter {short_repr(key)} (it has: {', '.join(sorted(allowed))})")
+            hint = did_you_mean(key, allowed)
+            raise CourseError(f"{label}: key {short_repr('params.' + key)}: {clip.scene} has no parameter {short_repr(key)}{hint} (it has: {', '.join(sorted(allowed))})")
         try:
             coerced[key] = coerce(value, allowed[key][0])
         except ParameterError as error:
             raise CourseError(f"{label}: key {short_repr('params.' + key)}: {error}") from None
-    checked = Clip(id=clip.id, title=clip.title, scene=clip.scene, params=coerced)
+    return Clip(id=clip.id, title=clip.title, scene=clip.scene, params=coerced)
+
+
+def _validated(checked: Clip, label: str) -> Clip:
+    """``checked`` (coerced) after its scene's own checks and dry run (``validate``)."""
     scene_class = checked.scene_class()
     try:
         scene_class.validate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import math
 import reprlib
@@ -14,7 +15,7 @@ from scenes.kit.home import homes
 from scenes.kit.lesson import LessonMixin
 from scenes.catalog import LESSON, SCENE_MODULES
 
-__all__ = ["ParameterError", "accepts_text", "coerce", "make_scene_class", "render_module", "scene_classes", "short_repr"]
+__all__ = ["ParameterError", "accepts_text", "coerce", "did_you_mean", "make_scene_class", "render_module", "scene_classes", "short_repr"]
 
 #: Whole-number settings beyond this are refused (no lesson counts that far; a float holds it exactly).
 LARGEST_INT = 2**53
@@ -26,6 +27,21 @@ _SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxlong, _SHORT.maxother = 3, 60, 40, 
 def short_repr(value: Any) -> str:
     """``repr(value)`` cut short for a one-line message (deeply nested or long values too)."""
     return _SHORT.repr(value)
+
+
+def did_you_mean(name: Any, choices: Any) -> str:
+    """``" (did you mean 'function'?)"`` for the choice closest to a mistyped ``name``, or "".
+
+    >>> did_you_mean("fucntion", ["function", "x0"]), did_you_mean("tangentslope", ["TangentSlope"]), did_you_mean("zzz", ["x0"])
+    (" (did you mean 'function'?)", " (did you mean 'TangentSlope'?)", '')
+    """
+    if not isinstance(name, str) or not name.strip():
+        return ""
+    choices = [c for c in choices if isinstance(c, str)]
+    by_case = {c.casefold(): c for c in choices}
+    close = [by_case[name.strip().casefold()]] if name.strip().casefold() in by_case else []
+    close = close or [by_case[c] for c in difflib.get_close_matches(name.strip().casefold()[:100], list(by_case), n=1, cutoff=0.7)]
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class ParameterError(ValueError):

@@ -20,11 +20,12 @@ from __future__ import annotations
 import math
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
-__all__ = ["Setting", "SettingError", "check_value", "describe", "plain_number", "setting_of", "value_text"]
+__all__ = ["Setting", "SettingError", "check_value", "describe", "plain_number", "setting_of", "text_problem", "value_text"]
 
 
 class SettingError(ValueError):
@@ -220,7 +221,7 @@ def _type_problem(annotation: Any, value: Any) -> str | None:
         except OverflowError:
             return "the number is too large"
     if annotation is str:
-        return None if isinstance(value, str) else "expected text"
+        return text_problem(value) if isinstance(value, str) else "expected text"
     if origin is tuple:
         if not isinstance(value, (tuple, list)):
             return f"expected a {describe(annotation)}"
@@ -241,6 +242,23 @@ def _type_problem(annotation: Any, value: Any) -> str | None:
         if any(_type_problem(a, value) is None for a in args if a is not type(None)):
             return None
         return f"expected {describe(annotation)}"
+    return None
+
+
+#: Characters no text setting or title may hold: they break a line, move the terminal's
+#: cursor or colours, or turn the text around (bidirectional overrides). Tab is let through.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a one-line setting or title, or None.
+
+    >>> text_problem("Slopes, 2nd part"), text_problem("a\\nb"), text_problem("\\x1b[31mred")
+    (None, 'one line of text without control characters (it holds U+000A)', 'one line of text without control characters (it holds U+001B)')
+    """
+    for char in text:
+        if char != "\t" and (unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS):
+            return f"one line of text without control characters (it holds U+{ord(char):04X})"
     return None
 
 

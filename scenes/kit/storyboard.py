@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import ast
+import difflib
 import importlib
 import importlib.util
+import os
 import sys
 import tempfile
 import types
@@ -32,7 +34,7 @@ from scenes.kit import tex_cache
 from scenes.kit.clip_bounds import bounds_unchecked
 from scenes.kit.layout import layout_problems
 
-__all__ = ["Storyboard", "contact_sheet", "dry_run", "main", "with_settings"]
+__all__ = ["Storyboard", "check_sheet_path", "contact_sheet", "dry_run", "is_contact_sheet", "main", "with_settings"]
 
 
 @dataclass
@@ -206,9 +208,60 @@ def contact_sheet(scene_class: type, out: Path, columns: int = 3, width: int = 4
         sheet.paste(picture, (x, y))
         words = "\n".join(wrap_to_width(f"{index + 1}. {text}", font, width - 8)[:3])
         draw.multiline_text((x + 4, y + height + 2), words, fill=(0, 0, 0), font=font, spacing=2)
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(out)
+    _save_sheet(sheet, Path(out))
     return Storyboard(scene_class.__name__, scene.beats, duration, title=scene.title)
+
+
+#: The text chunk every contact sheet carries: a sheet may be written over, nothing else.
+SHEET_MARK = ("Software", "lessons storyboard")
+
+
+def _save_sheet(sheet, out: Path) -> None:
+    """Write ``sheet`` to ``out`` with :data:`SHEET_MARK`, whole or not at all (a temporary
+    file beside it, renamed over it)."""
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text(*SHEET_MARK)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            sheet.save(file, format="PNG", pnginfo=info)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, out)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def is_contact_sheet(path: Path) -> bool:
+    """Whether ``path`` is a PNG that :func:`contact_sheet` wrote (it carries :data:`SHEET_MARK`)."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(1 << 16)
+    except OSError:
+        return False
+    key, value = SHEET_MARK
+    return head.startswith(b"\x89PNG") and b"tEXt" + key.encode() + b"\0" + value.encode() in head
+
+
+def check_sheet_path(out: Path, default: bool = False) -> None:
+    """``ValueError`` (one line) unless a contact sheet may be written at ``out``: a ``.png``
+    path whose folders are folders, and nothing there yet but a sheet this tool wrote (in the
+    ``default`` folder, media/storyboards/, any PNG: sheets written before they were marked)."""
+    out = Path(out)
+    if out.suffix.lower() != ".png":
+        raise ValueError("a contact sheet is a PNG: give a path ending in .png")
+    for parent in out.parents:
+        if os.path.lexists(parent) and not parent.is_dir():
+            raise ValueError(f"{parent} is a file, not a folder")
+    if not os.path.lexists(out):
+        return
+    if out.is_symlink() or not out.is_file():
+        raise ValueError(f"{out} is a {'symbolic link' if out.is_symlink() else 'folder or device'}, not a contact sheet; move it away or choose another path")
+    if not is_contact_sheet(out) and not (default and out.read_bytes()[:4] == b"\x89PNG"):
+        raise ValueError(f"{out} is not a contact sheet lessons made; it is kept: move it away or choose another path")
 
 
 #: Pixel size of the tile labels on a contact sheet.
@@ -262,17 +315,32 @@ def wrap_to_width(text: str, font, width: int) -> list[str]:
 
 
 def _load_class(path: str, name: str) -> type:
-    if path.endswith(".py") or "/" in path:
-        spec = importlib.util.spec_from_file_location(Path(path).stem, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    else:
-        module = importlib.import_module(path)
+    """The lesson scene ``name`` of the file or module ``path``; ``ValueError`` in one line."""
     try:
-        return getattr(module, name)
-    except AttributeError:
-        raise SystemExit(f"storyboard: {path} has no scene {name!r}") from None
+        if path.endswith(".py") or "/" in path:
+            if not Path(path).is_file():
+                raise ValueError(f"{path}: no such file")
+            spec = importlib.util.spec_from_file_location(Path(path).stem, path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module
+            spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(path)
+    except ValueError:
+        raise
+    except ModuleNotFoundError as error:
+        raise ValueError(f"{path}: no module named {error.name!r} (give a file such as scenes/descent.py or a module such as scenes.descent)") from None
+    except SyntaxError as error:
+        raise ValueError(f"{path}: line {error.lineno}: {error.msg}") from None
+    except Exception as error:  # the file's own code failed while it loaded
+        raise ValueError(f"{path} failed to load: {type(error).__name__}: {error}") from None
+    scenes = sorted(key for key, value in vars(module).items() if isinstance(value, type) and hasattr(value, "parameters") and hasattr(value, "validate"))
+    found = getattr(module, name, None)
+    if name not in scenes or found is None:
+        close = difflib.get_close_matches(name, scenes, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(f"{path} has no lesson scene {name[:60]!r}{hint} (it has: {', '.join(scenes) or 'none'})")
+    return found
 
 
 def parse_settings(items: list[str]) -> dict[str, Any]:
@@ -281,35 +349,64 @@ def parse_settings(items: list[str]) -> dict[str, Any]:
     for item in items:
         key, sep, raw = item.partition("=")
         if not sep or not key.strip():
-            raise ValueError(f"--set {item!r}: expected key=value")
+            raise ValueError(f"--set {item[:60]!r}: expected key=value")
+        if key.strip() in settings:
+            raise ValueError(f"--set {key.strip()[:60]!r} is given twice; give each setting once")
         try:
             value = ast.literal_eval(raw)
-        except (ValueError, SyntaxError):
+        except (ValueError, SyntaxError, TypeError, MemoryError):
             value = raw
+        except RecursionError:
+            raise ValueError(f"--set {key.strip()[:60]}: the value is nested too deeply") from None
         settings[key.strip()] = value
     return settings
 
 
+def _check_names(scene_class: type, settings: dict[str, Any]) -> None:
+    """``ValueError`` for a setting ``scene_class`` does not have (with the closest name)."""
+    known = scene_class.parameters()
+    for key in settings:
+        if key not in known:
+            close = difflib.get_close_matches(key, list(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"--set {key[:60]!r}: {scene_class.__name__} has no setting {key[:60]!r}{hint}")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see {self.prog} --help)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="storyboard", description="Contact sheet of every beat of a lesson scene.")
+    parser = _Parser(prog="storyboard", description="Contact sheet of every beat of a lesson scene.")
     parser.add_argument("module", help="a scene file (scenes/descent.py) or module (scenes.lessons.descent.scene)")
     parser.add_argument("scene")
     parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("-o", "--out", default=None, help="PNG to write (default media/storyboards/SCENE.png)")
     parser.add_argument("--dry", action="store_true", help="only list the beats and problems, no pictures")
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 2
     try:
         settings = parse_settings(args.settings)
         scene_class = _load_class(args.module, args.scene)
+        _check_names(scene_class, settings)
         if args.dry:
             board = dry_run(scene_class, **settings)
         else:
+            if args.out is not None and not args.out.strip():
+                raise ValueError("--out: an empty path")
             out = Path(args.out or f"media/storyboards/{args.scene}.png")
+            check_sheet_path(out, default=args.out is None)
             board = contact_sheet(scene_class, out, **settings)
             print(f"wrote {out}")
-    except ValueError as error:
-        print(f"storyboard: {error}", file=sys.stderr)
+    except (ValueError, ArithmeticError) as error:
+        print(f"storyboard: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("storyboard: interrupted; no sheet written", file=sys.stderr)
+        return 130
     print("\n".join(board.report()))
     return 0
 
