@@ -73,6 +73,20 @@ class Judge:
             return 0
 
 
+class _Change:
+    """``fell`` and ``rose`` read from a record's ``change`` (-1 L fell, +1 rose, 0 neither)."""
+
+    change: int
+
+    @property
+    def fell(self) -> bool:
+        return self.change < 0
+
+    @property
+    def rose(self) -> bool:
+        return self.change > 0
+
+
 @dataclass(frozen=True)
 class LossFacts(Facts):
     """The loss at the start of the walk, and the digits it is shown with."""
@@ -99,7 +113,7 @@ def rule_facts(walk: FitWalk, learning_rate: float) -> RuleFacts:
 
 
 @dataclass(frozen=True)
-class StepFacts(Facts):
+class StepFacts(_Change, Facts):
     """Update number ``step`` of the walk: (w, b) before and after, and the full loss."""
 
     step: int
@@ -115,14 +129,6 @@ class StepFacts(Facts):
     moved: bool | None = True  # (w, b) moved visibly on the map (None: too little to tell)
     visible: frozenset = DRAWN
 
-    @property
-    def fell(self) -> bool:
-        return self.change < 0
-
-    @property
-    def rose(self) -> bool:
-        return self.change > 0
-
 
 def step_facts(walk: FitWalk, judge: Judge, step: int, decimals: int) -> StepFacts:
     p = walk.path
@@ -134,7 +140,7 @@ def step_facts(walk: FitWalk, judge: Judge, step: int, decimals: int) -> StepFac
 
 
 @dataclass(frozen=True)
-class RollFacts(Facts):
+class RollFacts(_Change, Facts):
     """The steps rolled in one go after the ones told one by one: from step ``first`` to
     step ``last``; ``fell``/``rose`` compare L at the two ends."""
 
@@ -150,14 +156,6 @@ class RollFacts(Facts):
     @property
     def steps(self) -> int:
         return self.last - self.first
-
-    @property
-    def fell(self) -> bool:
-        return self.change < 0
-
-    @property
-    def rose(self) -> bool:
-        return self.change > 0
 
 
 def roll_facts(walk: FitWalk, judge: Judge, first: int, last: int, decimals: int) -> RollFacts:

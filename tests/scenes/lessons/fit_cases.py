@@ -58,6 +58,20 @@ def built_walk(loss_of, data, start=(0.0, 0.0), learning_rate=0.1, max_steps=200
     return walk, shown, Judge.on_map(walk, w_range, b_range)
 
 
+def told(lesson, loss_of, data, **settings):
+    """Every line ``lesson`` (a lessons package: ``captions``, ``facts``) says of ``data``
+    without manim, and its walk: (walk, shown, outcome facts, lines)."""
+    import importlib
+
+    say = importlib.import_module(f"scenes.lessons.{lesson}.captions")
+    facts = importlib.import_module(f"scenes.lessons.{lesson}.facts")
+    rate = settings.setdefault("learning_rate", 0.1)
+    walk, shown, judge = built_walk(loss_of, data, **settings)
+    lines = say.start_lines(facts.start_facts(walk, 2)) + walk_lines(walk, shown, judge, rate)
+    outcome = facts.outcome_facts(walk, judge, shown, 2, rate)
+    return walk, shown, outcome, lines + say.outcome_lines(outcome)
+
+
 def assert_told_truly(lines):
     """Every line is backed by its facts, has a spoken form and no float notation."""
     from scenes.kit.claims import claim_problems
@@ -76,3 +90,12 @@ def walk_lines(walk, shown, judge, learning_rate, told=2, decimals=2):
     lines += [say.step_line(step_facts(walk, judge, k, decimals)) for k in range(1, told + 1)]
     lines += [say.roll_line(roll_facts(walk, judge, told, shown, decimals)), say.noise_line(noise_facts(walk, judge, shown))]
     return [line for line in lines if line is not None]
+
+
+def quick_render(render, lesson, **settings):
+    """A short, small render of ``lesson`` with ``settings`` (one step told, a 1 s roll, no
+    title card): the movie exists and is not empty; returns the render's result."""
+    quick = type(f"Quick{lesson.__name__}", (lesson,), {"steps_told": 1, "roll_time": 1.0, "title": "", **settings})
+    result = render(quick, frame_rate=4)
+    assert result.movie.exists() and result.movie.stat().st_size > 0
+    return result

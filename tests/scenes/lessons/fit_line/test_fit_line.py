@@ -13,19 +13,15 @@ from mathcore import line_fit, line_loss
 from scenes.kit.storyboard import dry_run, with_settings
 from scenes.lessons.common.fit_walk import map_ranges, shown_steps
 from scenes.lessons.fit_line import captions as say
-from scenes.lessons.fit_line.facts import outcome_facts, start_facts
+from scenes.lessons.fit_line.facts import start_facts
 from scenes.lessons.fit_line.scene import FitALine
 from scenes.parts.plot2d.data_plot import clip_segments
 from scenes.kit.numbers import number
-from tests.scenes.lessons.fit_cases import EXTREME_LINE_SETS, LINE_SETS, assert_told_truly, built_walk, walk_lines
+from tests.scenes.lessons.fit_cases import EXTREME_LINE_SETS, LINE_SETS, assert_told_truly, built_walk, quick_render, told
 
 
 def _lines(data, **settings):
-    rate = settings.get("learning_rate", 0.1)
-    walk, shown, judge = built_walk(line_loss, data, anchors=[line_fit(data)], **settings)
-    lines = say.start_lines(start_facts(walk, 2)) + walk_lines(walk, shown, judge, rate)
-    outcome = outcome_facts(walk, judge, shown, 2, rate)
-    return walk, shown, outcome, lines + say.outcome_lines(outcome)
+    return told("fit_line", line_loss, data, anchors=[line_fit(data)], **settings)
 
 
 # -- refused before rendering, in one line naming the setting ----------------------------------
@@ -160,17 +156,8 @@ def test_the_residuals_are_called_by_the_colour_they_are_drawn_in(theme, word):
 
 @pytest.mark.render
 def test_fit_a_line_renders_with_its_captions(render):
-    class Quick(FitALine):
-        data = LINE_SETS["clean"]
-        learning_rate = 0.2
-        steps_told = 1
-        roll_time = 1.0
-        title = ""
-
-    r = render(Quick, frame_rate=4)
-    assert r.movie.exists() and r.movie.stat().st_size > 0
-    subtitles = r.subcaptions()
-    assert any("least-squares line" in s for s in subtitles)
+    r = quick_render(render, FitALine, data=LINE_SETS["clean"], learning_rate=0.2)
+    assert any("least-squares line" in s for s in r.subcaptions())
 
 
 def test_a_course_file_list_of_pairs_becomes_data():

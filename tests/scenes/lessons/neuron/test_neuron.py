@@ -13,21 +13,15 @@ from mathcore import neuron_loss
 from scenes.kit.claims import claim_problems
 from scenes.kit.storyboard import dry_run, with_settings
 from scenes.lessons.neuron import captions as say
-from scenes.lessons.neuron.facts import decision_point, outcome_facts, separable, start_facts
+from scenes.lessons.neuron.facts import decision_point, separable, start_facts
 from scenes.lessons.neuron.scene import OneNeuron
 from mathcore.learning import neuron_fit
 from scenes.kit.numbers import number
-from tests.scenes.lessons.fit_cases import EXTREME_LABEL_SETS, LABEL_SETS, assert_told_truly, built_walk, walk_lines
+from tests.scenes.lessons.fit_cases import EXTREME_LABEL_SETS, LABEL_SETS, assert_told_truly, built_walk, quick_render, told
 
 
 def _lines(data, **settings):
-    rate = settings.get("learning_rate", 1.0)
-    settings.setdefault("learning_rate", rate)
-    settings.setdefault("tolerance", 1e-4)
-    walk, shown, judge = built_walk(neuron_loss, data, **settings)
-    lines = say.start_lines(start_facts(walk, 2)) + walk_lines(walk, shown, judge, rate)
-    outcome = outcome_facts(walk, judge, shown, 2, rate)
-    return walk, shown, outcome, lines + say.outcome_lines(outcome)
+    return told("neuron", neuron_loss, data, **{"learning_rate": 1.0, "tolerance": 1e-4, **settings})
 
 
 # -- refused before rendering, in one line naming the setting ----------------------------------
@@ -159,15 +153,7 @@ def test_a_dry_run_of_separable_labels_has_no_problem():
 
 @pytest.mark.render
 def test_one_neuron_renders_with_its_captions(render):
-    class Quick(OneNeuron):
-        data = LABEL_SETS["overlapping"]
-        steps_told = 1
-        roll_time = 1.0
-        max_steps = 60
-        title = ""
-
-    r = render(Quick, frame_rate=4)
-    assert r.movie.exists() and r.movie.stat().st_size > 0
+    r = quick_render(render, OneNeuron, data=LABEL_SETS["overlapping"], max_steps=60)
     assert any("decision point" in s for s in r.subcaptions())
 
 
