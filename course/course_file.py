@@ -40,6 +40,8 @@ SIZE_LIMIT = 1 << 20
 #: The most clips a course may have (each is checked by a dry run of its scene before anything renders).
 MAX_CLIPS = 1000
 _TOP_KEYS = ("title", "theme", "clips", "narration")
+#: The longest title of a course or a clip (a heading on the gallery page, one line of a listing).
+MAX_TITLE = 200
 
 
 class CourseError(ValueError):
@@ -156,6 +158,8 @@ def _text(value: Any, label: str) -> str:
     problem = text_problem(value)
     if problem is not None:
         raise CourseError(f"{label} must be {problem}, got {short_repr(value)}")
+    if len(value.strip()) > MAX_TITLE:
+        raise CourseError(f"{label} must be at most {MAX_TITLE} characters, got {len(value.strip()):,}")
     return value.strip()
 
 

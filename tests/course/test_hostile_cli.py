@@ -106,6 +106,7 @@ COURSES = [
     ("title-missing", CLIP, ["key 'title' must be non-empty text, got None"]),
     ("title-blank", 'title = "  "\n' + CLIP, ["key 'title' must be non-empty text"]),
     ("title-control", 'title = "My\\u0000course\\u001b[31m"\n' + CLIP, ["key 'title'", "one line of text", "U+0000"]),
+    ("title-long", f'title = "{"T" * 201}"\n' + CLIP, ["key 'title' must be at most 200 characters, got 201"]),
     ("clip-title-newline", 'title = "T"\n' + CLIP.replace('title = "A cubic"', 'title = "A\\ncubic"'), ["clip 1: key 'title'", "U+000A"]),
     ("top-key-typo", 'titel = "T"\n' + CLIP, ["unknown top-level key 'titel'", "did you mean 'title'?"]),
     ("clip-key-typo", 'title = "T"\n' + CLIP.replace("[clips.params]", "[clips.parms]"), ["unknown key 'parms'", "did you mean 'params'?"]),
