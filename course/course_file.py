@@ -99,7 +99,7 @@ def load_course(path: str | Path) -> Course:
     path = Path(path)
     where = str(path)
     try:
-        data = tomllib.loads(read_regular_text(path, SIZE_LIMIT))
+        data = tomllib.loads(read_regular_text(path, SIZE_LIMIT).removeprefix("\ufeff"))  # Notepad's UTF-8 mark
     except FileNotFoundError:
         raise CourseError(f"{where}: no such file") from None
     except OSError as error:  # a folder, device or FIFO; too large; no permission

@@ -140,6 +140,11 @@ LAST_CLIP_WRONG = [
 ]
 
 
+def test_a_course_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    read = course.course_file.load_course(course_file(tmp_path, "\ufeff" + GOOD))
+    assert read.title == "My course" and [clip.id for clip in read.clips] == ["cubic"]
+
+
 @pytest.mark.parametrize("text, words", LAST_CLIP_WRONG, ids=["duplicate", "param", "narration", "theme"])
 def test_a_mistake_after_many_clips_is_found_before_any_scene_is_dry_run(capsys, tmp_path, monkeypatch, text, words):
     def validated(*args):
