@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="clips rendered at once (default: the number of cores)")
     build.add_argument(
         "--scheduler",
-        default=os.environ.get("LESSONS_SCHEDULER") or None,
+        default=None,
         metavar="tcp://HOST:PORT",
         help="render the clips on this Dask scheduler's workers instead (default: $LESSONS_SCHEDULER, if set)",
     )
@@ -177,6 +177,8 @@ def _run(args: argparse.Namespace) -> int:
         narration = _narration_option(args)
         params = _parse_set(args.params, scene.parameters())
         if args.theme is not None:
+            if "theme" in params:
+                raise CourseError("--theme and --set theme=...: give the theme once")
             params["theme"] = check_course_theme(args.theme, "--theme")
         clip = Clip(id=args.scene.lower(), title=args.scene, scene=args.scene, params=params)
         clip = check_clip(clip, f"lessons render {args.scene}")
@@ -199,6 +201,16 @@ def _run(args: argparse.Namespace) -> int:
         raise CourseError(f"--jobs {args.jobs}: give 1 to {max_jobs()} (clips rendered at once on this machine, 4 per core at most)")
     if args.scheduler is not None and not args.scheduler.strip():
         raise CourseError("--scheduler '': expected a Dask scheduler address such as tcp://HOST:8786")
+    scheduler, label = args.scheduler, "--scheduler"
+    if scheduler is None and os.environ.get("LESSONS_SCHEDULER", "").strip():
+        scheduler, label = os.environ["LESSONS_SCHEDULER"], "$LESSONS_SCHEDULER"
+    try:
+        if scheduler:
+            from .cluster import check_address
+
+            check_address(scheduler)  # before the course's dry runs: a typo here is found at once
+    except CourseError as error:
+        raise CourseError(label + str(error).removeprefix("--scheduler")) from None
     course = load_course(args.course) if args.course else default_course()
     if args.theme is not None:  # over the course file's theme; a clip's own theme still wins
         from dataclasses import replace
@@ -208,11 +220,18 @@ def _run(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         course = replace(course, narration=None)
-    if args.scheduler:
-        from .cluster import check_address
+    try:
+        return _build(args, course, scheduler)
+    except CourseError as error:  # name where the address came from
+        if label != "--scheduler" and str(error).startswith("--scheduler "):
+            raise CourseError(label + str(error).removeprefix("--scheduler")) from None
+        raise
 
-        check_address(args.scheduler)
-    index = build_course(course, args.out, quality=args.quality, jobs=args.jobs, scheduler=args.scheduler, scorm=args.scorm)
+
+def _build(args: argparse.Namespace, course, scheduler: str | None) -> int:
+    from .build import build_course
+
+    index = build_course(course, args.out, quality=args.quality, jobs=args.jobs, scheduler=scheduler, scorm=args.scorm)
     print(f"\nCourse ready. Open the gallery: {index}")
     if args.scorm:
         print(f"SCORM 1.2 package (one SCO per clip): {index.parent / 'course-scorm.zip'}")

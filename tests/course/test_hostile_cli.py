@@ -68,6 +68,7 @@ COMMAND_LINES = [
     ("quality-typo", ["build", "--quality", "hihg"], ["--quality", "did you mean 'high'?"]),
     ("theme", ["render", "TangentSlope", "--theme", "nonsense"], ["--theme", "'nonsense' is not a theme"]),
     ("theme-empty", ["build", "--theme", ""], ["--theme", "'' is not a theme"]),
+    ("theme-twice", ["render", "TangentSlope", "--theme", "light", "--set", "theme=dark"], ["give the theme once"]),
     ("voice", ["render", "TangentSlope", "--narrate", "nosuchvoice"], ["--narrate nosuchvoice", "unknown voice"]),
     ("rate-0", ["render", "TangentSlope", "--narrate", "--rate", "0"], ["--rate 0", "from 0.5 to 2"]),
     ("rate-nan", ["render", "TangentSlope", "--narrate", "--rate", "nan"], ["--rate nan", "from 0.5 to 2"]),
@@ -232,6 +233,13 @@ def test_storyboard_writes_over_its_own_sheet_only(tmp_path):
     (tmp_path / "notes.png").write_text("not a picture")
     with pytest.raises(ValueError, match="not a contact sheet"):
         check_sheet_path(tmp_path / "notes.png", default=True)
+
+
+def test_a_scheduler_address_from_the_environment_is_named_so(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("LESSONS_SCHEDULER", "render-1")
+    line = one_error_line(capsys, ["build", "--out", str(tmp_path / "site")])
+    assert line == "lessons: error: $LESSONS_SCHEDULER 'render-1': expected a Dask scheduler address such as tcp://HOST:8786"
+    assert "--scheduler 'nonsense'" in one_error_line(capsys, ["build", "--scheduler", "nonsense", "--out", str(tmp_path / "site")])
 
 
 def test_help_and_list_are_not_errors(capsys):
