@@ -70,7 +70,7 @@ def screen_corner(phi: float, theta: float, way: str = "left", geographic: bool 
     map layout; ``geographic=False``: n along x and e along y).
 
     >>> screen_corner(62, -60, "left"), screen_corner(62, -60, "near")
-    ((1, 0), (0, 1))
+    ((0, 0), (0, 1))
     """
     if way not in ("left", "near"):
         raise ValueError(f"way must be 'left' or 'near', got {way!r}")

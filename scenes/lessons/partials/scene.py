@@ -91,11 +91,11 @@ class PartialDerivatives(HillLesson):
     height_bands = True  # a low-lying hill shows its valley floor
     height_numbers_first = True  # the height axis keeps several values
     #: Side views of the slices (the hill is a map: n runs along the scene's y, e along x).
-    #: Walking north, the first slice is seen from the east, north to the right; walking
-    #: east, the second from the south, east to the right (each a little turned towards the
-    #: start view, so the hill keeps depth).
-    first_slice_view: ClassVar[View] = (72.0, -8.0)
-    second_slice_view: ClassVar[View] = (78.0, -65.0)
+    #: Walking north, the first slice is seen from the east-south-east, north to the right;
+    #: walking east, the second from the south, east to the right. Both keep the height
+    #: axis (at the south-west corner) in front of the hill.
+    first_slice_view: ClassVar[View] = (78.0, -25.0)
+    second_slice_view: ClassVar[View] = (72.0, -82.0)
     tangent_length: ClassVar[Annotated[float, Setting("length of each tangent line, in scene units", low=0.3, high=6.0)]] = 2.2
     sweep_time: ClassVar[Annotated[float, Setting("seconds for a plane to sweep in", low=0.1, high=10)]] = 1.2
     draw_time: ClassVar[Annotated[float, Setting("seconds to draw a slice curve, and a tangent", low=0.1, high=10)]] = 1.0

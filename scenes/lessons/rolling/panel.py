@@ -27,6 +27,7 @@ from scenes.kit import style
 from scenes.kit.layout import Zones
 from scenes.kit.lesson import fit_width
 from scenes.lessons.rolling.captions import Digits
+from scenes.parts.hill3d.axis_labels import LETTER_FONT_SIZE
 from scenes.parts.hill3d.ball3d import ShadedBall
 from scenes.parts.hill3d.contours import ContourMap
 from scenes.parts.hill3d.halo import halo_ball, with_halo
@@ -45,6 +46,8 @@ BALL_HALO = 0.2
 #: balls on the same spot show as rings.
 RING_SCALE = 0.4
 _GAP = 0.25
+#: The map's letters n and e as large as the hill's axis letters (lower case: 9 px at 480p).
+MAP_LETTER_SIZE = LETTER_FONT_SIZE
 
 
 def colour_name(colour: Any) -> str:
@@ -158,7 +161,8 @@ class RollingPanel:
     def make_inset(self) -> ContourMap:
         """The top view as a map (north up, east to the right, tick numbers on both edges),
         its box as large as the side panel allows next to the rule and readouts with its
-        numbers and letters beside it (left and below the box)."""
+        numbers and letters beside it (the numbers left of and below the box, n at the left,
+        e at the right end of the bottom edge)."""
         side = self.hill.zones.side
         room = side.height - self.rule.height - self.readouts.height - 2 * _GAP
         size = max(1.0, min(self.look.inset_size, side.width, room))
@@ -175,6 +179,7 @@ class RollingPanel:
         return ContourMap(
             hill.field, hill.n_range, hill.e_range, width=scale * (e1 - e0), height=scale * (n1 - n0),
             variables=tuple(hill.field.variables), north_up=True, tick_numbers=True,
+            label_size=MAP_LETTER_SIZE, label_at_end=True,
         )
 
     def make_rider(self, index: int, racer: Racer, readout: LiveReadout) -> Rider:

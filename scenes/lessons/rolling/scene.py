@@ -70,8 +70,10 @@ class RollingLesson(HillLesson):
     fit_walk: ClassVar[FitWalk] = True
     ball_radius: ClassVar[BallRadius] = 0.14
     step_time: ClassVar[StepTime] = 0.4
-    roll_turn: ClassVar[RollTurn] = -30.0
-    look_turn: ClassVar[LookTurn] = 30.0
+    #: The walk around ends looking nearly from the south (north up the screen, east to the
+    #: right, as on the top view) while the ball starts; the roll turns back to the start view.
+    roll_turn: ClassVar[RollTurn] = 20.0
+    look_turn: ClassVar[LookTurn] = -20.0
     inset_size: ClassVar[InsetSize] = 2.8
     trail_lift: ClassVar[TrailLift] = 0.02
     panel_size: ClassVar[PanelSize] = 34

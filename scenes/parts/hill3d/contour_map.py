@@ -71,6 +71,10 @@ class ContourMap(VGroup):
     tick_numbers : bool
         Short ticks and their numbers on the left and bottom edges (digits
         :data:`TICK_NUMBER_SIZE`: 14 px tall at 480p), at round steps of each range.
+    label_at_end : bool
+        Put the bottom edge's label at the right end of that edge, beside the box's lower
+        right corner (where an axis ends), instead of under its middle: the map then takes
+        no more height than its box and the bottom numbers, for a crowded panel.
 
     Attributes
     ----------
@@ -107,6 +111,7 @@ class ContourMap(VGroup):
         background_opacity: float = 0.9,
         north_up: bool = False,
         tick_numbers: bool = False,
+        label_at_end: bool = False,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
@@ -161,10 +166,14 @@ class ContourMap(VGroup):
             a_name, b_name = self.field.variables
             bottom, left = (b_name, a_name) if self.north_up else (a_name, b_name)
             edge = VGroup(self.frame, self.ticks)
-            self.labels.add(
-                MathTex(bottom, font_size=label_size, color=style.INK).next_to(edge, DOWN, buff=0.1),
-                MathTex(left, font_size=label_size, color=style.INK).next_to(edge, LEFT, buff=0.12),
-            )
+            under = MathTex(bottom, font_size=label_size, color=style.INK)
+            if label_at_end:  # beside the lower right corner, level with the bottom numbers
+                row = VGroup(self.frame, *(m for m in self.ticks.submobjects[1::2] if m.get_top()[1] < self.frame.get_bottom()[1]))
+                under.next_to(row.get_corner(DOWN + RIGHT), RIGHT, buff=0.12)  # past the last number too
+                under.set_y((self.frame.get_bottom()[1] + row.get_bottom()[1]) / 2 if len(row) > 1 else self.frame.get_bottom()[1])
+            else:
+                under.next_to(edge, DOWN, buff=0.1)
+            self.labels.add(under, MathTex(left, font_size=label_size, color=style.INK).next_to(edge, LEFT, buff=0.12))
             if self.north_up:  # keep the order (a's label, b's label)
                 self.labels.submobjects.reverse()
         self.add(self.background, self.axes, self.lines, self.frame, *([self.ticks] if tick_numbers else []), self.labels)

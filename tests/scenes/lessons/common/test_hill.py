@@ -178,3 +178,23 @@ def test_check_numbers_still_checks_undeclared_settings():
     cls = _variant(grid=2.5)
     with pytest.raises(ValueError, match=r"Variant\.grid must be a whole number from 3 to 20; got 2.5"):
         cls.check_numbers((("grid", 3, 20),), whole=True)
+
+
+@pytest.mark.parametrize("module", ["hill_axes", "hill_camera", "hill_checks"])
+def test_the_split_modules_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    loaded = importlib.import_module(f"scenes.lessons.common.{module}")
+    result = doctest.testmod(loaded, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 1 and result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {module}"
+
+
+def test_every_old_name_of_hill_still_imports():
+    import scenes.hill as old
+    from scenes.lessons.common import hill, hill_axes, hill_checks
+
+    for name in ("HillLesson", "fitted_value_range", "is_real_number", "is_whole_number", "screen_corner"):
+        assert getattr(old, name) is getattr(hill, name)
+    assert hill.screen_corner is hill_axes.screen_corner and hill.fitted_value_range is hill_checks.fitted_value_range
+    assert not hasattr(HillLesson, "geographic")  # one layout for every hill: a map

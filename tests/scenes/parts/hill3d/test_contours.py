@@ -300,3 +300,19 @@ def test_map_draws_its_lines_in_a_small_frame():
     blue = (box[..., 2] > box[..., 0] + 40) & (box[..., 2] > 90)
     assert blue.mean() > 0.03  # the contour lines
     np.testing.assert_allclose(frame[height // 2, 3], [0, 0, 0], atol=2)  # outside the map
+
+
+def test_a_map_with_its_east_label_at_the_end_takes_no_more_height_than_its_numbers():
+    with tempconfig(SMALL):
+        middle = ContourMap(BOWL, (-3, 3), (-2, 2), width=2.0, height=3.0, levels=3, north_up=True, tick_numbers=True)
+        ended = ContourMap(BOWL, (-3, 3), (-2, 2), width=2.0, height=3.0, levels=3, north_up=True, tick_numbers=True, label_at_end=True)
+    frame = ended.frame
+    north, east = ended.labels  # in the order (a's label, b's label)
+    assert east.tex_string == "e" and north.tex_string == "n"
+    numbers_below = [m for (name, _), m in zip(ended.ticks.values, ended.tick_numbers()) if name == "e"]
+    assert east.get_left()[0] > frame.get_right()[0]  # beside the lower right corner
+    assert all(east.get_left()[0] > m.get_right()[0] for m in numbers_below)  # clear of the last number
+    assert min(m.get_bottom()[1] for m in numbers_below) - 1e-9 <= east.get_center()[1] <= frame.get_bottom()[1]
+    assert ended.get_bottom()[1] == pytest.approx(min(m.get_bottom()[1] for m in numbers_below))  # no lower than the numbers
+    assert ended.height < middle.height - 0.2 and ended.width > middle.width  # height traded for width
+    assert middle.labels[1].get_top()[1] < middle.frame.get_bottom()[1]  # the default: under the edge
