@@ -17,9 +17,11 @@ Examples
     lessons script my_course.toml --out script/     # each clip's cues, to record a voice
 
 Mistakes in what you typed (unknown scene or parameter, a wrong type, a bad formula, a
-broken course file, an output folder the build did not make) end with exit code 2 and one
-line saying what and where, before anything is rendered, written or removed; Ctrl-C is one
-line and exit code 130.
+broken course file, an output folder the build did not make, an option argparse refuses) end
+with exit code 2 and one line saying what and where (with the closest name to one mistyped),
+before anything is rendered, written or removed; Ctrl-C is one line and exit code 130. Every
+command spells its output ``-o`` or ``--out``; ``script`` and ``storyboard`` write over only
+files they wrote themselves.
 """
 
 from __future__ import annotations

@@ -141,6 +141,15 @@ LAST_CLIP_WRONG = [
 ]
 
 
+def test_a_course_file_nobody_may_read_is_one_line(capsys, tmp_path, monkeypatch):
+    def unreadable(path, limit, follow=True):  # (the tests run as root, whom chmod 000 does not stop)
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(course.course_file, "read_regular_text", unreadable)
+    line = one_error_line(capsys, ["build", course_file(tmp_path, GOOD), "--out", str(tmp_path / "site")])
+    assert line == f"lessons: error: {tmp_path / 'course.toml'}: cannot be read as a course file (Permission denied)"
+
+
 def test_a_course_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     read = course.course_file.load_course(course_file(tmp_path, "\ufeff" + GOOD))
     assert read.title == "My course" and [clip.id for clip in read.clips] == ["cubic"]
