@@ -317,6 +317,22 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())  # a name or formula with a line break stays on one line
 
 
+def _stdout_gone() -> bool:
+    """True if standard output is a pipe whose reader has left; it then goes to /dev/null, so
+    that Python's own flush at exit does not complain either."""
+    import select
+
+    try:
+        poll = select.poll()
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+        gone = any(events & select.POLLERR for _, events in poll.poll(0))  # a pipe with no reader
+        if gone:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return gone
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``lessons`` with ``argv``; return the exit code (2 for a mistake in the input)."""
     try:
@@ -337,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"lessons: build failed: {_one_line(error)}", file=sys.stderr)
             return 1
         except OSError as error:  # a disk that is full or gone, a permission taken away
+            if isinstance(error, BrokenPipeError) and _stdout_gone():
+                return 1  # ``lessons list | head``: the reader has all it wanted
             print(f"lessons: cannot continue: {_one_line(error)}", file=sys.stderr)
             return 1
     except KeyboardInterrupt:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 
 import pytest
 
@@ -265,3 +266,16 @@ def test_ctrl_c_outside_a_build_does_not_talk_of_clips(capsys, monkeypatch):
     assert main(["list"]) == 130
     err = capsys.readouterr().err
     assert err.strip() == "lessons: interrupted; nothing was left half-written." and "clips" not in err
+
+
+def test_list_into_a_pipe_whose_reader_left_is_quiet(capsys, monkeypatch):
+    # ``lessons list | head -1``: head reads one line and leaves; no "Broken pipe" line after it
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    stdout = open(write_end, "w", buffering=1)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    try:
+        assert main(["list"]) == 1
+    finally:
+        stdout.close()
+    assert capsys.readouterr().err == ""
