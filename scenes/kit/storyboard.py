@@ -236,14 +236,21 @@ def _save_sheet(sheet, out: Path) -> None:
 
 
 def is_contact_sheet(path: Path) -> bool:
-    """Whether ``path`` is a PNG that :func:`contact_sheet` wrote (it carries :data:`SHEET_MARK`)."""
+    """Whether ``path`` is a PNG that :func:`contact_sheet` wrote: it carries :data:`SHEET_MARK`,
+    or (written before sheets were marked) has a default sheet's size."""
     try:
         with open(path, "rb") as file:
             head = file.read(1 << 16)
     except OSError:
         return False
     key, value = SHEET_MARK
-    return head.startswith(b"\x89PNG") and b"tEXt" + key.encode() + b"\0" + value.encode() in head
+    if not head.startswith(b"\x89PNG") or len(head) < 24:
+        return False
+    if b"tEXt" + key.encode() + b"\0" + value.encode() in head:
+        return True
+    # A sheet written before sheets were marked: 3 tiles of 480 px across, rows of 270 + 52 px.
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    return width == 3 * 480 and height > 0 and height % (270 + 4 * LABEL_SIZE) == 0
 
 
 def check_sheet_path(out: Path, default: bool = False) -> None:

@@ -240,6 +240,11 @@ def test_storyboard_writes_over_its_own_sheet_only(tmp_path):
     check_sheet_path(plain, default=True)  # media/storyboards/: sheets from before they were marked
     with pytest.raises(ValueError, match="not a contact sheet"):
         check_sheet_path(plain)
+    old_sheet = tmp_path / "old-sheet.png"  # a sheet from before sheets were marked: its size tells
+    Image.new("RGB", (1440, 2 * 322)).save(old_sheet)
+    assert is_contact_sheet(old_sheet) and not is_contact_sheet(tmp_path / "missing.png")
+    Image.new("RGB", (1440, 2 * 322 + 1)).save(old_sheet)
+    assert not is_contact_sheet(old_sheet)
     (tmp_path / "notes.png").write_text("not a picture")
     with pytest.raises(ValueError, match="not a contact sheet"):
         check_sheet_path(tmp_path / "notes.png", default=True)
