@@ -100,7 +100,8 @@ def outcome_lines(facts: OutcomeFacts) -> list[Line]:
     elif facts.separable:
         lines += _separable_lines(facts)
     else:
-        best = said(eq("w", num(facts.best_w, d)), ", ", eq("b", num(facts.best_b, d)))
+        # written as a pair: "w = ..." would read as the readouts', which show the walk's end
+        best = said(("(w, b) = (", "w and b equal "), num(facts.best_w, d), (", ", " and "), num(facts.best_b, d), (")", ""))
         best_here = said("at ", where(facts), ", ", eq("L", num(facts.loss, d)), " is as low as it gets")
         lines += ending_lines(facts, best_here, Line(said("L is lowest at ", best, "."), facts), "No neuron does better on these points.")
     if facts.decision is not None and facts.shown > 0:

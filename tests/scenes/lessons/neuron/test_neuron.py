@@ -85,7 +85,7 @@ def test_a_gradient_below_the_tolerance_is_not_called_zero_nor_the_best(name, st
     if best is None:
         assert "no (w, b) has the lowest L" in texts
     else:
-        assert f"L is lowest at w = {number(best[0], 2)}" in texts
+        assert f"L is lowest at (w, b) = ({number(best[0], 2)}, {number(best[1], 2)})" in texts
     assert_told_truly(lines)
 
 
