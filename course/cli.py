@@ -47,7 +47,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
         import re
 
-        choice = re.search(r"invalid choice: '(.*)' \(choose from (.*)\)$", message)
+        message = re.sub(r"'([^']{60})[^']{4,}'", r"'\1...'", message)  # a value pasted by mistake stays short
+        choice = re.search(r"invalid choice: '(.*?)(?:\.\.\.)?' \(choose from (.*)\)$", message)
         if choice:
             from .registry import did_you_mean
 

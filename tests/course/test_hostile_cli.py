@@ -67,6 +67,8 @@ COMMAND_LINES = [
     ("theme-setting", ["render", "TangentSlope", "--set", "theme=neon"], ["params.theme", "'neon'"]),
     ("quality", ["render", "TangentSlope", "--quality", "nonsense"], ["--quality", "invalid choice: 'nonsense'", "lessons render --help"]),
     ("quality-typo", ["build", "--quality", "hihg"], ["--quality", "did you mean 'high'?"]),
+    ("quality-pasted", ["build", "--quality", "low" * 10_000], ["--quality", "invalid choice: 'lowlowlow", "...'"]),
+    ("jobs-pasted", ["build", "--jobs", "9" * 10_000 + "x"], ["--jobs", "invalid int value: '999"]),
     ("theme", ["render", "TangentSlope", "--theme", "nonsense"], ["--theme", "'nonsense' is not a theme"]),
     ("theme-empty", ["build", "--theme", ""], ["--theme", "'' is not a theme"]),
     ("theme-twice", ["render", "TangentSlope", "--theme", "light", "--set", "theme=dark"], ["give the theme once"]),
