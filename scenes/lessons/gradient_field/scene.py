@@ -14,8 +14,8 @@ from manim import ORIGIN, PI, RIGHT, Arrow, Create, FadeIn, FadeOut, GrowArrow, 
 
 from mathcore import DomainError
 from scenes.kit import style
-from scenes.kit.lesson import rendered_from
-from scenes.kit.beats import NO_FACTS
+from scenes.kit.lesson import Play, rendered_from
+from scenes.kit.beats import NO_FACTS, Line
 from scenes.lessons.gradient_field.captions import (
     arrows_caption,
     arrows_part,
@@ -30,6 +30,7 @@ from scenes.lessons.gradient_field.captions import (
 from scenes.lessons.gradient_field.facts import field_facts
 from scenes.lessons.common.gradient_lesson import GradientLesson
 from scenes.kit.layout import Box
+from scenes.parts.hill3d.axis_labels import LETTER_FONT_SIZE
 from scenes.parts.hill3d.arrow_field import ArrowGrid, arrow_grid, flat_arrow, level_tangent, right_angle_mark
 from scenes.parts.hill3d.contours import ContourMap, contour_levels, contour_lines
 from scenes.parts.hill3d.hill_view import projector
@@ -116,7 +117,7 @@ class GradientField(GradientLesson):
         levels = contour_levels(self.field, self.levels, self.n_range, self.e_range, spacing=1.0, variables=self.variables)
         contour_map = ContourMap(
             self.field, self.n_range, self.e_range, width=width, height=height, levels=levels,
-            variables=self.variables, north_up=True, tick_numbers=True,
+            variables=self.variables, north_up=True, tick_numbers=True, label_size=LETTER_FONT_SIZE,
         )
         middle = np.array([shown[:, 0].mean(), shown[:, 1].mean(), 0.0])
         contour_map.shift(middle - contour_map.c2p((n0 + n1) / 2, (e0 + e1) / 2))
@@ -153,35 +154,29 @@ class GradientField(GradientLesson):
         self.show_formula()
         # From above the height axis shrinks to a point: its numbers go as the camera rises.
         self.move_view(*TOP_VIEW, run_time=self.top_view_time, fit=self.top_fit, added_anims=[FadeOut(self.axis_marks)])
-        self.caption(map_caption(self.variables), facts=NO_FACTS)
         self.pin(self.map)
-        self.play(FadeOut(self.hill), FadeOut(self.axes), FadeIn(self.map), run_time=1.0)
+        self.beat(Line(map_caption(self.variables), NO_FACTS), FadeOut(self.hill), FadeOut(self.axes), FadeIn(self.map), run_time=1.0)
         self.show_arrows()
         self.mark_right_angle()
-        self.caption(pattern_caption(self.field_facts), facts=self.field_facts)
-        self.play(FadeOut(self.level_line), FadeOut(self.right_angle), run_time=0.5)
+        self.beat(Line(pattern_caption(self.field_facts), self.field_facts), FadeOut(self.level_line), FadeOut(self.right_angle), run_time=0.5)
         self.flip()
         self.clear_caption()
         self.wait(0.5)
 
     def show_arrows(self) -> None:
-        self.begin_part(arrows_part())
-        self.caption(arrows_caption(self.field_facts), facts=self.field_facts)
         self.pin(self.legend, *self.arrows)
-        self.play(LaggedStart(*(GrowArrow(a) for a in self.arrows), lag_ratio=0.02), FadeIn(self.legend), run_time=2.0)
+        self.beat(Line(arrows_caption(self.field_facts), self.field_facts), LaggedStart(*(GrowArrow(a) for a in self.arrows), lag_ratio=0.02),
+                  FadeIn(self.legend), run_time=2.0, part=arrows_part())
 
     def mark_right_angle(self) -> None:
-        self.caption(right_angle_caption(), facts=NO_FACTS)
         self.pin(self.level_line, self.right_angle)
-        self.play(Create(self.level_line), run_time=1.0)
-        self.play(Create(self.right_angle), run_time=0.5)
+        self.beat(Line(right_angle_caption(), NO_FACTS), Play(Create(self.level_line), run_time=1.0), Play(Create(self.right_angle), run_time=0.5))
 
     def flip(self) -> None:
-        self.begin_part(down_part())
-        self.caption(flip_caption(self.field_facts), facts=self.field_facts)
         self.pin(self.down_legend)
         turns = [Transform(a, d, path_arc=PI) for a, d in zip(self.arrows, self.down_arrows)]
-        self.play(*turns, FadeOut(self.legend), FadeIn(self.down_legend), run_time=1.5)
+        self.beat(Line(flip_caption(self.field_facts), self.field_facts), *turns, FadeOut(self.legend), FadeIn(self.down_legend),
+                  run_time=1.5, part=down_part())
 
 
 def _keep_inside(mobject: ContourMap, zone: Box, margin: float = 0.1) -> ContourMap:
