@@ -14,6 +14,13 @@ recorded *entirely*: every cue needs its file, so a clip never mixes a person wi
 synthetic voice; a clip without a folder is synthesised. A missing, unreadable or silent
 recording, a cue number the clip does not have, or an audio file not named by a number is
 refused in one line before anything renders.
+
+A narrated clip keeps the promise a silent one keeps (at most 3 minutes, no caption held over
+7 s): :func:`check_recordings`, which every build, ``lessons render --narrate`` and ``lessons
+script`` run before anything renders, dry-runs each clip that sets something of its own, or
+is spoken slower than rate 1 or from recordings, with a narrator that runs no voice and
+estimates each cue's speech erring long (:class:`~scenes.kit.voice.MuteNarrator`), and
+refuses a clip too long narrated in one line naming its settings and the rate.
 """
 
 from __future__ import annotations
@@ -24,11 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scenes.kit.voice import DEFAULT_VOICE, Narrator, VoiceError, check_voice, engine_version, recorded
+from scenes.kit.voice import DEFAULT_VOICE, MuteNarrator, Narrator, VoiceError, check_voice, engine_version, recorded
+
+from scenes.kit.pacing import MAX_SECONDS
+from scenes.kit.spoken_timing import NEXT_SWAP
 
 from .files import atomic_write_text, sha256_of
 
-__all__ = ["AUDIO_SUFFIXES", "Narration", "check_recordings", "read_narration", "write_script"]
+__all__ = ["AUDIO_SUFFIXES", "Narration", "check_lengths", "check_recordings", "read_narration", "write_script"]
 
 AUDIO_SUFFIXES = (".wav", ".mp3", ".ogg")
 _KEYS = {"voice", "rate", "recordings"}
@@ -111,11 +121,13 @@ def check_engine(narration: Narration, where: str) -> None:
 
 def check_recordings(narration: Narration, clips: Any, where: str) -> Narration:
     """``narration`` with the recordings of each clip (``takes``), every file checked: it is
-    an audio file named by a cue number the clip has, it decodes, it is not silent, and a clip
-    with a folder has one for every cue. ``CourseError`` (one line) otherwise."""
+    an audio file named by a cue number the clip has, it decodes, it is not silent, it is not
+    longer than a caption may stay, and a clip with a folder has one for every cue; then every
+    clip's narrated length (:func:`check_lengths`). ``CourseError`` (one line) otherwise."""
     from .course_file import CourseError
 
     if narration.recordings is None:
+        check_lengths(narration, clips, where)
         return narration
     root = Path(narration.recordings)
     takes: dict[str, dict[int, str]] = {}
@@ -135,9 +147,14 @@ def check_recordings(narration: Narration, clips: Any, where: str) -> Narration:
             found[int(path.stem)] = str(path)
         for number, path in found.items():  # each file first: no dry run needed to refuse a bad one
             try:
-                recorded(Path(path))
+                seconds = recorded(Path(path)).seconds
             except (VoiceError, OSError) as error:
                 raise CourseError(f"{label}: cue {number}: {error}") from None
+            if seconds > _longest_take():
+                raise CourseError(
+                    f"{label}: cue {number}: {Path(path).name!r} lasts {seconds:.1f} s; a caption stays at most {MAX_SECONDS:g} s"
+                    f" with the pause after its speech, so a take may last {_longest_take():.2f} s (say it faster or trim it)"
+                )
         count = cue_count(clip, narration)
         extra = sorted(n for n in found if n > count)
         if extra:
@@ -146,15 +163,40 @@ def check_recordings(narration: Narration, clips: Any, where: str) -> Narration:
         if missing:
             raise CourseError(f"{label}: cue {missing[0]} has no recording ({folder / str(missing[0])}.wav, .mp3 or .ogg); a clip with a folder is recorded entirely")
         takes[clip.id] = found
-    return Narration(narration.voice, narration.rate, narration.recordings, takes)
+    checked = Narration(narration.voice, narration.rate, narration.recordings, takes)
+    check_lengths(checked, clips, where)
+    return checked
 
 
-class _Counting(Narrator):
-    """A narrator that says nothing: a dry run with it shows the cues of the narrated clip
-    (the kit cuts a caption whose speech would keep it up too long), without any speech."""
+def _longest_take() -> float:
+    """The longest recording of one cue: a caption stays at most ``MAX_SECONDS``, its speech
+    followed by a pause and half of the next caption's swap."""
+    from scenes.kit.lesson import SPEECH_PAUSE
 
-    def speak(self, number: int, text: str) -> None:
-        return None
+    return MAX_SECONDS - SPEECH_PAUSE - NEXT_SWAP
+
+
+def check_lengths(narration: Narration, clips: Any, where: str) -> None:
+    """``CourseError`` (one line, naming the clip, its settings and the rate) for a clip that
+    narrated would last over 3 minutes or hold a caption over 7 s, from a dry run with a
+    :class:`~scenes.kit.voice.MuteNarrator` (its recordings' own lengths for recorded cues).
+    A clip that sets nothing, spoken at rate 1 or faster without recordings, is the lesson as
+    written (its tests check it narrated): not run again here."""
+    from scenes.kit.clip_bounds import ClipTooLong, check_clip_bounds
+    from scenes.kit.storyboard import dry_run
+
+    from .course_file import CourseError, _keys_named
+
+    for clip in clips:
+        voice = MuteNarrator(narration.voice, narration.rate, narration.takes.get(clip.id, {}))
+        scene_class = clip.scene_class()
+        try:
+            check_clip_bounds(scene_class, dry_run, narration=voice)
+        except ClipTooLong as error:
+            keys = _keys_named(error, scene_class.parameters(), scene_class.__name__)
+            named = ", ".join(f"'params.{key}'" for key in keys)
+            prefix = f"key {named}: " if len(keys) == 1 else f"keys {named}: " if keys else ""
+            raise CourseError(f"{where}: clip {clip.id!r}: {prefix}{error}") from None
 
 
 def cue_count(clip: Any, narration: Narration) -> int:
@@ -166,7 +208,7 @@ def cue_count(clip: Any, narration: Narration) -> int:
 
     key = (clip.scene, json.dumps(clip.params, sort_keys=True, default=repr), narration.voice, narration.rate)
     if key not in _CUE_COUNTS:
-        counting = make_scene_class(clip.scene_class(), {"narration": _Counting(narration.voice, narration.rate)})
+        counting = make_scene_class(clip.scene_class(), {"narration": MuteNarrator(narration.voice, narration.rate)})
         _CUE_COUNTS[key] = len(dry_run(counting, check_layout=False).beats)
     return _CUE_COUNTS[key]
 

@@ -8,6 +8,13 @@ one-line ``ValueError`` naming the settings that make the clip long, a clip or a
 its limit. ``LessonMixin.validate`` calls it, so the course file check, ``lessons render`` and
 ``lessons storyboard`` refuse such settings before anything is rendered.
 
+A narrated clip is longer: each beat lasts at least as long as its speech, and a caption
+whose speech would keep it up too long is shown in pieces. With a voice (the scene's
+``narration``, or ``narration=`` given: the course's ``[narration]``), the dry run is narrated
+by a :class:`~scenes.kit.voice.MuteNarrator`, which runs no voice and estimates each cue's
+speech erring long (:func:`~scenes.kit.spoken_timing.speech_seconds`), or takes a recorded
+cue's own length; the refusal names the voice's rate beside the settings.
+
 The dry run itself validates its scene; :func:`bounds_unchecked` marks the code that must not
 start another dry run (the dry run, a scene's own build).
 """
@@ -22,6 +29,7 @@ from typing import Any
 
 from scenes.kit.pacing import LINE_WIDTH, MAX_SECONDS
 from scenes.kit.settings import setting_of
+from scenes.kit.voice import MuteNarrator, Narrator
 
 __all__ = ["ClipTooLong", "MAX_CLIP_SECONDS", "bound_problems", "bounds_unchecked", "check_clip_bounds", "length_settings"]
 
@@ -105,12 +113,16 @@ def length_settings(cls: type, long_caption: bool = False) -> list[str]:
     return driving or list(here) or [name for name in cls.parameters() if _drives_length(cls, name)]
 
 
-def check_clip_bounds(cls: type, dry_run: Callable[..., Any], force: bool = False) -> None:
+def check_clip_bounds(cls: type, dry_run: Callable[..., Any], force: bool = False, narration: Any = None) -> None:
     """Refuse ``cls``'s settings if its clip breaks the promise; see the module's text.
 
     ``dry_run`` is :func:`scenes.kit.storyboard.dry_run` (passed in: the storyboard imports
-    this module). Skipped inside :func:`bounds_unchecked` and, unless ``force``, when ``cls``
-    sets nothing of its own (a scene as written: the tests check each one with ``force``).
+    this module). ``narration`` is the voice the clip is spoken in (a voice name or a
+    :class:`~scenes.kit.voice.Narrator`: its voice, rate and recordings); None takes the
+    scene's own ``narration`` (None: silent). Skipped inside :func:`bounds_unchecked` and,
+    unless ``force``, when ``cls`` sets nothing of its own and is not spoken slower than
+    rate 1 or from recordings (a scene as written: the tests check each one with ``force``,
+    silent and narrated).
 
     Raises
     ------
@@ -118,28 +130,55 @@ def check_clip_bounds(cls: type, dry_run: Callable[..., Any], force: bool = Fals
         One line: the scene, what is too long, and the settings that make it so.
     """
     here = _set_here(cls)
-    if _UNCHECKED.get() or not (force or here):
+    voice = _mute(narration if narration is not None else getattr(cls, "narration", None))
+    slower = voice is not None and (voice.rate < 1 or bool(voice.recordings))
+    if _UNCHECKED.get() or not (force or here or slower):
         return
-    key = (cls.__mro__[1], repr(sorted(here.items())))
+    spoken = None if voice is None else (voice.voice, voice.rate, tuple(sorted(voice.recordings.items())))
+    key = (cls.__mro__[1], repr(sorted(here.items())), spoken)
     if key not in _VERDICTS:
-        _VERDICTS[key] = _verdict(cls, dry_run)
+        _VERDICTS[key] = _verdict(cls, dry_run, voice)
     if _VERDICTS[key]:
         raise ClipTooLong(_VERDICTS[key])
 
 
-#: Refusals (or "" for accepted) by (scene, settings set): a course checked twice runs once.
-_VERDICTS: dict[tuple[type, str], str] = {}
+def _mute(narration: Any) -> MuteNarrator | None:
+    """The narrator of a dry run for ``narration`` (None: silent): same voice, rate and
+    recordings, no voice run."""
+    if narration is None or narration == "":
+        return None
+    if isinstance(narration, str):
+        return MuteNarrator(narration)
+    if isinstance(narration, Narrator):
+        return MuteNarrator(narration.voice, narration.rate, dict(narration.recordings))
+    raise TypeError(f"narration must be None, a voice name or a Narrator, got {narration!r}")
 
 
-def _verdict(cls: type, dry_run: Callable[..., Any]) -> str:
+#: Refusals (or "" for accepted) by (scene, settings set, voice): a course checked twice runs once.
+_VERDICTS: dict[tuple[type, str, Any], str] = {}
+
+
+def _verdict(cls: type, dry_run: Callable[..., Any], voice: MuteNarrator | None = None) -> str:
     with bounds_unchecked():
-        board = dry_run(cls, check_layout=False)
-    problems = bound_problems([beat.duration for beat in board.beats], board.duration)
+        board = dry_run(cls, check_layout=False) if voice is None else dry_run(cls, check_layout=False, narration=voice)
+    durations = [beat.duration for beat in board.beats]
+    if voice is not None and max(durations, default=0.0) > MAX_SECONDS + 1e-6:
+        # The clip's length is judged with speech estimated long (a clip's speech errs by a
+        # tenth); one caption by the best estimate of its speech, since a cue varies more
+        # than a clip and the kit already cut every caption it could with a wide margin.
+        best = MuteNarrator(voice.voice, voice.rate, dict(voice.recordings), margin=1.0)
+        with bounds_unchecked():
+            durations = [beat.duration for beat in dry_run(cls, check_layout=False, narration=best).beats]
+    problems = bound_problems(durations, board.duration)
     if not problems:
         return ""
     names = length_settings(cls, long_caption=board.duration <= MAX_CLIP_SECONDS + 1e-6)
     shown = ", ".join(f"{cls.__name__}.{name} = {_short(getattr(cls, name))}" for name in names)
-    return f"{cls.__name__}: {' and '.join(problems)}; shorten {shown}"
+    if voice is None:
+        return f"{cls.__name__}: {' and '.join(problems)}; shorten {shown}"
+    spoken = f"narrated ({voice.voice} at rate {voice.rate:g}{', recorded cues' if voice.recordings else ''})"
+    faster = f", or speak faster than rate {voice.rate:g}" if voice.rate < 2 else ""
+    return f"{cls.__name__}: {spoken}, {' and '.join(problems)}; shorten {shown}{faster}"
 
 
 def _short(value: Any) -> str:

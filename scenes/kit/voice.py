@@ -18,9 +18,11 @@ A :class:`Narrator` is what a lesson hears: ``narrator.speak(number, text)`` ret
 :class:`Utterance` for caption ``number`` (1, 2, ...), from a recording when the course has
 one for that cue, else synthesised: Piper runs once per narrator and is handed one line at a
 time (it takes most of a second to start); :meth:`Narrator.prepare` says many lines in one
-run when they are known beforehand. :meth:`Narrator.close` ends the program.
+run when they are known beforehand. :meth:`Narrator.close` ends the program. A
+:class:`MuteNarrator` runs no voice: it estimates each cue's speech, erring long, for a dry
+run of the narrated clip (its cues, its length) before anything is synthesised.
 
-This module imports PyAV and numpy only; no manim.
+This module imports PyAV, numpy and the kit's pure speech estimate only; no manim.
 """
 
 from __future__ import annotations
@@ -41,8 +43,11 @@ from pathlib import Path
 
 import numpy as np
 
+from scenes.kit.spoken_timing import ESTIMATE_MARGIN, speech_seconds
+
 __all__ = [
     "DEFAULT_VOICE",
+    "MuteNarrator",
     "Narrator",
     "Utterance",
     "VoiceError",
@@ -377,6 +382,33 @@ class Narrator:
         if not path.is_file():
             self._say_now(clean)
         return Utterance(path, _wav_seconds(path))
+
+
+@dataclass
+class MuteNarrator(Narrator):
+    """A narrator that says nothing: each cue's speech lasts as long as
+    :func:`~scenes.kit.spoken_timing.speech_seconds` estimates at this rate (erring long by
+    ``margin``; 1 is the best estimate), or as its recording, when the course has one for that
+    cue. A dry run with it shows the cues and times of the narrated clip without running a
+    voice; its utterances have no sound (``path`` is the null device).
+
+    >>> MuteNarrator("piper", 0.5).speak(1, "one point two five").seconds > MuteNarrator().speak(1, "one point two five").seconds
+    True
+    """
+
+    margin: float = ESTIMATE_MARGIN
+
+    def speak(self, number: int, text: str) -> Utterance | None:
+        recording = self.recordings.get(number)
+        if recording is not None:
+            return recorded(Path(recording))
+        clean = _one_line(text)
+        if not clean:
+            return None
+        return Utterance(Path(os.devnull), speech_seconds(clean, self.rate, self.margin))
+
+    def prepare(self, texts: Iterable[str]) -> int:
+        return 0
 
 
 def recorded(path: Path) -> Utterance:

@@ -37,7 +37,7 @@ def say(text: str) -> str:
     (:func:`scenes.kit.spoken.speak_text` for the rest).
 
     >>> say("∂L/∂z is -1.00 × 1/10.7 trillion ≈ -1/2.98 million.")
-    'partial L by partial z is minus one point zero zero times one over ten point seven trillion is approximately minus one over two point nine eight million.'
+    'partial L by partial z is minus one times one over ten point seven trillion is approximately minus one over two point nine eight million.'
     """
     words = re.sub(
         r"(?<![\w.])(-?)1/(\d+(?:\.\d+)?)(?: (million|billion|trillion))?",
