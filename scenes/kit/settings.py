@@ -140,8 +140,8 @@ def value_text(value: Any) -> str:
     >>> value_text(1e-08), value_text((("sgd", 1e-06), ("adam", 0.1))), value_text((1.0,)), value_text(None)
     ('0.00000001', "(('sgd', 0.000001), ('adam', 0.1))", '(1.0,)', 'None')
     """
-    if isinstance(value, float) and "e" in repr(value) and math.isfinite(value):
-        return plain_number(value, grouped=False)
+    if isinstance(value, float) and "e" in repr(value) and math.isfinite(value) and abs(value) < 1e16:
+        return plain_number(value, grouped=False)  # (1e+300 stays short: 301 digits read worse)
     if isinstance(value, (tuple, list)):
         inner = ", ".join(value_text(v) for v in value)
         if isinstance(value, list):

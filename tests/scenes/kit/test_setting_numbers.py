@@ -55,6 +55,7 @@ def test_plain_values_read_back_as_the_same_number():
         ("x**2 + 1e-8", "'x**2 + 1e-8'"),  # text stays as typed
         (None, "None"),
         (math.inf, "inf"),
+        (1e300, "1e+300"),  # what was typed, not 301 digits cut short in a message
     ],
 )
 def test_value_text(value, text):
