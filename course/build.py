@@ -78,14 +78,21 @@ def checked_narration(course: Course) -> Course:
     from .narration import check_engine, check_recordings
 
     check_engine(course.narration, course.source)
-    voice = course.narration.voice
-    if voice.startswith("espeak-ng:"):  # the engine is there; is the voice? (else each clip fails mid-render)
-        from scenes.kit.voice import _espeak_voices
-
-        name = voice.partition(":")[2]
-        if name not in _espeak_voices():
-            raise CourseError(f"{course.source}: [narration]: voice {voice!r}: espeak-ng has no voice {name!r} (see espeak-ng --voices)")
+    missing = missing_voice(course.narration.voice)
+    if missing:
+        raise CourseError(f"{course.source}: [narration]: {missing}")
     return replace(course, narration=check_recordings(course.narration, course.clips, course.source))
+
+
+def missing_voice(voice: str) -> str | None:
+    """Why the voice ``voice`` of an installed engine cannot speak, or None: an espeak-ng voice
+    that ``espeak-ng --voices`` does not list (else every clip would fail mid-render)."""
+    if not voice.strip().startswith("espeak-ng:"):
+        return None
+    from scenes.kit.voice import _espeak_voices
+
+    name = voice.strip().partition(":")[2]
+    return None if name in _espeak_voices() else f"voice {voice.strip()!r}: espeak-ng has no voice {name!r} (see espeak-ng --voices)"
 
 
 def _build(course: Course, out: Path, quality: str, jobs: int, client, live: bool | None, scorm: bool = False) -> Path:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -254,9 +255,15 @@ def _narration_option(args: argparse.Namespace):
 
     rate = 1.0 if args.rate is None else args.rate
     try:
-        check_voice(args.narrate, rate)
+        engine = check_voice(args.narrate, rate)[0]
     except VoiceError as error:
         raise CourseError(f"--narrate {args.narrate[:60]} --rate {rate:g}: {error}") from None
+    if engine == "espeak-ng" and shutil.which("espeak-ng"):  # (a missing engine is named by the build)
+        from .build import missing_voice
+
+        missing = missing_voice(args.narrate)
+        if missing:
+            raise CourseError(f"--narrate {args.narrate[:60]}: {missing}")
     return Narration(voice=args.narrate.strip(), rate=rate)
 
 

@@ -171,7 +171,7 @@ def test_a_mistake_after_many_clips_is_found_before_any_scene_is_dry_run(capsys,
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 def test_an_espeak_voice_that_is_not_installed_is_refused_before_rendering(capsys, tmp_path):
     line = one_error_line(capsys, ["render", "TangentSlope", "--narrate", "espeak-ng:zz-nope", "--out", str(tmp_path)])
-    assert "espeak-ng has no voice 'zz-nope'" in line
+    assert line == "lessons: error: --narrate espeak-ng:zz-nope: voice 'espeak-ng:zz-nope': espeak-ng has no voice 'zz-nope' (see espeak-ng --voices)"
     line = one_error_line(capsys, ["build", course_file(tmp_path, 'title = "T"\n' + CLIP + '[narration]\nvoice = "espeak-ng:zz-nope"\n'), "--out", str(tmp_path / "site")])
     assert "[narration]" in line and "no voice 'zz-nope'" in line
     assert course.build.checked_narration(course.course_file.Course("t", (), "here", Narration(voice="espeak-ng:en-us"))).narration.voice == "espeak-ng:en-us"
