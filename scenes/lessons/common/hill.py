@@ -17,14 +17,8 @@ Elevation y is a function of north n and east e. After :meth:`HillLesson.build`,
 
 From straight above, north is up and east to the right, as on the lessons' 2-D maps; from
 the start view north runs away up the screen and east to the right. The settings' checks
-are in :mod:`scenes.lessons.common.hill_checks`. A teacher subclasses a lesson::
-
-    class FourValleys(BallRollsToMinimum):
-        function = "(n**2 + e - 11)**2 + (n + e**2 - 7)**2"   # Himmelblau's function
-        n_range = (-5.0, 5.0)
-        e_range = (-5.0, 5.0)
-        start = (0.5, -0.5)
-        learning_rate = 0.01
+are in :mod:`scenes.lessons.common.hill_checks`. A teacher subclasses a lesson with other
+settings (examples in :mod:`scenes.lessons.rolling.scene` and :mod:`scenes.lessons.partials.scene`).
 """
 
 from __future__ import annotations
