@@ -39,7 +39,7 @@ __all__ = ["main"]
 
 DEFAULT_OUT = Path("media/course")
 RENDER_OUT = Path("media/render")
-INTERRUPTED = "lessons: interrupted; finished clips are kept and the previous course is intact. Run the same command again to finish."
+INTERRUPTED = "lessons: interrupted; finished clips are kept and an earlier build of the course is left as it was. Run the same command again to finish."
 
 
 class _Parser(argparse.ArgumentParser):
