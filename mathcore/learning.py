@@ -9,7 +9,11 @@ From a user's data, a list of (x, y) pairs (2 to 200 points, finite), each loss 
   by the mean cross-entropy ``-(y*log(s) + (1 - y)*log(1 - s))``.
 
 Gradient descent on these fields is learning: :func:`mathcore.descend` walks the loss, and
-:func:`minibatches` gives one random mini-batch's loss per step for stochastic descent.
+:func:`minibatches` gives one random mini-batch's loss per step for stochastic descent. Where
+each loss is lowest is known without a walk, so a lesson can tell a walk's end from the
+answer: :func:`line_fit` (least squares, exact) and :func:`neuron_fit` (None when one x parts
+the labels, :func:`label_split`: then the cross-entropy has no lowest point and only tends
+to its infimum as |w| grows, however a walk's floats round it to 0).
 
 The exact formula (sympy, :attr:`DataLoss.expr`) is built only when asked for; the numbers
 (values, gradients, Hessians) come from the same formulas written with numpy over the data,
