@@ -4,10 +4,11 @@ and the kit's ``beat`` that holds a line until it has been read."""
 from dataclasses import dataclass
 
 import pytest
-from manim import Circle, Create, FadeIn, Square
+from manim import Circle, Create, FadeIn, Square, linear
 
 from scenes.kit.beats import NO_FACTS, BeatRecord, Line, chapters, require_facts
-from scenes.kit.lesson import LessonScene
+from scenes.kit.beat_steps import plays_of
+from scenes.kit.lesson import LessonScene, Play
 from scenes.kit.pacing import reading_time
 from scenes.kit.storyboard import dry_run
 from scenes.descent import GradientDescent1D
@@ -187,3 +188,80 @@ def test_each_lesson_lists_its_beats_by_part_and_its_chapters(scene, settings):
     headers = [line[3:] for line in board.report() if line.startswith("== ")]
     assert headers == [name for name, _ in marks]
     assert board.report()[-2].startswith("chapters: 0:00 " + marks[0][0] + "; ")
+
+
+# -- a beat's plays and its hold -----------------------------------------------------------------
+class Stepped(LessonScene):
+    """Beats of several plays in turn, of a hold longer than reading, of no hold, of settings."""
+
+    moments: list = []
+    settings_seen: list = []
+
+    def play(self, *animations, **kwargs):
+        if any(isinstance(a, Create) for a in animations):  # the beats' plays, not caption swaps
+            type(self).settings_seen.append(dict(kwargs))
+        super().play(*animations, **kwargs)
+
+    def construct(self):
+        line = Line("Two plays under one line.", NO_FACTS)
+        self.beat(line, Play(Create(Circle()), run_time=1.5), Play(Create(Square()), run_time=2.5), part="Plays")
+        type(self).moments.append(self.time)
+        self.beat(Line("Held after its play.", NO_FACTS), Create(Circle()), run_time=0.3, rate_func=linear, hold=3.0)
+        type(self).moments.append(self.time)
+        self.beat(Line("Not held: the scene goes on.", NO_FACTS), Create(Square()), run_time=0.3, hold=None)
+        type(self).moments.append(self.time)
+
+
+def test_a_beat_plays_its_plays_in_turn_and_holds_as_asked():
+    Stepped.moments, Stepped.settings_seen = [], []
+    board = dry_run(Stepped, check_layout=False)
+    plays, held, open_ = board.beats
+    assert Stepped.settings_seen == [{"run_time": 1.5}, {"run_time": 2.5}, {"run_time": 0.3, "rate_func": linear}, {"run_time": 0.3}]
+    # Two plays in turn, 4 s after the line's 0.4 s fade-in (the first line: it starts as it
+    # begins to fade in), and no hold after them: they outlast its reading time.
+    assert Stepped.moments[0] - plays.start == pytest.approx(0.4 + 4.0, abs=0.05) and reading_time(plays.text) < 3.5
+    # hold=3.0: 3 s after its play (which ends 0.2 + 0.3 s after the line starts), longer
+    # than its reading time.
+    assert Stepped.moments[1] - held.start == pytest.approx(0.2 + 0.3 + 3.0, abs=0.07) and reading_time(held.text) < 3.0
+    # hold=None: the beat returns as soon as its play ends, before the line has been read.
+    assert Stepped.moments[2] - open_.start < reading_time(open_.text) - 0.3
+    assert open_.duration >= reading_time(open_.text) - 1e-6  # (the scene's end still holds it)
+    assert [b.part for b in board.beats] == ["Plays"] * 3 and board.problems() == []
+
+
+def test_plays_of_takes_animations_together_or_plays_in_turn_never_both():
+    assert plays_of(("a",)) == [(("a",), {})]
+    assert plays_of(("a", "b"), 2.0, {"rate_func": "f"}) == [(("a", "b"), {"rate_func": "f", "run_time": 2.0})]
+    assert plays_of((Play("a", run_time=1), Play("b"))) == [(("a",), {"run_time": 1}), (("b",), {})]
+    with pytest.raises(TypeError, match="not both"):
+        plays_of((Play("a"), "b"))
+    with pytest.raises(TypeError, match="run_time"):
+        plays_of((Play("a"),), run_time=1.0)
+    with pytest.raises(TypeError, match="rate_func"):
+        plays_of((Play("a"),), settings={"rate_func": "f"})
+    with pytest.raises(ValueError, match="at least one animation"):
+        Play()
+    with pytest.raises(TypeError, match="inside a Play"):
+        Play(Play("a"))
+
+
+class BadHold(LessonScene):
+    def construct(self):
+        self.beat(Line("Never shown.", NO_FACTS), hold=-1.0)
+
+
+class MixedSteps(LessonScene):
+    def construct(self):
+        self.beat(Line("Never shown either.", NO_FACTS), Play(Create(Circle())), FadeIn(Square()))
+
+
+@pytest.mark.parametrize(("scene", "error", "words"), [(BadHold, ValueError, "hold = -1.0"), (MixedSteps, TypeError, "not both")])
+def test_a_beat_refuses_bad_steps_before_its_line_is_shown(scene, error, words):
+    shown = []
+    scene.beat_hook = lambda s, beat: shown.append(beat.text)
+    try:
+        with pytest.raises(error, match=words):
+            dry_run(scene, check_layout=False)
+    finally:
+        scene.beat_hook = None
+    assert shown == []
