@@ -157,8 +157,8 @@ def collect_picture(mobjects: Iterable[Any], named: Iterable[Named]) -> PictureF
     return PictureFacts(frozenset(visible), tuple(places), tuple(readouts))
 
 
-_NUMBER = r"-?\d+(?:\.\d+)?(?: (?:billion|trillion))?"
-_SCALES = {"billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
+_NUMBER = r"-?\d+(?:\.\d+)?(?: (?:million|billion|trillion))?"
+_SCALES = {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
 
 
 def caption_quotes(text: str, name: str, others: Iterable[str] = ()) -> list[str]:

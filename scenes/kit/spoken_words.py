@@ -106,7 +106,7 @@ def _digit_words(digits: str) -> str:
     return " ".join(_ONES[int(d)] for d in digits)
 
 
-_NUMBER_TEXT = re.compile(r"(-?)(\d+)(?:\.(\d+))?(?: (billion|trillion))?")
+_NUMBER_TEXT = re.compile(r"(-?)(\d+)(?:\.(\d+))?(?: (million|billion|trillion))?")
 _HUGE_WORDS = ("more than a thousand trillion", "less than minus a thousand trillion")
 
 
@@ -149,7 +149,7 @@ def numbers_in_text(text: str) -> list[str]:
     >>> numbers_in_text("From w = -1.00 to 2.5 billion, step 3; x1")
     ['-1.00', '2.5 billion', '3']
     """
-    found = re.finditer(r"(?<![\w.])-?\d+(?:\.\d+)?(?: (?:billion|trillion)\b)?", text.replace("−", "-"))
+    found = re.finditer(r"(?<![\w.])-?\d+(?:\.\d+)?(?: (?:million|billion|trillion)\b)?", text.replace("−", "-"))
     return [m.group() for m in found]
 
 
@@ -244,7 +244,7 @@ def speak_text(text: str) -> str:
     t = re.sub(r"(?<![A-Za-z])([A-Za-z])'(?![A-Za-z])", r"\1 prime ", t)
     t = re.sub(r"\b([A-Za-z]|sin|cos|tan|exp|log|ln|sqrt)\s*(prime\s*)?\(([^()]{0,40})\)", _call_words, t)
     t = re.sub(r"\b([A-Za-z]+)(\d+)\b", lambda m: f"{m[1]} {integer_words(int(m[2])) if len(m[2]) < 16 else _digit_words(m[2])}", t)
-    t = re.sub(r"(?<![\w.])-?\d+(?:\.\d+)?(?: (?:billion|trillion)\b)?", lambda m: f" {number_text_words(m.group())} ", t)
+    t = re.sub(r"(?<![\w.])-?\d+(?:\.\d+)?(?: (?:million|billion|trillion)\b)?", lambda m: f" {number_text_words(m.group())} ", t)
     t = re.sub(r"\d+", lambda m: f" {_digit_words(m.group())} ", t)  # digits left (1.2.3, 5x)
     t = re.sub(r"\s-\s", " minus ", f" {t} ")
     t = "".join(_SYMBOL_WORDS.get(c, f" {_GREEK_WORDS[c]} " if c in _GREEK_WORDS else c) for c in t)
