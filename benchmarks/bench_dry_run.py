@@ -6,18 +6,13 @@ with every animation skipped: no frame is drawn. The tests run it over families 
 course clip (the clip-length check), so its cost is paid once per clip in every build.
 
 For every catalog scene, in this one process, after one warm-up dry run (imports, the TeX
-cache), side by side:
-
-* ``dry``: the dry run as the tools run it (validate, build, construct, the picture facts
-  collected at each beat's start and end, the layout check at each beat's end);
-* ``no layout``: the same without the layout check (``check_layout=False``);
-* ``no facts``: also without the picture facts (the kit's ``collect_picture`` replaced, for
-  this run only, by one that returns an empty picture);
-* ``validate``: ``validate()`` alone, without its own dry run (settings, formulas, ``check()``).
-
-Each is the best of ``--repeat`` runs, in CPU seconds of this process (steadier than wall
-time on a shared machine; the wall time of the full dry run is printed too). The layout
-check costs ``dry - no layout``, the picture facts ``no layout - no facts``. ``video s`` is
+cache): the dry run as the tools run it (validate, build, construct, the picture facts
+collected at each beat's start and end, the layout check at each beat's end), with the time
+spent inside the kit's ``collect_picture`` (every module that imported it sees a timed
+wrapper during the run) and inside the layout check (``storyboard._check_layout``) summed
+separately; and ``validate()`` alone, without its own dry run (settings, formulas,
+``check()``). Times are CPU seconds of this process, best of ``--repeat`` runs (steadier than
+wall time on a shared machine; the wall time of the dry run is printed too). ``video s`` is
 the clip's length as the dry run times it, so the last column says how much of a second of
 video the dry run costs.
 
@@ -37,29 +32,49 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scenes.catalog import LESSON  # noqa: E402
-from scenes.kit import picture  # noqa: E402
+from scenes.kit import picture, storyboard  # noqa: E402
 from scenes.kit.clip_bounds import bounds_unchecked  # noqa: E402
 from scenes.kit.storyboard import dry_run  # noqa: E402
 
 
+class Stopwatch:
+    """CPU seconds spent inside the functions it wraps, and how many calls."""
+
+    def __init__(self) -> None:
+        self.seconds, self.calls = 0.0, 0
+
+    def wrap(self, function: Callable) -> Callable:
+        def timed(*args, **kwargs):
+            begin = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds += time.process_time() - begin
+                self.calls += 1
+
+        return timed
+
+
 @contextmanager
-def no_picture_facts() -> Iterator[None]:
-    """Every module of the project that bound the kit's ``collect_picture`` gets a stub that
-    returns an empty picture, until the block ends."""
+def timed_parts(facts: Stopwatch, layout: Stopwatch) -> Iterator[None]:
+    """Time ``collect_picture`` (in every project module that bound it) and the dry run's
+    layout check, until the block ends."""
     original = picture.collect_picture
-    empty = picture.PictureFacts()
     holders = [
         module
         for name, module in list(sys.modules.items())
         if (name == "scenes" or name.startswith("scenes.")) and getattr(module, "collect_picture", None) is original
     ]
+    check = storyboard._check_layout
     for module in holders:
-        module.collect_picture = lambda mobjects, named: empty
+        module.collect_picture = facts.wrap(original)
+    storyboard._check_layout = layout.wrap(check)
     try:
         yield
     finally:
         for module in holders:
             module.collect_picture = original
+        storyboard._check_layout = check
 
 
 def cpu_and_wall(run: Callable[[], object]) -> tuple[float, float, object]:
@@ -81,18 +96,22 @@ def validate_only(scene_class: type) -> None:
 
 def measure(scene_class: type, repeat: int) -> dict[str, float]:
     dry_run(scene_class)  # warm-up: imports, TeX and text caches
-    full, full_wall, board = best(lambda: dry_run(scene_class), repeat)
-    no_layout, _, _ = best(lambda: dry_run(scene_class, check_layout=False), repeat)
-    with no_picture_facts():
-        no_facts, _, _ = best(lambda: dry_run(scene_class, check_layout=False), repeat)
+    runs = []
+    for _ in range(repeat):
+        facts, layout = Stopwatch(), Stopwatch()
+        with timed_parts(facts, layout):
+            cpu, wall, board = cpu_and_wall(lambda: dry_run(scene_class))
+        runs.append((cpu, wall, facts, layout, board))
+    cpu, wall, facts, layout, board = min(runs, key=lambda run: run[0])
     validate, _, _ = best(lambda: validate_only(scene_class), repeat)
     return {
         "video": board.duration,
         "beats": len(board.beats),
-        "dry": full,
-        "wall": full_wall,
-        "no_layout": no_layout,
-        "no_facts": no_facts,
+        "dry": cpu,
+        "wall": wall,
+        "facts": facts.seconds,
+        "facts_calls": facts.calls,
+        "layout": layout.seconds,
         "validate": validate,
     }
 
@@ -110,28 +129,25 @@ def main(argv: list[str]) -> int:
         parser.error(f"not a catalog scene: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
     entries = [entry for entry in LESSON if not args.names or entry.scene in args.names]
 
-    print(f"dry runs, CPU s of this process, best of {args.repeat} (layout = dry - no layout; facts = no layout - no facts)")
+    print(f"dry runs, CPU s of this process, best of {args.repeat}; facts and layout: the time inside them")
     print(
-        f"{'scene':<20} {'video s':>7} {'beats':>5} {'dry':>6} {'wall':>6} {'no layout':>9} {'no facts':>8}"
-        f" {'layout':>6} {'facts':>6} {'validate':>8} {'dry/video':>9}"
+        f"{'scene':<20} {'video s':>7} {'beats':>5} {'dry':>6} {'wall':>6} {'facts':>6} {'calls':>5}"
+        f" {'layout':>6} {'validate':>8} {'dry/video':>9}"
     )
-    totals = {"video": 0.0, "dry": 0.0, "layout": 0.0, "facts": 0.0}
+    totals = {"video": 0.0, "dry": 0.0, "facts": 0.0, "layout": 0.0}
     for entry in entries:
         scene_class = getattr(importlib.import_module(entry.module), entry.scene)
         r = measure(scene_class, args.repeat)
-        layout, facts = r["dry"] - r["no_layout"], r["no_layout"] - r["no_facts"]
         print(
-            f"{entry.scene:<20} {r['video']:7.1f} {r['beats']:5d} {r['dry']:6.2f} {r['wall']:6.2f} {r['no_layout']:9.2f}"
-            f" {r['no_facts']:8.2f} {layout:6.2f} {facts:6.2f} {r['validate']:8.2f} {r['dry'] / r['video']:9.3f}",
+            f"{entry.scene:<20} {r['video']:7.1f} {r['beats']:5d} {r['dry']:6.2f} {r['wall']:6.2f} {r['facts']:6.3f}"
+            f" {r['facts_calls']:5d} {r['layout']:6.3f} {r['validate']:8.2f} {r['dry'] / r['video']:9.3f}",
             flush=True,
         )
-        totals["video"] += r["video"]
-        totals["dry"] += r["dry"]
-        totals["layout"] += layout
-        totals["facts"] += facts
+        for key in totals:
+            totals[key] += r[key]
     print(
-        f"{'all':<20} {totals['video']:7.1f} {'':5} {totals['dry']:6.2f} {'':6} {'':9} {'':8}"
-        f" {totals['layout']:6.2f} {totals['facts']:6.2f} {'':8} {totals['dry'] / totals['video']:9.3f}"
+        f"{'all':<20} {totals['video']:7.1f} {'':5} {totals['dry']:6.2f} {'':6} {totals['facts']:6.3f} {'':5}"
+        f" {totals['layout']:6.3f} {'':8} {totals['dry'] / totals['video']:9.3f}"
     )
     return 0
 
