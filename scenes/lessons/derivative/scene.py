@@ -34,9 +34,9 @@ from manim import LEFT, UP, Create, Dot, FadeIn, FadeOut, MathTex, ReplacementTr
 from mathcore import Curve, DomainError, ExpressionError, choose_variable
 from scenes.lessons.derivative import captions as words
 from scenes.lessons.derivative import facts
-from scenes.kit.beats import NO_FACTS
+from scenes.kit.beats import NO_FACTS, Line
 from scenes.kit import style
-from scenes.kit.lesson import FormulaOf, LessonScene, fit_in_band, fit_width, rendered_from
+from scenes.kit.lesson import FormulaOf, LessonScene, Play, fit_in_band, fit_width, rendered_from
 from scenes.kit.pacing import MAX_SECONDS, reading_time
 from scenes.parts.plot2d.curve_spots import drawable, lesson_y_range, limit_point, sweep_segments
 from scenes.parts.plot2d.graph import graph_of
@@ -210,28 +210,23 @@ class TangentSlope(LessonScene):
     def construct(self) -> None:
         self.begin_part(words.PARTS[0])
         self.play_title_card(hold=self.title_hold, facts=NO_FACTS)
-        question, known = words.intro_caption()
-        self.caption(question, facts=known)
-        self.play(Create(self.axes), run_time=1.0)
-        self.play(Create(self.graph), FadeIn(self.formula), run_time=1.5)
+        self.beat(Line(*words.intro_caption()), Play(Create(self.axes), run_time=1.0), Play(Create(self.graph), FadeIn(self.formula), run_time=1.5))
         self.show_secant()
         self.show_tangent()
         self.slide_tangent()
-        self.caption(words.summary_caption(), facts=NO_FACTS)
-        self.hold(extra=self.end_hold)
+        self.beat(Line(words.summary_caption(), NO_FACTS), hold=self.end_hold)
         self.clear_caption()
 
     def show_secant(self) -> None:
         secant = facts.SecantFacts(self.curve.variable, self.x0_shown, self.x0_shown + self.h_shown, self.secant.slope, self.slope_decimals)
         what, slope = words.secant_caption(secant)
-        self.caption(what, facts=secant)
-        self.play(FadeIn(self.point, scale=0.5), FadeIn(self.secant.point, scale=0.5), run_time=0.6)
-        self.play(Create(self.secant.line), run_time=0.8)
-        self.caption(slope, facts=secant)
-        self.play(*(FadeIn(m) for m in self.secant.triangle), FadeIn(self.run_readout), FadeIn(self.secant_readout), run_time=0.8)
-        self.hold(extra=self.read_time)
+        self.beat(Line(what, secant), Play(FadeIn(self.point, scale=0.5), FadeIn(self.secant.point, scale=0.5), run_time=0.6),
+                  Play(Create(self.secant.line), run_time=0.8))
+        self.beat(Line(slope, secant), *(FadeIn(m) for m in self.secant.triangle), FadeIn(self.run_readout), FadeIn(self.secant_readout),
+                  run_time=0.8, hold=self.read_time)
+        # The shrinking plays under its caption through a live updater of the secant.
         self.begin_part(words.PARTS[1])
-        self.caption(words.shrink_caption(secant), facts=secant)
+        self.caption(Line(words.shrink_caption(secant), secant))
         self.add(self.secant, self.run_readout, self.secant_readout, self.shrink)
         self.secant.add_updater(lambda _: self.set_step(self.shrink.get_value()))
         self.play(self.shrink.animate.set_value(1.0), run_time=self.shrink_time, rate_func=smooth)
@@ -239,25 +234,27 @@ class TangentSlope(LessonScene):
 
     def show_tangent(self) -> None:
         tangent = facts.TangentFacts(self.curve.variable, self.x0_shown, self.slope0, self.slope_decimals)
-        self.caption(words.tangent_caption(tangent), facts=tangent)
-        self.play(
+        self.beat(
+            Line(words.tangent_caption(tangent), tangent),
             ReplacementTransform(self.secant.line, self.tangent),
             FadeOut(self.secant.triangle),
             FadeOut(self.secant.point),
             FadeIn(self.limit_readout, shift=0.2 * UP),
             run_time=0.9,
+            hold=self.read_time,
         )
-        self.hold(extra=self.read_time)
 
     def slide_tangent(self) -> None:
         self.begin_part(words.PARTS[2])
         if not self.segments:
             low, high = self.sweep_span()
             nowhere = facts.NoSlide(self.curve.variable, low, high, self.decimals)
-            self.caption(words.no_slide_caption(nowhere), facts=nowhere)
+            self.beat(Line(words.no_slide_caption(nowhere), nowhere))
             return
+        # The slide's caption stays up while the sweep's readouts come in and the tangent
+        # goes to the first stretch (gliding there, or across a gap).
         slide = facts.Slide(self.segments[0][0], self.segments[-1][1])
-        self.caption(words.slide_caption(slide), facts=slide)
+        self.caption(Line(words.slide_caption(slide), slide))
         self.set_position(self.x0_shown)
         self.play(FadeOut(self.run_readout), FadeOut(self.secant_readout), FadeOut(self.limit_readout), run_time=0.5)
         self.play(FadeIn(self.sweep_cast), run_time=0.5)
@@ -272,17 +269,16 @@ class TangentSlope(LessonScene):
         for leg in self.legs:
             if isinstance(leg, facts.Stretch):
                 text = words.stretch_caption(leg)
-                self.caption(text, facts=leg)
+                self.caption(Line(text, leg))
                 if hidden:  # back after a gap, under this stretch's caption
                     self.reveal(True)
                     hidden = False
                 run = min(max(self.sweep_time * (leg.end - leg.start) / total, reading_time(text)), MAX_SECONDS - 1.0)
                 self.play(self.x_tracker.animate.set_value(leg.end), run_time=run, rate_func=linear)
             elif isinstance(leg, facts.Stop):
-                self.caption(words.stop_caption(leg), facts=leg)
-                self.hold(extra=self.flat_pause)
+                self.beat(Line(words.stop_caption(leg), leg), hold=self.flat_pause)
             else:  # no tangent is shown while the caption says there is none
-                self.caption(words.gap_caption(leg), facts=leg)
+                self.caption(Line(words.gap_caption(leg), leg))
                 self.reveal(False)
                 self.hold()
                 self.x_tracker.set_value(leg.end)

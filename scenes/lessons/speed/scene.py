@@ -31,8 +31,8 @@ from mathcore import Curve
 from scenes.lessons.speed import captions as words
 from scenes.lessons.speed import facts
 from scenes.kit import style
-from scenes.kit.beats import NO_FACTS
-from scenes.kit.lesson import FormulaOf, LessonScene, rendered_from
+from scenes.kit.beats import NO_FACTS, Line
+from scenes.kit.lesson import FormulaOf, LessonScene, Play, rendered_from
 from scenes.kit.layout import Box
 from scenes.kit.pacing import MAX_SECONDS, reading_time
 from scenes.parts.plot2d.graph import graph_of
@@ -212,25 +212,21 @@ class PositionToSpeed(LessonScene):
         self.begin_part(words.PARTS[0])
         self.play_title_card(facts=NO_FACTS)
         (track, track_facts), (graph, graph_facts), (speed, speed_facts), (run, run_facts) = words.intro_captions()
-        self.caption(track, facts=track_facts)
-        self.play(Create(self.track), FadeIn(self.ball), run_time=1.5)
-        self.hold(extra=self.intro_wait)
-        self.caption(graph, facts=graph_facts)
-        self.play(Create(self.position_axes), Write(self.formulas[0]), run_time=1.5)
-        self.play(Create(self.position_graph), run_time=1.5)
-        self.caption(speed, facts=speed_facts)
-        self.play(Create(self.speed_axes), Write(self.formulas[1]), run_time=1.5)
-        self.play(FadeIn(self.tangent), FadeIn(self.position_dot), FadeIn(self.cast.readouts), run_time=1.0)
+        self.beat(Line(track, track_facts), Create(self.track), FadeIn(self.ball), run_time=1.5, hold=self.intro_wait)
+        self.beat(Line(graph, graph_facts), Play(Create(self.position_axes), Write(self.formulas[0]), run_time=1.5),
+                  Play(Create(self.position_graph), run_time=1.5))
+        self.beat(Line(speed, speed_facts), Play(Create(self.speed_axes), Write(self.formulas[1]), run_time=1.5),
+                  Play(FadeIn(self.tangent), FadeIn(self.position_dot), FadeIn(self.cast.readouts), run_time=1.0))
+        # The traces join under the run's caption; the clock then runs leg by leg, a live updater.
         self.begin_part(words.PARTS[1])
-        self.caption(run, facts=run_facts)
+        self.caption(Line(run, run_facts))
         self.add(self.position_trace, self.speed_trace, self.speed_dot)
         self.restack()
         self.hold()
         self.position_trace.add_updater(lambda _m: self.show_time(self.clock.get_value()))
         self.run_time_legs()
         self.position_trace.clear_updaters()
-        self.caption(words.summary_caption(bool(self.turns), any(not turn.sharp for turn in self.turns)), facts=NO_FACTS)
-        self.hold(extra=self.outro_wait)
+        self.beat(Line(words.summary_caption(bool(self.turns), any(not turn.sharp for turn in self.turns)), NO_FACTS), hold=self.outro_wait)
         self.clear_caption()
 
     def run_time_legs(self) -> None:
@@ -241,19 +237,17 @@ class PositionToSpeed(LessonScene):
             if isinstance(leg, (facts.Turn, facts.Touch)):
                 self.mark_turn(leg)
                 text = words.turn_caption(leg) if isinstance(leg, facts.Turn) else words.touch_caption(leg)
-                self.caption(text, facts=leg)
-                self.hold(extra=self.turn_pause)
+                self.beat(Line(text, leg), hold=self.turn_pause)
                 continue
-            text = words.move_caption(leg)
-            self.caption(text, facts=leg)
+            text = words.move_caption(leg)  # held over the clock's run (its plays stop at each turn passed)
+            self.caption(Line(text, leg))
             longest = MAX_SECONDS - 1.0 - 0.3 * leg.turns  # each mark on the way takes 0.3 s
             run = min(max(self.sweep_run_time * (leg.end - leg.start) / total, reading_time(text)), longest)
             self.play_clock(leg.end, run)
         moving = [leg for leg in self.legs if isinstance(leg, facts.Move) and leg.moved]
         if not self.turns and moving:  # (a still object's move already said it stays put)
             never = facts.NoTurn(False, len(self.touches))
-            self.caption(words.no_turn_caption(never), facts=never)
-            self.hold()
+            self.beat(Line(words.no_turn_caption(never), never))
 
     def play_clock(self, target: float, run_time: float) -> None:
         """Run the clock to ``target`` in ``run_time`` seconds, marking the turns passed on
