@@ -15,8 +15,8 @@ the bottom of the frame and written as subcaptions, which manim saves as the cli
 modules it calls: :mod:`scenes.kit.scene_settings` (declared settings and their checks),
 :mod:`scenes.kit.caption_flow` (captions shown, held, ended as beats, never up past 7 s),
 :mod:`scenes.kit.narration_cues` (the speech of each caption), :mod:`scenes.kit.beat_steps`
-(a beat's plays) and :mod:`scenes.kit.scene_helpers` (fitting, the render home). Their public
-names are importable from here too.
+(a beat's plays), :mod:`scenes.kit.title_card` and :mod:`scenes.kit.scene_helpers` (fitting,
+the render home). Their public names are importable from here too.
 """
 
 from __future__ import annotations

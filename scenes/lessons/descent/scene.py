@@ -31,8 +31,8 @@ from manim import DOWN, LEFT, RIGHT, UL, UP, Arrow, Create, Dot, FadeIn, FadeOut
 from mathcore import DescentPath
 
 from scenes.kit import style
-from scenes.kit.lesson import fit_in_band, fit_width, rendered_from
-from scenes.kit.beats import NO_FACTS
+from scenes.kit.lesson import Play, fit_in_band, fit_width, rendered_from
+from scenes.kit.beats import NO_FACTS, Line as CaptionLine  # (manim's Line draws the steps' chords)
 from scenes.lessons.descent.captions import (
     CURVE_PART,
     ENDS_PART,
@@ -133,9 +133,8 @@ class GradientDescent1D(DescentLesson):
     def construct(self) -> None:
         self.begin_part(CURVE_PART)
         self.play_title_card(facts=NO_FACTS)
-        self.caption(intro_caption(self.shape), facts=self.shape)
-        self.play(Create(self.axes), Write(self.formula), run_time=1.2)
-        self.play(Create(self.graph), run_time=1.2)
+        self.beat(CaptionLine(intro_caption(self.shape), self.shape), Play(Create(self.axes), Write(self.formula), run_time=1.2),
+                  Play(Create(self.graph), run_time=1.2))
         self.equation = None
         self.trails: list[VGroup] = []
         self.step_facts = []
@@ -170,19 +169,20 @@ class GradientDescent1D(DescentLesson):
         rider.rest_at(path, 0)  # the tangent shown again (clipped to the plot)
         sign = self.make_sign_label(facts.slope)
         self.play(Create(rider.tangent), FadeIn(sign), run_time=0.8)
-        if run == 0:
-            self.caption(rule_line(RuleFacts(self.name)), facts=RuleFacts(self.name))
+        if run == 0:  # the rule, first told under the first walk's start
             self.equation = self.make_equation(None, path)
-            self.play(FadeIn(self.equation, shift=0.2 * DOWN), run_time=0.6)
-        self.hold()
+            self.beat(CaptionLine(rule_line(RuleFacts(self.name)), RuleFacts(self.name)), FadeIn(self.equation, shift=0.2 * DOWN), run_time=0.6)
+        else:
+            self.hold()
         self.play(FadeOut(sign), run_time=0.3)
         for step in range(1, self.shown[run] + 1):
             self.take_step(path, step, trail)
         summary = walk_facts(path, self.shown[run], self.in_view[run], self.decimals, self.judge)
         text = walk_caption(summary)
         if text is not None:
-            self.caption(text, facts=summary)
-        self.hold()
+            self.beat(CaptionLine(text, summary))
+        else:
+            self.hold()  # the last step's caption
         self.play(FadeOut(rider.tangent), FadeOut(rider.ball), FadeOut(rider.drop), trail.animate.set_opacity(0.35), run_time=0.5)
 
     def take_step(self, path: DescentPath, step: int, trail: VGroup) -> None:
@@ -223,8 +223,9 @@ class GradientDescent1D(DescentLesson):
         """What the shown steps did, then how each walk ends if left to run."""
         self.begin_part(ENDS_PART)
         summary = summary_facts(self.name, self.learning_rate, self.step_facts)
-        for text in summary_captions(summary):
-            self.caption(text, facts=summary)
+        *told, last = summary_captions(summary)
+        for text in told:
+            self.beat(CaptionLine(text, summary))
         outcomes = [outcome_facts(self.curve, p, self.tolerance, self.x_range, self.critical, self.decimals, self.judge) for p in self.paths]
         lines = VGroup(*(self.make_status_line(o) for o in outcomes)).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         side = self.zones.side
@@ -233,9 +234,10 @@ class GradientDescent1D(DescentLesson):
         # The ball is gone: its readouts go too, so no number of the last walk's point stands
         # beside captions about where every walk ends.
         ball_readouts = [m for m in self.readouts if m is not self.eta_readout]
-        self.play(FadeIn(lines), *(FadeOut(m) for m in ball_readouts), *(trail.animate.set_opacity(1) for trail in self.trails), run_time=0.5)
+        self.beat(CaptionLine(last, summary), FadeIn(lines), *(FadeOut(m) for m in ball_readouts), *(trail.animate.set_opacity(1) for trail in self.trails),
+                  run_time=0.5)
         for text, facts in outcome_lines(outcomes, self.caption_width):
-            self.caption(text, facts=facts)
+            self.beat(CaptionLine(text, facts))
         self.clear_caption()
         self.wait(self.read_time)  # the last frame holds everything (and is the golden frame)
 

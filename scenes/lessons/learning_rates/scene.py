@@ -16,7 +16,7 @@ from typing import Annotated, ClassVar
 from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, MathTex, ShowIncreasingSubsets, Text, VGroup, Write, linear
 
 from scenes.kit import style
-from scenes.kit.lesson import fit_in_band, fit_width, rendered_from
+from scenes.kit.lesson import Play, fit_in_band, fit_width, rendered_from
 from scenes.lessons.descent.facts import outcome_facts, walk_facts
 from scenes.lessons.learning_rates.facts import intro_facts, panel_facts, rates_facts
 from scenes.lessons.common.descent_lesson import DescentLesson, descent_view, formula_tex, variable_tex
@@ -25,7 +25,7 @@ from scenes.parts.plot2d.plot_axes import PlotAxes, Scale
 from scenes.parts.walk.descent_steps import STATUS_WORDS, format_rate
 from scenes.parts.plot2d.graph import graph_of
 from scenes.parts.panels.rate_panel import RatePanel
-from scenes.kit.beats import NO_FACTS
+from scenes.kit.beats import NO_FACTS, Line
 from scenes.lessons.learning_rates.captions import (
     ends_part, intro_line, panel_caption, panel_note, rate_outcome_caption, setup_part, summary_captions, walks_part,
 )
@@ -131,24 +131,23 @@ class LearningRates(DescentLesson):
         self.begin_part(setup_part(count))
         self.play_title_card(facts=NO_FACTS)
         intro = intro_facts(self.name, self.start, len(self.panels), self.decimals)
-        self.caption(intro_line(intro), facts=intro)
-        self.play(Write(self.formula), *(Create(p.axes) for p in self.panels), run_time=1.2)
-        self.play(*(Create(p.graph) for p in self.panels), *(FadeIn(p.header) for p in self.panels),
-                  *(FadeIn(p.ball, scale=0.5) for p in self.panels), run_time=1.0)
+        self.beat(Line(intro_line(intro), intro), Play(Write(self.formula), *(Create(p.axes) for p in self.panels), run_time=1.2),
+                  Play(*(Create(p.graph) for p in self.panels), *(FadeIn(p.header) for p in self.panels),
+                       *(FadeIn(p.ball, scale=0.5) for p in self.panels), run_time=1.0))
         self.begin_part(walks_part(count))
         for index in range(len(self.panels)):
             self.run_panel(index)
         self.begin_part(ends_part(count))
         facts = rates_facts(self.outcomes, self.walks, self.max_steps)
         for text in summary_captions(facts, len(self.outcomes)):
-            self.caption(text, facts=facts)
+            self.beat(Line(text, facts))
         self.clear_caption()
         self.wait(self.read_time)  # the last frame holds everything (and is the golden frame)
 
     def run_panel(self, index: int) -> None:
         panel, walk = self.panels[index], self.walks[index]
         facts = panel_facts(walk)
-        self.caption(panel_caption(facts), facts=facts)
+        self.caption(Line(panel_caption(facts), facts))  # up while the walk is drawn (the ball rides its tip)
         if panel.shown:
             zigzag, dots = panel.walk()
             panel.trail.add(zigzag, dots)
@@ -165,4 +164,4 @@ class LearningRates(DescentLesson):
             panel.trail.add(arrow)
         self.play(FadeIn(self.outcome_labels(index)), run_time=0.4)
         outcome = self.outcomes[index]
-        self.caption(rate_outcome_caption(outcome), facts=outcome)
+        self.beat(Line(rate_outcome_caption(outcome), outcome))

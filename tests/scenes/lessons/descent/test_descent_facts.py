@@ -129,12 +129,18 @@ def test_facts_and_captions_never_import_manim():
 
 @pytest.mark.parametrize("module", ["scenes/lessons/descent/scene.py", "scenes/lessons/learning_rates/scene.py"])
 def test_scene_modules_hold_no_caption_text(module):
-    """Every caption comes from a captions function: ``self.caption`` never gets a literal."""
+    """Every caption comes from a captions function: ``self.caption`` and ``self.beat`` never
+    get a literal, and each line comes with its facts (``facts=``, or a caption Line built
+    from its text and its facts)."""
     tree = ast.parse((ROOT / module).read_text())
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "caption" and node.args:
-            assert not isinstance(node.args[0], (ast.Constant, ast.JoinedStr, ast.BinOp)), ast.unparse(node)
-            assert any(kw.arg == "facts" for kw in node.keywords), f"no facts: {ast.unparse(node)}"
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("caption", "beat") and node.args:
+            first = node.args[0]
+            line = isinstance(first, ast.Call) and getattr(first.func, "id", None) in ("Line", "CaptionLine")
+            text = first.args[0] if line and first.args else first
+            assert not isinstance(text, (ast.Constant, ast.JoinedStr, ast.BinOp)), ast.unparse(node)
+            given = (line and len(first.args) == 2) or any(kw.arg == "facts" for kw in node.keywords)
+            assert given, f"no facts: {ast.unparse(node)}"
 
 
 @pytest.mark.parametrize("scene_name", ["GradientDescent1D", "LearningRates"])
