@@ -22,6 +22,7 @@ from typing import Any
 
 from scenes.kit import phrases
 from scenes.kit.beats import NO_FACTS, Line
+from scenes.kit.pacing import LINE_WIDTH
 from scenes.kit.phrases import ClaimError
 from scenes.kit.spoken import Said, count, eq, integer_words, num, num_text, said, speak_text
 from scenes.lessons.optimizer_race.facts import ArrivalFacts, RaceFacts, RacerFacts
@@ -186,8 +187,10 @@ def subtitle_for(race: RaceFacts) -> Said:
     return text if len(text) <= 56 else said(f"{_COUNTS[len(race.racers)]} racers from one start")
 
 
-def start_lines(race: RaceFacts, digits: Digits) -> list[Line]:
-    """The racers at their common start, the map, and the rings that keep each visible."""
+def start_lines(race: RaceFacts, digits: Digits, colours: Sequence[str] = ()) -> list[Line]:
+    """The racers at their common start, the map, and the rings that keep each visible;
+    ``colours`` are the words for the racers' colours as drawn in the scene's theme
+    (:func:`scenes.kit.theme.colour_word`), said when they fit one caption."""
     walk = race.racers[0].walk
     number = len(race.racers)
     who = "One racer starts" if number == 1 else f"{_COUNTS[number]} racers start together"
@@ -195,6 +198,12 @@ def start_lines(race: RaceFacts, digits: Digits) -> list[Line]:
              Line(said("Top right: the same hill seen from above, as a map."), _seen(race, "map"))]
     if number > 1:
         lines.append(Line(said("Each has its own colour; a later ball is drawn larger, so shared spots show rings."), _seen(race)))
+        if len(colours) == number:
+            pieces = [p for k, (name, colour) in enumerate(zip(race.names, colours))
+                      for p in ((" and " if k == number - 1 else ", ") if k else None, _who(name), " is " if k == 0 else " ", colour)]
+            named = said(*pieces, ".")
+            if len(named) <= 2 * LINE_WIDTH:
+                lines.append(Line(named, _seen(race)))
     return lines
 
 

@@ -35,6 +35,7 @@ from manim import FadeIn
 
 from scenes.kit import style
 from scenes.kit.lesson import rendered_from
+from scenes.kit.theme import colour_word
 from scenes.lessons.optimizer_race import captions as say
 from scenes.lessons.optimizer_race.captions import PARTS, RuleFacts
 from scenes.lessons.optimizer_race.cast import RACER_COLORS, fitted_panel_size, race_walks, readout_label, start_tex, status_labels
@@ -126,7 +127,7 @@ class OptimizerRace(RollingLesson):
         self.conclude()
 
     def introduce_racers(self) -> None:
-        lines = say.start_lines(self.race, self.digits)
+        lines = say.start_lines(self.race, self.digits, [colour_word(c) for c in RACER_COLORS[: len(self.riders)]])
         # Later (larger) balls first, so each earlier ball is drawn over them and stays seen.
         self.beat(lines[0], *(FadeIn(r.ball, scale=0.5) for r in reversed(self.riders)), FadeIn(self.panel.inset),
                   *(FadeIn(r.marker) for r in reversed(self.riders)), run_time=0.8)

@@ -339,3 +339,22 @@ def test_a_scaled_hill_is_told_truly(scale):
         assert not any("slope is zero" in t for t in texts)
     if scale == "1e-3":
         assert race.stalled and any(t.startswith("After 300 steps SGD stalls") for t in texts)
+
+
+@pytest.mark.parametrize(("theme", "words"), [("dark", "SGD is yellow, Momentum pink and Adam white."),
+                                              ("light", "SGD is olive, Momentum dark pink and Adam black.")])
+def test_the_racers_colours_are_named_as_each_theme_draws_them(theme, words):
+    from scenes.kit.theme import colour_word, use_theme
+
+    _, _, race, digits, _ = _race(DEFAULT)
+    try:
+        use_theme(theme)
+        colours = [colour_word(c) for c in RACER_COLORS[:3]]  # as the scene reads them
+    finally:
+        use_theme("dark")
+    line = say.start_lines(race, digits, colours)[-1]
+    assert line.text == words and line.spoken.startswith("S G D is ")
+    _no_false_claims([line])
+    five = _race((VALLEY, (2.5, 2.0), tuple((k, 0.1) for k in ("sgd", "momentum", "nesterov", "rmsprop", "adam")), (-3.0, 3.0), (-3.0, 3.0), 5))
+    named = say.start_lines(five[2], five[3], ["a", "b", "c", "d", "e"])[-1].text
+    assert named == "SGD is a, Momentum b, Nesterov c, RMSProp d and Adam e."
