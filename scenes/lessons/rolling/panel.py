@@ -25,6 +25,7 @@ from mathcore import DescentPath, ScalarField
 
 from scenes.kit import style
 from scenes.kit.layout import Zones
+from scenes.kit.theme import colour_word
 from scenes.kit.lesson import fit_width
 from scenes.lessons.rolling.captions import Digits
 from scenes.parts.hill3d.axis_labels import LETTER_FONT_SIZE
@@ -51,10 +52,13 @@ MAP_LETTER_SIZE = LETTER_FONT_SIZE
 
 
 def colour_name(colour: Any) -> str:
-    """The word the captions use for a ball of ``colour`` (in the scene's theme: the light
-    theme's darker yellow is still the yellow ball)."""
-    words = {style.BALL.to_hex(): "Yellow", style.MOMENTUM.to_hex(): "Pink", style.DESCENT.to_hex(): "Green"}
-    return words.get(ManimColor(colour).to_hex(), COLOUR_NAMES.get(ManimColor(colour).to_hex(), "The other"))
+    """The word the captions use for a ball of ``colour``, as the scene's theme draws it
+    (:func:`scenes.kit.theme.colour_word`: the yellow ball of the dark theme is the olive
+    ball of the light one), capitalised to begin a sentence."""
+    try:
+        return colour_word(colour).capitalize()
+    except ValueError:  # a colour the palette does not have (a subclass's own)
+        return COLOUR_NAMES.get(ManimColor(colour).to_hex(), "The other")
 
 
 class PanelHill(Protocol):

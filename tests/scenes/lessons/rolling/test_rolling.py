@@ -15,6 +15,7 @@ from mathcore import DomainError, ExpressionError, ScalarField, gradient_descent
 from scenes.kit import style
 from scenes.parts.walk.descent_walk import RollDescent, point_along, reveal_polyline, step_times, steps_in_view, subdivide_steps
 from scenes.lessons.rolling.scene import BallRollsToMinimum, MomentumRace
+from scenes.kit.theme import use_theme
 from scenes.lessons.rolling.panel import colour_name
 from scenes.kit.storyboard import dry_run
 from tests.golden import CACHED
@@ -128,6 +129,11 @@ def test_reveal_polyline_ends_where_point_along_says():
 
 def test_each_ball_has_its_own_colour_name_and_readable_colour():
     assert (colour_name(style.BALL), colour_name(style.MOMENTUM)) == ("Yellow", "Pink")
+    use_theme("light")  # the light theme's ball is drawn olive: the captions say so
+    try:
+        assert (colour_name(style.BALL), colour_name(style.MOMENTUM)) == ("Olive", "Dark pink")
+    finally:
+        use_theme("dark")
     assert style.MOMENTUM != style.FUNCTION
     for colour in (style.BALL, style.MOMENTUM):
         assert style.contrast_ratio(colour, style.BACKGROUND) >= 4.5  # readouts in the ball's colour
