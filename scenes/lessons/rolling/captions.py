@@ -173,9 +173,13 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", fi
     drawn = _seen(walk.as_drawn(), "ball", "map", still=True)
     at = _at(digits, walk.end, walk.variables)
     if walk.steps == 0:
+        zero = walk.end_slope == 0  # else only below the tolerance (a hill scaled by 1e-6)
         if walk.kind == "minimum":
-            return [Line(said(subject, " started at a minimum: with zero slope there is no step to take."), facts)]
+            why = "with zero slope" if zero else "the slope there is below the tolerance, so"
+            return [Line(said(subject, f" started at a minimum: {why} there is no step to take."), facts)]
         kind = f", which is {_article(walk.kind)}" if walk.kind and walk.in_range else ""
+        if not zero:
+            return [Line(said(f"At the start{kind}, the slope is already below the tolerance: descent takes no step."), facts)]
         return [Line(said(f"The slope is zero at the start{kind}: descent has no way to go."), facts)]
     lines = []
     if walk.shown_status == "left_map":
@@ -207,7 +211,8 @@ def outcome_lines(walk: WalkFacts, digits: Digits, subject: str = "The ball", fi
     elif status == "diverged":
         text = said(phrases.diverged(facts, subject=subject), " after ", _steps(walk.steps), ": each step overshot farther and f grew without bound.")
     elif status == "max_steps":
-        text = said(subject, " used all ", _steps(walk.steps), "; at the end the slope is still ", _number(digits.small(walk.end_slope)), ".")
+        used = said(" used all ", _steps(walk.steps)) if walk.steps > 1 else " used its one step"
+        text = said(subject, used, "; at the end the slope is still ", _number(digits.small(walk.end_slope)), ".")
     elif status == "oscillating":
         text = said(subject, " kept bouncing back and forth across the valley, getting no closer.")
     else:  # left_domain
@@ -232,7 +237,8 @@ def outcome_label(walk: WalkFacts, digits: Digits) -> str:
     leaving = f"off the map after {_steps(walk.shown)}" if walk.shown else "first step off the map"
     off = f"; {leaving}" if walk.left_picture else ""
     if walk.steps == 0:
-        return "at a minimum: no step to take" if walk.kind == "minimum" else "flat start: the slope is zero"
+        flat = "the slope is zero" if walk.end_slope == 0 else "no step to take"
+        return "at a minimum: no step to take" if walk.kind == "minimum" else f"flat start: {flat}"
     if walk.shown_status == "left_map":
         return leaving
     if walk.status == "converged":

@@ -225,6 +225,23 @@ def test_a_flat_start_says_why_nothing_happens(function, words, title):
     assert title_for(facts).text == title
 
 
+@pytest.mark.parametrize(("function", "start", "words"), [
+    # the slope at the start is 2e-9, under the tolerance but not zero
+    ("1e-6*(n**2 - e**2)", (0.001, 0.0), "At the start, the slope is already below the tolerance: descent takes no step."),
+    ("1e-6*(n**2 + e**2)", (0.001, 0.0), "At the start, the slope is already below the tolerance: descent takes no step."),
+])
+def test_a_start_flat_only_within_the_tolerance_is_not_said_to_have_zero_slope(function, start, words):
+    _, facts, digits = _walk(function, start=start)
+    assert facts.steps == 0 and facts.end_slope != 0
+    assert _text(outcome_lines(facts, digits)) == words
+    assert "zero" not in outcome_label(facts, digits)
+
+
+def test_one_allowed_step_is_not_all_1_step():
+    _, facts, digits = _walk(BOOTH, start=(-2.0, 2.0), steps=1)
+    assert "used its one step; at the end the slope is still" in _text(outcome_lines(facts, digits))
+
+
 def test_walk_ending_on_a_saddle_names_it():
     _, facts, digits = _walk("n**2 - e**2", start=(2.5, 0.0))
     assert facts.status == "converged" and facts.kind == "saddle"
