@@ -99,3 +99,17 @@ def test_render_here_keeps_every_home_and_the_plain_name():
         pass
 
     assert homes(Variant) == () and not Variant.__module__.startswith("scenes.demo")
+
+
+def test_a_lesson_imported_without_its_render_file_still_shows_its_source(tmp_path):
+    """``rendered_from`` names the render file a home; the class keeps the module it was
+    written in, so getsource works before any render file is imported."""
+    script = (
+        "import inspect, json, sys\n"
+        "from scenes.lessons.descent.scene import GradientDescent1D as G\n"
+        "assert 'scenes.descent' not in sys.modules\n"
+        "print(json.dumps([str(G.__module__), inspect.getsource(G).count('class GradientDescent1D('), G.__module__.startswith('scenes.descent')]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, env=env, check=True)
+    assert json.loads(result.stdout.splitlines()[-1]) == ["scenes.lessons.descent.scene", 1, True]

@@ -8,6 +8,7 @@ from typing import Any
 
 from manim import LEFT, Mobject
 
+from scenes.kit.home import render_here
 from scenes.kit.pacing import LINE_WIDTH, split_caption
 
 __all__ = ["caption_parts", "fit_in_band", "fit_width", "lower_first", "rendered_from"]
@@ -53,8 +54,7 @@ def rendered_from(module: str) -> Callable[[type], type]:
     """
 
     def mark(cls: type) -> type:
-        cls._written_in = cls.__module__
-        cls.__module__ = module
+        render_here(module, cls)  # __module__ stays the module it was written in (getsource, pickle)
         return cls
 
     return mark
