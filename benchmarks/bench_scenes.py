@@ -11,8 +11,10 @@ The target is on the wall-time ratio. Beside it the ratio of CPU seconds (the tw
 all threads) is printed: when other work on the machine comes and goes between the two
 renders, that one stays put while the wall ratio moves. ``--repeat N`` times each scene N
 times (a row each), for a busy machine; the load average is printed with each row.
+``--bracket`` renders the minimal scene before and after the scene and averages the two, so
+a load that rises or falls during a row weighs on both sides alike.
 
-Run: ``.venv/bin/python benchmarks/bench_scenes.py [--2d] [--repeat N] [SceneName | path.py:SceneName ...]``
+Run: ``.venv/bin/python benchmarks/bench_scenes.py [--2d] [--repeat N] [--bracket] [SceneName | path.py:SceneName ...]``
 (``path.py:SceneName`` times a scene that is not in the catalog, as a 3-D scene).
 """
 
@@ -20,13 +22,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from render_timing import minimal_timed, render_timed, video_seconds, warm_up  # noqa: E402
+from render_timing import Timing, minimal_timed, render_timed, video_seconds, warm_up  # noqa: E402
 
 from scenes.catalog import LESSON  # noqa: E402
 
@@ -59,15 +63,32 @@ def chosen(names: list[str]) -> list[tuple[str, str, float]]:
     return jobs
 
 
-def measure(path: str, scene: str, target: float) -> tuple[str, bool]:
-    """One row: the scene and a minimal scene as long, side by side; and whether it is over."""
+def _dry_length(path: str, scene: str) -> float:
+    """The clip's length from a dry run (no frame drawn), in a fresh process."""
+    module = path[:-3].replace("/", ".")
+    code = (
+        "import importlib, sys; from scenes.kit.storyboard import dry_run; "
+        "print(dry_run(getattr(importlib.import_module(sys.argv[1]), sys.argv[2])).duration)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, module, scene], cwd=ROOT, check=True, capture_output=True, text=True)
+    return float(done.stdout.split()[-1])
+
+
+def measure(path: str, scene: str, target: float, bracket: bool = False) -> tuple[str, bool]:
+    """One row: the scene and a minimal scene as long, side by side; and whether it is over.
+    With ``bracket``, the minimal scene is also rendered before the scene and the two times
+    averaged, so a load that rises or falls during the row weighs on both sides alike."""
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         media = Path(tmp)
         warm_up(path, scene, media)
+        if bracket:  # the video's length is known only after the scene: a dry run tells it first
+            before = minimal_timed(_dry_length(path, scene), media)
         timing, video = render_timed(path, scene, media)
         duration = video_seconds(video)
         baseline = minimal_timed(duration, media)
+        if bracket:
+            baseline = Timing((before.wall + baseline.wall) / 2, (before.cpu + baseline.cpu) / 2)
     ratio = timing.wall / baseline.wall
     flag = "" if ratio <= target else "  ABOVE TARGET"
     row = (
@@ -82,6 +103,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("names", nargs="*", help="catalog scenes (default: all) or path.py:Scene")
     parser.add_argument("--2d", dest="two_d", action="store_true", help="the 2-D catalog scenes only (bench_surfaces.py times the 3-D ones)")
     parser.add_argument("--repeat", type=int, default=1, help="time each scene this many times (a row each)")
+    parser.add_argument("--bracket", action="store_true", help="render the minimal scene before and after the scene, and average")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error(f"--repeat must be at least 1, got {args.repeat}")
@@ -96,7 +118,7 @@ def main(argv: list[str]) -> int:
     over = 0
     for path, scene, target in jobs:
         for _ in range(args.repeat):
-            row, above = measure(path, scene, target)
+            row, above = measure(path, scene, target, args.bracket)
             over += above
             print(row, flush=True)
     print(f"\n{over} row(s) above target (wall ratio; cpu ratio for comparison)")
