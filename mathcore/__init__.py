@@ -10,7 +10,7 @@ from .expressions import ExpressionError, parse_expression
 from .fields import ScalarField
 from .graph import NeuronGraph
 from .formula_text import choose_variable, formula_latex, free_names, latex
-from .learning import line_fit, line_loss, minibatches, neuron_loss
+from .learning import label_split, line_fit, line_loss, minibatches, neuron_fit, neuron_loss
 from .level_sets import FieldSample
 from .optimizers import OPTIMIZERS, Optimizer, adagrad, adam, make_optimizer, momentum, nesterov, rmsprop, sgd
 from .sampling import DomainError
@@ -36,10 +36,12 @@ __all__ = [
     "free_names",
     "gradient_descent",
     "latex",
+    "label_split",
     "line_fit",
     "line_loss",
     "make_optimizer",
     "minibatches",
+    "neuron_fit",
     "momentum",
     "nesterov",
     "neuron_loss",

@@ -33,7 +33,6 @@ from typing import ClassVar
 
 from manim import FadeIn
 
-from scenes.kit import style
 from scenes.kit.lesson import rendered_from
 from scenes.kit.theme import colour_word
 from scenes.lessons.optimizer_race import captions as say
