@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 __all__ = ["READOUT_REF", "Named", "PictureFacts", "Place", "caption_quotes", "collect_picture", "picture_problems", "shows"]
@@ -213,26 +213,34 @@ def _value(text: str) -> tuple[Decimal, int] | None:
 
 
 def same_number(a: str, b: str) -> bool:
-    """Whether two shown numbers say the same thing: equal once both are rounded to the
-    coarser of their precisions; a ``0`` and a number that is not zero differ.
+    """Whether two shown numbers can say the same value: some number shows as both, each
+    rounded half away from zero to its own digits (a caption's ``-0.898`` and a readout's
+    ``-0.8985`` are both -0.89849..., though ``-0.8985`` rounded again would show ``-0.899``);
+    a ``0`` and a number that is not zero differ, and so do two signs.
 
     >>> same_number("1.28", "1.275"), same_number("0.3", "0.30"), same_number("1.27", "1.28")
     (True, True, False)
+    >>> same_number("-0.898", "-0.8985"), same_number("-0.897", "-0.8985")
+    (True, False)
     >>> same_number("0", "0.004"), same_number("3.2 billion", "3200000000")
     (False, True)
     """
     x, y = _value(a), _value(b)
     if x is None or y is None:
         return a == b
-    if (x[0] == 0) != (y[0] == 0):
+    if x[0] == 0 or y[0] == 0:
+        return x[0] == y[0]
+    if (x[0] < 0) != (y[0] < 0):
         return False
-    quantum = Decimal(1).scaleb(max(x[1], y[1]))
-    return _to(x[0], quantum) == _to(y[0], quantum)
+    (low_x, high_x), (low_y, high_y) = _shown_as(*x), _shown_as(*y)
+    return low_x < high_y and low_y < high_x
 
 
-def _to(value: Decimal, quantum: Decimal) -> Decimal:
-    """``value`` in whole ``quantum`` units, half away from zero."""
-    return (value / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+def _shown_as(value: Decimal, exponent: int) -> tuple[Decimal, Decimal]:
+    """The sizes ``[low, high)`` that round (half away from zero) to ``|value|`` at the digit
+    ``10**exponent``."""
+    half = Decimal(1).scaleb(exponent) / 2
+    return abs(value) - half, abs(value) + half
 
 
 def named_in_facts(facts: Any) -> tuple[str, ...]:
