@@ -162,7 +162,7 @@ def _verdict(cls: type, dry_run: Callable[..., Any], voice: MuteNarrator | None 
     with bounds_unchecked():
         board = dry_run(cls, check_layout=False) if voice is None else dry_run(cls, check_layout=False, narration=voice)
     durations = [beat.duration for beat in board.beats]
-    if voice is not None and max(durations, default=0.0) > MAX_SECONDS + 1e-6:
+    if voice is not None and board.duration <= MAX_CLIP_SECONDS + 1e-6 and max(durations, default=0.0) > MAX_SECONDS + 1e-6:
         # The clip's length is judged with speech estimated long (a clip's speech errs by a
         # tenth); one caption by the best estimate of its speech, since a cue varies more
         # than a clip and the kit already cut every caption it could with a wide margin.
@@ -172,13 +172,16 @@ def _verdict(cls: type, dry_run: Callable[..., Any], voice: MuteNarrator | None 
     problems = bound_problems(durations, board.duration)
     if not problems:
         return ""
-    names = length_settings(cls, long_caption=board.duration <= MAX_CLIP_SECONDS + 1e-6)
+    long_caption = board.duration <= MAX_CLIP_SECONDS + 1e-6
+    names = length_settings(cls, long_caption=long_caption)
+    if voice is not None and long_caption and "caption_width" not in names:
+        names = []  # a caption held by its speech: only a faster voice shortens it
     shown = ", ".join(f"{cls.__name__}.{name} = {_short(getattr(cls, name))}" for name in names)
     if voice is None:
         return f"{cls.__name__}: {' and '.join(problems)}; shorten {shown}"
     spoken = f"narrated ({voice.voice} at rate {voice.rate:g}{', recorded cues' if voice.recordings else ''})"
-    faster = f", or speak faster than rate {voice.rate:g}" if voice.rate < 2 else ""
-    return f"{cls.__name__}: {spoken}, {' and '.join(problems)}; shorten {shown}{faster}"
+    remedies = ([f"shorten {shown}"] if shown else []) + ([f"speak faster than rate {voice.rate:g}"] if voice.rate < 2 else [])
+    return f"{cls.__name__}: {spoken}, {' and '.join(problems)}; {', or '.join(remedies) or 'shorten the captions'}"
 
 
 def _short(value: Any) -> str:

@@ -361,3 +361,25 @@ def test_a_narrated_caption_is_no_longer_up_than_a_silent_one(tmp_path, capsys):
     course = load_course(course_file)
     silent = len(dry_run(course.clips[0].scene_class(), check_layout=False).beats)
     assert cue_count(course.clips[0], course.narration) == len(clip["cues"]) > silent
+
+
+def test_lessons_render_narrated_too_slowly_is_refused_before_rendering(tmp_path, capsys):
+    """GradientDescent1D as written lasts about 2 minutes narrated at rate 1; at rate 0.5 it
+    would pass 3 minutes: one line, exit code 2, the rate named, nothing rendered (a dry run
+    with a narrator that runs no voice)."""
+    out = tmp_path / "render"
+    code = main(["render", "GradientDescent1D", "--narrate", "espeak-ng:en-us", "--rate", "0.5", "--out", str(out)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert "clip 'gradientdescent1d'" in err and "narrated (espeak-ng:en-us at rate 0.5)" in err and "the clip would last" in err
+    assert "speak faster than rate 0.5" in err and not out.exists()
+
+
+def test_a_recorded_cue_longer_than_a_caption_may_stay_is_refused(tmp_path):
+    """A take of 8 s would hold its caption over 7 s: refused naming the file, before any dry run."""
+    takes = tmp_path / "takes" / "one"
+    takes.mkdir(parents=True)
+    _write_wav(takes / "1.wav", 0.3 * np.sin(np.arange(8 * 22050) / 5), 22050)
+    course = load_course(_course(tmp_path, 'voice = "espeak-ng:en-us"\nrecordings = "takes"', scene="PositionToSpeed"))
+    with pytest.raises(CourseError, match=r"cue 1: '1.wav' lasts 8.0 s; a caption stays at most 7 s .* a take may last 6.50 s"):
+        check_recordings(course.narration, course.clips, course.source)

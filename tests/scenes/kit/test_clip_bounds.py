@@ -3,6 +3,9 @@ held over 7 s (scenes.kit.clip_bounds, scenes.kit.caption_limit)."""
 
 from __future__ import annotations
 
+import re
+from typing import Annotated
+
 import pytest
 from manim import RIGHT, Create, Square, linear
 
@@ -13,6 +16,8 @@ from scenes.kit.lesson import LessonScene
 from scenes.kit.pacing import MAX_SECONDS
 from scenes.kit.storyboard import dry_run, with_settings
 from scenes.kit.beats import NO_FACTS
+from scenes.kit.settings import Setting
+from scenes.kit.voice import MuteNarrator
 
 LONG_TITLE = ("a long title " * 6)[:60]
 LONG_SUBTITLE = ("a long subtitle " * 6)[:90]
@@ -172,8 +177,68 @@ def _registered():
 
 
 @pytest.mark.parametrize("scene", _registered(), ids=lambda c: c.__name__)
-def test_every_scene_as_written_keeps_the_promise(scene):
+def test_every_scene_as_written_keeps_the_promise(scene, monkeypatch):
+    """Silent, and every caption of the dry run cut for narration (at rate 1, and 0.5 where
+    far more must be cut) only at clause and phrase boundaries: no piece under 3 words, no
+    sentence cut so that under 3 of its words stand alone, the text kept word for word, and
+    each piece's speech saying the numbers it shows (the captions are caught as the dry run
+    shows them: no dry run more)."""
+    import sys
+
+    from scenes.kit import said as said_module
+    from scenes.kit.spoken import narrated_parts, spoken_problems
+
+    shown = []
+
+    def catching(text, spoken, parts):
+        shown.append((text, spoken, list(parts)))
+        return said_module.split_spoken(text, spoken, parts)
+
+    for module in [m for name, m in list(sys.modules.items()) if name.startswith("scenes.kit.")]:
+        if getattr(module, "split_spoken", None) is said_module.split_spoken and module.__name__ not in _SPOKEN_MODULES:
+            monkeypatch.setattr(module, "split_spoken", catching)  # where the kit shows a caption
+    monkeypatch.setattr(clip_bounds, "_VERDICTS", {})
     check_clip_bounds(scene, dry_run, force=True)
+    monkeypatch.undo()
+    assert len(shown) >= 5
+    for text, spoken, parts in shown:
+        for rate in (1.0, 0.5):
+            pieces, pieces_spoken = narrated_parts(text, spoken, parts, MAX_SECONDS - 0.25, 42, rate)
+            assert " ".join(pieces).split() == " ".join(parts).split(), (text, pieces)
+            for (piece, starts, ends, whole), words in zip(_in_parts(pieces, parts), pieces_spoken):
+                if whole:
+                    continue  # a part shown as it is
+                sentences = re.split(r"(?<=[.!?])\s+", piece)
+                assert _words(piece) >= 3, (rate, text, pieces)
+                assert starts or _words(sentences[0]) >= 3, (rate, piece, pieces)  # "67." is not cut off its sentence
+                assert ends or _words(sentences[-1]) >= 3, (rate, piece, pieces)
+                if spoken is not None and isinstance(text, said_module.Said):
+                    assert words is not None and spoken_problems(piece, words) == [], (piece, words)
+
+
+_SPOKEN_MODULES = ("scenes.kit.said", "scenes.kit.spoken", "scenes.kit.spoken_timing")
+
+
+def _words(text: str) -> int:
+    return sum(1 for token in text.split() if re.search(r"\w", token))
+
+
+def _in_parts(pieces: list[str], parts: list[str]) -> list[tuple[str, bool, bool, bool]]:
+    """Each piece, whether it begins a sentence or a part, whether it ends one, and whether
+    it is a whole part."""
+    out, words = [], [part.split() for part in parts]
+    index, at = 0, 0
+    for piece in pieces:
+        size = len(piece.split())
+        before = words[index][at - 1] if at else ""
+        starts = at == 0 or before.endswith((".", "!", "?"))
+        whole = at == 0 and size == len(words[index])
+        at += size
+        ends = at == len(words[index]) or piece.endswith((".", "!", "?"))
+        out.append((piece, starts, ends, whole))
+        if at == len(words[index]):
+            index, at = index + 1, 0
+    return out
 
 
 def test_a_scene_as_written_is_not_dry_run_twice(monkeypatch):
@@ -212,3 +277,72 @@ def test_the_issue_tangent_slope_at_its_bounds_keeps_every_caption_under_7_s():
     if board.duration > MAX_CLIP_SECONDS:  # then the settings check refuses it
         with pytest.raises(ClipTooLong):
             with_settings(TangentSlope, **settings).validate()
+
+
+# -- narrated: the same promise, speech estimated by a narrator that runs no voice -------------
+class SpokenSteps(LessonScene):
+    """``steps`` captions with numbers in words (about 4 s of speech each at rate 1), and one
+    that no boundary can cut (a vector), said in 5 to 6 s."""
+
+    steps: Annotated[int, Setting("captions shown", low=1, high=60)] = 3
+    vector = False
+
+    def construct(self):
+        from scenes.kit.said import eq, gradient, num, said
+
+        for k in range(self.steps):
+            self.caption(said("Step ", k + 1, ": w moves from ", num(-1.25 - k), " to ", num(0.75 + k), "."), facts=NO_FACTS)
+            self.hold()
+        if self.vector:
+            pair = said("(", num(-0.9), ", ", num(-1.2), ")")
+            self.caption(said("Along ", eq(gradient(minus=True), pair)), facts=NO_FACTS)
+            self.hold()
+
+
+def test_a_narrated_dry_run_refuses_what_only_the_voice_makes_too_long(monkeypatch):
+    """Silent or spoken at rate 1, 20 steps last under 3 minutes; at rate 0.5 they do not, and the
+    refusal names the setting and the rate. A caption no boundary can cut, spoken slowly,
+    would stay over 7 s: refused too. At rate 1 both are accepted."""
+    monkeypatch.setattr(clip_bounds, "_VERDICTS", {})
+    many = with_settings(SpokenSteps, steps=20)
+    check_clip_bounds(many, dry_run)  # silent: accepted
+    check_clip_bounds(many, dry_run, narration="piper")  # narrated at a teacher's pace: accepted
+    with pytest.raises(ClipTooLong) as refused:
+        check_clip_bounds(many, dry_run, narration=MuteNarrator("piper", 0.5))
+    message = str(refused.value)
+    assert "\n" not in message and "narrated (piper at rate 0.5)" in message and "the clip would last" in message
+    assert "SpokenSteps.steps = 20" in message and "or speak faster than rate 0.5" in message
+    vector = with_settings(SpokenSteps, steps=1, vector=True)
+    check_clip_bounds(vector, dry_run, force=True, narration="piper")
+    with pytest.raises(ClipTooLong, match=r"narrated \(espeak-ng:en-us at rate 0.6\), a caption would stay \d+\.\d s \(at most 7\); speak faster than rate 0.6$"):
+        check_clip_bounds(vector, dry_run, force=True, narration=MuteNarrator("espeak-ng:en-us", 0.6))
+
+
+def test_a_scene_narrated_at_rate_1_as_written_is_not_dry_run_again(monkeypatch):
+    """The lessons as written are checked narrated by their tests (force); a course that only
+    names them, spoken at rate 1 or faster without recordings, costs no dry run; slower, or
+    from recordings, it is checked."""
+    monkeypatch.setattr(clip_bounds, "_VERDICTS", {})
+    runs = []
+
+    def fake(cls, check_layout=True, **settings):
+        runs.append(settings.get("narration"))
+        return type("Board", (), {"beats": [type("Beat", (), {"duration": 3.0})()], "duration": 10.0})
+
+    as_written = with_settings(SpokenSteps)
+    check_clip_bounds(as_written, fake, narration=MuteNarrator("piper", 1.3))
+    assert runs == []
+    check_clip_bounds(as_written, fake, narration=MuteNarrator("piper", 0.9))
+    check_clip_bounds(as_written, fake, narration=MuteNarrator("piper", 1.0, {1: "take.wav"}))
+    assert [(voice.rate, dict(voice.recordings)) for voice in runs] == [(0.9, {}), (1.0, {1: "take.wav"})]
+    assert all(isinstance(voice, MuteNarrator) for voice in runs)  # never a voice in a check
+    with pytest.raises(TypeError, match="narration must be"):
+        check_clip_bounds(SpokenSteps, fake, force=True, narration=3)
+
+
+def test_a_lesson_as_written_keeps_the_promise_narrated():
+    """PositionToSpeed narrated by the default voice at rate 1 (estimated long: +11 % on a
+    clip's speech): under 3 minutes, no caption over 7 s."""
+    from scenes.speed import PositionToSpeed
+
+    check_clip_bounds(PositionToSpeed, dry_run, force=True, narration="piper")
