@@ -23,6 +23,7 @@ fuzz: setup
 bench: setup
 	.venv/bin/python benchmarks/bench_mathcore.py
 	.venv/bin/python benchmarks/bench_scenes.py --2d
+	.venv/bin/python benchmarks/bench_dry_run.py
 	.venv/bin/python benchmarks/bench_surfaces.py
 	.venv/bin/python benchmarks/bench_course.py
 
