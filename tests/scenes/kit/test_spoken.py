@@ -132,7 +132,9 @@ def test_number_words_read_back_to_the_number_shown(value, decimals):
     words = number_words(value, decimals)
     assert _clean(words), words
     exact = Decimal(shown) if "illion" not in shown else Decimal(shown.split()[0]) * _SCALE[shown.split()[1]]
-    assert read_number(words) == exact
+    assert read_number(words) == exact  # the value shown is the value heard
+    fraction = words.split(" point ")[1].split() if " point " in words else []
+    assert not fraction or [w for w in fraction if w not in _SCALE][-1] != "zero", words  # "1.20": "one point two"
 
 
 @given(st.integers(-(10**15) + 1, 10**15 - 1))
