@@ -338,8 +338,9 @@ def summary_lines(race: RaceFacts, digits: Digits) -> list[Line]:
     for group in race.groups:
         lines.append(Line(said(take_one_walk(race, group), ": on the picture they are one."), NO_FACTS))
     if not lines:
-        counts = [p for k, r in enumerate(race.racers) for p in ((", " if k else None), _who(r.name), " ", r.walk.steps)]
-        lines.append(Line(said("Steps taken: ", *counts, "."), NO_FACTS))
+        # "RMSProp 1.8 took 300", never "RMSProp 1.8 300": a racer's name may end in its rate
+        counts = [p for k, r in enumerate(race.racers) for p in ((", " if k else None), _who(r.name), " took ", _steps(r.walk.steps) if not k else r.walk.steps)]
+        lines.append(Line(said(*counts, "."), NO_FACTS))
     return lines
 
 

@@ -174,7 +174,7 @@ def test_a_racer_resting_by_a_saddle_is_told_so_and_neither_arrives_nor_stalls()
     (line,) = say.race_lines(adam, digits)
     assert line.text == "Adam used all 300 steps; it ends within a pixel of a saddle, not a minimum."
     assert not claim_problems(line.text, line.facts)
-    assert say.summary_lines(race, digits)[0].text == "Steps taken: SGD 88, Adam 300."
+    assert say.summary_lines(race, digits)[0].text == "SGD took 88 steps, Adam took 300."
 
 
 def test_every_line_carries_its_spoken_form():
@@ -358,3 +358,15 @@ def test_the_racers_colours_are_named_as_each_theme_draws_them(theme, words):
     five = _race((VALLEY, (2.5, 2.0), tuple((k, 0.1) for k in ("sgd", "momentum", "nesterov", "rmsprop", "adam")), (-3.0, 3.0), (-3.0, 3.0), 5))
     named = say.start_lines(five[2], five[3], ["a", "b", "c", "d", "e"])[-1].text
     assert named == "SGD is a, Momentum b, Nesterov c, RMSProp d and Adam e."
+
+
+def test_step_counts_do_not_run_into_a_rate_at_the_end_of_a_name():
+    """Fuzz seed 3013 (two RMSProp racers): "RMSProp 1.8 300" read, and was said, as one run
+    of numbers; each count now follows "took"."""
+    from types import SimpleNamespace as N
+
+    racers = [N(name=name, walk=N(steps=steps)) for name, steps in (("RMSProp 0.6", 28), ("RMSProp 1.8", 300))]
+    race = N(racers=racers, stalled=[], overshooting=[], groups=(), arrival_facts=lambda: None, of=lambda status: [])
+    (line,) = say.summary_lines(race, None)
+    assert line.text == "RMSProp 0.6 took 28 steps, RMSProp 1.8 took 300."
+    assert line.spoken.endswith("one point eight took three hundred.")
