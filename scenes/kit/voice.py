@@ -376,8 +376,10 @@ class Narrator:
         if recording is not None:
             return recorded(Path(recording))
         clean = _one_line(text)
-        if not clean:
-            return None
+        return self._voiced(clean) if clean else None
+
+    def _voiced(self, clean: str) -> Utterance:
+        """``clean`` (one line, not empty) in the voice, synthesised now if not cached."""
         path = self._cached(clean)
         if not path.is_file():
             self._say_now(clean)
@@ -398,13 +400,7 @@ class MuteNarrator(Narrator):
 
     margin: float = ESTIMATE_MARGIN
 
-    def speak(self, number: int, text: str) -> Utterance | None:
-        recording = self.recordings.get(number)
-        if recording is not None:
-            return recorded(Path(recording))
-        clean = _one_line(text)
-        if not clean:
-            return None
+    def _voiced(self, clean: str) -> Utterance:
         return Utterance(Path(os.devnull), speech_seconds(clean, self.rate, self.margin))
 
     def prepare(self, texts: Iterable[str]) -> int:
