@@ -71,7 +71,10 @@ def start_at(variable: str, w: float, decimals: int) -> str:
 
 
 def _slope(value: float, decimals: int) -> str:
-    return num(value, readable_digits(value, decimals))
+    digits = readable_digits(value, decimals)
+    if value != 0 and number(value, digits) in ("0", "-0"):  # smaller than the most digits shown
+        return said("almost ", _ZERO)
+    return num(value, digits)
 
 
 _ZERO = num_text("0")

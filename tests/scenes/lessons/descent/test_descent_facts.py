@@ -210,3 +210,12 @@ def test_a_start_near_another_reads_differently_and_a_walk_ends_where_its_last_s
             assert f"w = {last} " in summary, (last, summary)
             shown = Decimal(number(path.points[3, 0], digits))  # the readout: as many digits or more
             assert digits >= len(last.partition(".")[2]) and shown.quantize(Decimal(last)) == Decimal(last)
+
+
+def test_a_slope_below_every_digit_shown_is_almost_0_not_0():
+    """(w - 1)**4 from 0.001, step 2: the slope -3.2e-8 was "the slope is 0, negative"."""
+    from scenes.lessons.descent.captions import step_caption
+
+    path = gradient_descent(Curve("(w - 1)**4", variable="w"), 0.001, 0.25, max_steps=5)
+    text = step_caption(step_facts(path, 2, 2))
+    assert "the slope is almost 0, negative" in text, text
